@@ -1,0 +1,152 @@
+"""Everything the coach says outside the routine content, in one place.
+
+Written for the ear: short sentences, one idea each, and every prompt ends by telling the user
+what they can say next. Placeholders are filled with str.format.
+"""
+
+TITLE = "Back Stretch Coach"
+
+DISCLAIMER = (
+    "Before we start: I'm a stretching guide, not a substitute for professional medical advice, "
+    "so stop any movement that hurts."
+)
+WELCOME_FIRST = (
+    "Welcome to Back Stretch Coach. I'll talk you through gentle back stretches one step at a "
+    "time, and count the holds for you."
+)
+WELCOME_BACK = "Welcome back. Which routine would you like today? Say list routines to hear them all."
+WELCOME_RESUME = (
+    "Welcome back. Last time you stopped part way through the {routine}, at {exercise}. "
+    "Would you like to pick up where you left off?"
+)
+ROUTINE_NAMES = "I have {count} routines: the {names}."
+ROUTINES_INTRO = "I have {count} routines."
+ROUTINE_LINE = "{name}: {summary}, about {minutes} minutes."
+WHICH_ROUTINE = "Which one would you like?"
+WHICH_ROUTINE_Q = "Which routine would you like?"
+WHICH_ROUTINE_EXAMPLE = "Which would you like? For example, say: start the lower back routine."
+UNKNOWN_ROUTINE = "I don't have a routine called {heard}."
+LIST_CARRY_ON = "To carry on with the one we're doing, say next."
+MENU_REPROMPT = "Say the name of a routine to start, like lower back routine, or say list routines."
+
+ROUTINE_START = "Let's begin the {routine}. It takes about {minutes} minutes."
+RESUMING = "Picking up the {routine} at exercise {number}."
+EQUIPMENT_NOTE = (
+    "Some steps use {items}. If you don't have one, just tell me, for example: "
+    "I don't have {example}."
+)
+STEP_HEADING = "Exercise {number} of {total}: {name}."
+GENTLER_HEADING = "Here's the gentler one: {name}."
+CONTINUE_HEADING = "Back to {name}."
+SWAP_NOTE = "Since {reason}, I'll swap {name} for {other}."
+LEAVE_OUT_NOTE = "I'm leaving out {name}, since {reason}."
+REASON_WORSE = "it made things worse last time"
+REASON_NO_EQUIPMENT = "you don't have {item}"
+
+HOW_DID_IT_FEEL = (
+    "How did that feel: better, the same, or worse? Or just say next when you're ready."
+)
+HOW_DID_IT_FEEL_LAST = (
+    "That was the last one. How did it feel: better, the same, or worse? Or say next to finish."
+)
+SAY_NEXT = "Say next when you're ready, or tell me if that felt worse."
+SAY_NEXT_FINISH = "Say next to finish, or tell me if that felt worse."
+SAY_NEXT_SIDE = "Say next when you're ready for the other side."
+FINISHED = "That's the end of the {routine}. Well done."
+SEE_A_CLINICIAN = (
+    "If your pain gets worse, or hasn't started easing within three days, please see a doctor "
+    "or physiotherapist."
+)
+AFTER_FINISH = "You can start another routine, or say stop to finish."
+NOTHING_RUNNING = "There's no routine running right now. Say list routines to hear what I have."
+NOTHING_RUNNING_RESUME = (
+    "There's no routine running right now, but you have one part done. "
+    "Would you like to pick up where you left off?"
+)
+MOVING_ON = "Let's move on."
+SKIPPING = "Skipping {name}."
+BACK_TO_ROUTINE = "Back to the routine."
+ALREADY_FIRST = "This is the first exercise, so here it is again."
+GOING_BACK = "Going back one."
+STARTING_OVER = "Starting again from the top."
+NOTHING_TO_START_OVER = "There's no routine to start over."
+PAUSED = "Paused. Take as long as you need, and say resume when you're ready."
+PAUSED_REPROMPT = "Say resume to carry on, or stop to finish for now."
+NOTHING_TO_PAUSE = "There's nothing to pause right now."
+PICKING_UP = "Okay, picking up where we were."
+NOTHING_TO_RESUME = "There's nothing to resume right now."
+STOPPED_MID_ROUTINE = "Okay, we'll stop there. Next time, I can pick up from {name}."
+GOODBYE = "Take care of your back. Goodbye."
+
+HELP_WHERE = "You're in the {routine}, at {exercise}."
+HELP_ROUTINE = (
+    "You can say next, previous, repeat, skip, pause, or start over. If a stretch doesn't agree "
+    "with you, say that felt worse. To change the hold, say something like hold for forty five "
+    "seconds. If something feels wrong, ask me: is this a red flag?"
+)
+HELP_PAUSED = "We're paused. Say resume when you're ready, or stop to finish for now."
+HELP_QUESTION = "I asked you a question."
+HELP_MENU = (
+    "I can talk you through a stretching routine, explain an exercise, like: how do I do cat cow, "
+    "or help you check for warning signs if you ask: is this a red flag?"
+)
+DIDNT_CATCH = "Sorry, I didn't catch that."
+
+OFFER_RESUME_REPROMPT = "Say yes to pick up where you left off, or no to choose another routine."
+NO_RESUME = "Okay, we'll start fresh."
+OFFER_GENTLER = "A gentler option is {name}. Would you like to try it?"
+OFFER_GENTLER_REPROMPT = "Say yes to try {name}, or no to move on."
+
+FEELING_WHICH = "Did that feel better, the same, or worse?"
+FEELING_BETTER = "Good, that's what we want."
+FEELING_SAME = "Okay."
+FEELING_BETTER_IDLE = "Glad to hear it."
+FEELING_SAME_IDLE = "Thanks for letting me know."
+FEELING_WORSE_IDLE = (
+    "I'm sorry it's worse. Rest in a comfortable position, and if it keeps getting worse, or "
+    "hasn't eased within three days, see a doctor. If something feels alarming, ask me: "
+    "is this a red flag?"
+)
+WORSE_STOP = "Thanks for telling me. Let's stop {name} there, and I'll leave it out from now on."
+STOP_MOVING = "Stop there and rest in a comfortable position."
+
+HOLD_WHICH = "How long should I hold each stretch? Anything from ten to a hundred and twenty seconds."
+HOLD_SET = "Okay, I'll count {seconds} seconds for each hold."
+HOLD_CLAMPED = "I can count holds from {low} to {high} seconds, so I'll use {seconds}."
+HOLD_IN_ROUTINE = "Say repeat to do this one again with the new time, or next to carry on."
+
+WHICH_EXERCISE = "Which exercise would you like to hear about? For example, cat cow or knee to chest."
+UNKNOWN_EXERCISE = (
+    "I don't know an exercise called {heard}. I can explain stretches like cat cow, "
+    "child's pose or knee to chest."
+)
+EXPLAIN_INTRO = "Here's how to do {name}."
+EXPLAIN_SIDES = "Do one side, then the other: left first, then right."
+EXPLAIN_AVOIDED_BY_USER = (
+    "You told me this one made things worse, so I've been leaving it out of your routines."
+)
+AVOID_INTRO = "While your back hurts, I'd leave out {name}."
+DOSE_HOLD = "Hold it for about {seconds} seconds, breathing slowly, with no bouncing."
+DOSE_REST = "Stay there for a minute or two, breathing slowly."
+DOSE_REPS = "Do about {reps} slow repetitions, with no holding at the end."
+
+PROGRESS_NONE = "You haven't finished a routine with me yet. Your first one is a good place to start."
+PROGRESS_TOTALS = "You've finished {total} {routines} with me, {recent} in the last seven days."
+PROGRESS_LAST = "The most recent was the {routine}, {when}."
+REMINDERS_NOT_YET = (
+    "I can't set reminders yet. Until I can, try a short desk break about every thirty minutes "
+    "when you're sitting for long."
+)
+CONFIRM_DELETE = (
+    "This deletes everything I've saved for you: your progress, settings, and where you left off. "
+    "Are you sure?"
+)
+CONFIRM_DELETE_REPROMPT = "Say yes to delete your data, or no to keep it."
+DATA_DELETED = "Done. I've deleted your data. Take care of your back. Goodbye."
+DATA_KEPT = "Okay, I've kept everything as it was."
+EQUIPMENT_WHICH = (
+    "Which piece of equipment? I know about a tennis ball, a foam roller, a stability ball, "
+    "a chair or couch, and a towel."
+)
+EQUIPMENT_MISSING = "Okay, no {item}. I'll swap or skip the steps that need it."
+EQUIPMENT_HAVE = "Great, I'll include the steps that use {item}."

@@ -1,0 +1,136 @@
+"""The Reply model: structured speech that every front end renders its own way.
+
+A Reply is a sequence of segments: plain speech (`Say`), silences (`Pause`), side switches
+(`SideSwitch`) and timed activities (`Timed`: holds, repetitions and rests). A timed activity
+is a timeline of cues, each spoken at an offset from its start, so the Alexa renderer turns it
+into `<break>` runs and the local runner into a monotonic-clock schedule — with the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# Conservative speaking rate for duration estimates (calm delivery is slower than chat).
+WORDS_PER_SECOND = 2.2
+SENTENCE_GAP_SECONDS = 0.4
+
+
+def speech_seconds(text: str) -> float:
+    """Rough time to say `text` aloud at the coach's calm pace."""
+    words = len(text.split())
+    return words / WORDS_PER_SECOND if words else 0.0
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+    style: Literal["normal", "instruction"] = "normal"  # instructions are spoken a little slower
+
+
+@dataclass(frozen=True)
+class Pause:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SideSwitch:
+    side: str  # "left" | "right"
+    text: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    at: float  # seconds after the start of the timed activity
+    text: str
+
+
+@dataclass(frozen=True)
+class Timed:
+    """A hold, a set of repetitions or a rest: cues spoken at fixed offsets."""
+
+    kind: Literal["hold", "reps", "rest"]
+    seconds: float  # total length; the last cue is spoken at this offset
+    cues: tuple[Cue, ...]
+    count_every: int = 0  # holds: a count is spoken every this many seconds
+    reps: int = 0
+    side: str | None = None
+
+
+Segment = Say | Pause | SideSwitch | Timed
+_SEGMENT_TYPES: dict[str, type[Any]] = {
+    "say": Say,
+    "pause": Pause,
+    "side": SideSwitch,
+    "timed": Timed,
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    segments: tuple[Segment, ...]
+    expect_reply: bool = True  # keep the session open and listen
+    reprompt: str | None = None
+    title: str = "Back Stretch Coach"
+    card_text: str = ""
+    delete_user_data: bool = False  # the front end must erase what it stores for this user
+    # Events a front end may log or act on (e.g. "routine_finished", "triage_emergency").
+    events: tuple[str, ...] = field(default_factory=tuple)
+
+    def spoken_text(self) -> str:
+        """Every word spoken, in order, as plain text (transcripts, cards, parity checks)."""
+        parts: list[str] = []
+        for segment in self.segments:
+            if isinstance(segment, Say | SideSwitch):
+                parts.append(segment.text)
+            elif isinstance(segment, Timed):
+                parts.extend(cue.text for cue in segment.cues)
+        return " ".join(p for p in parts if p)
+
+    def estimated_seconds(self) -> float:
+        """Estimated length of the spoken reply, pauses and timed activities included."""
+        total = 0.0
+        for segment in self.segments:
+            if isinstance(segment, Say | SideSwitch):
+                total += speech_seconds(segment.text) + SENTENCE_GAP_SECONDS
+            elif isinstance(segment, Pause):
+                total += segment.seconds
+            else:
+                last = segment.cues[-1] if segment.cues else None
+                total += segment.seconds + (speech_seconds(last.text) if last else 0.0)
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (kept in session state so Repeat can say it again)."""
+        segments = []
+        for segment in self.segments:
+            tag = next(k for k, v in _SEGMENT_TYPES.items() if isinstance(segment, v))
+            data: dict[str, Any] = {"type": tag, **segment.__dict__}
+            if isinstance(segment, Timed):
+                data["cues"] = [[c.at, c.text] for c in segment.cues]
+            segments.append(data)
+        return {
+            "segments": segments,
+            "expect_reply": self.expect_reply,
+            "reprompt": self.reprompt,
+            "title": self.title,
+            "card_text": self.card_text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reply:
+        """Inverse of to_dict; raises ValueError/KeyError/TypeError on malformed data."""
+        segments: list[Segment] = []
+        for raw in data["segments"]:
+            raw = dict(raw)
+            kind = _SEGMENT_TYPES[raw.pop("type")]
+            if kind is Timed:
+                raw["cues"] = tuple(Cue(float(at), str(text)) for at, text in raw["cues"])
+            segments.append(kind(**raw))
+        return cls(
+            segments=tuple(segments),
+            expect_reply=bool(data["expect_reply"]),
+            reprompt=data.get("reprompt"),
+            title=str(data.get("title", "Back Stretch Coach")),
+            card_text=str(data.get("card_text", "")),
+        )

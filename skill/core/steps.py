@@ -1,0 +1,73 @@
+"""Turns one exercise into spoken segments: instructions, then one group per side.
+
+Pure functions of the content and the user's hold time; the coach decides which groups fit in a
+turn. Position comes first, then one action per sentence, then the counted activity.
+"""
+
+from __future__ import annotations
+
+from .content import SIDES, Exercise, Routine
+from .reply import Reply, Say, Segment, SideSwitch
+from .timing import hold, repetitions, rest
+from .words import number_words
+
+
+def instruction_segments(exercise: Exercise, *, full: bool) -> list[Segment]:
+    """Full set-up, steps and cautions the first time; the short cue once the user knows it."""
+    if not full:
+        return [Say(exercise.cue, "instruction")]
+    segments: list[Segment] = [Say(exercise.setup, "instruction")]
+    segments += [Say(step, "instruction") for step in exercise.steps]
+    segments += [Say(caution) for caution in exercise.cautions]
+    return segments
+
+
+def _lead_in(exercise: Exercise, reps: int, hold_seconds: int) -> str:
+    if exercise.kind == "hold":
+        return f"Hold for {number_words(hold_seconds)} seconds, starting now."
+    if exercise.kind == "rest":
+        return f"Stay here for {duration_words(exercise.rest_seconds)}. Starting now."
+    return f"Let's do {number_words(reps)}, slowly. Follow my count."
+
+
+def side_groups(exercise: Exercise, reps: int, hold_seconds: int) -> list[list[Segment]]:
+    """One list of segments per side (a single list when the exercise has no sides)."""
+    sides: tuple[str | None, ...] = SIDES if exercise.sides else (None,)
+    groups: list[list[Segment]] = []
+    for index, side in enumerate(sides):
+        group: list[Segment] = []
+        if side is not None:
+            if index == 0:
+                group.append(Say(f"Start with your {side} side."))
+            else:
+                group.append(SideSwitch(side, f"Now switch to your {side} side."))
+                group.append(Say(exercise.cue, "instruction"))
+        group.append(Say(_lead_in(exercise, reps, hold_seconds)))
+        if exercise.kind == "hold":
+            group.append(hold(hold_seconds, side))
+        elif exercise.kind == "rest":
+            group.append(rest(exercise.rest_seconds, side))
+        else:
+            group.append(repetitions(exercise.rep_cues, reps, side))
+        groups.append(group)
+    return groups
+
+
+def duration_words(seconds: int) -> str:
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return "a minute" if minutes == 1 else f"{number_words(minutes)} minutes"
+    if seconds == 90:
+        return "a minute and a half"
+    return f"{number_words(seconds)} seconds"
+
+
+def routine_seconds(routine: Routine, hold_seconds: int) -> float:
+    """Estimated length of a routine with full instructions (the first-time length)."""
+    total = 0.0
+    for step in routine.steps:
+        segments = instruction_segments(step.exercise, full=True)
+        for group in side_groups(step.exercise, step.reps, hold_seconds):
+            segments += group
+        total += Reply(tuple(segments)).estimated_seconds()
+    return total

@@ -1,0 +1,59 @@
+"""Builds the cue timelines of holds, repetitions and rests (the words and when to say them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .content import RepCue
+from .reply import Cue, Timed
+from .words import capitalise, number_words
+
+RELEASE = "And release."
+BREATH_CUE = "Keep breathing slowly."
+HOLD_COUNT_EVERY = 10
+REST_COUNT_EVERY = 30
+# Holds the user may choose, in seconds (DESIGN §5: at least 10 s, better 30 s or longer).
+MIN_HOLD, DEFAULT_HOLD, MAX_HOLD = 10, 30, 120
+
+
+def clamp_hold(seconds: int) -> int:
+    return max(MIN_HOLD, min(MAX_HOLD, seconds))
+
+
+def hold(seconds: int, side: str | None = None, count_every: int = HOLD_COUNT_EVERY) -> Timed:
+    """A static hold: a count every `count_every` s, a breath cue in long holds, then release."""
+    cues: list[Cue] = []
+    for at in range(count_every, seconds, count_every):
+        text = number_words(at)
+        if at == count_every and seconds >= 30:
+            text = f"{text}. {BREATH_CUE}"
+        cues.append(Cue(float(at), capitalise(text) + ("" if text.endswith(".") else ".")))
+    cues.append(Cue(float(seconds), RELEASE))
+    return Timed("hold", float(seconds), tuple(cues), count_every=count_every, side=side)
+
+
+def rest(seconds: int, side: str | None = None) -> Timed:
+    """A resting position: a gentle reminder every half minute, then release."""
+    cues = [
+        Cue(float(at), f"{capitalise(number_words(at))} seconds. {BREATH_CUE}")
+        for at in range(REST_COUNT_EVERY, seconds, REST_COUNT_EVERY)
+    ]
+    cues.append(Cue(float(seconds), f"{RELEASE} Take your time coming out of that position."))
+    return Timed("rest", float(seconds), tuple(cues), count_every=REST_COUNT_EVERY, side=side)
+
+
+def repetitions(rep_cues: Sequence[RepCue], reps: int, side: str | None = None) -> Timed:
+    """`reps` repetitions of the exercise's cue pattern; each rep after the first is numbered."""
+    cues: list[Cue] = []
+    at = 0.0
+    for rep in range(1, reps + 1):
+        for index, cue in enumerate(rep_cues):
+            text = cue.say
+            if index == 0 and rep > 1:
+                text = f"{capitalise(number_words(rep))}. {capitalise(text)}"
+            elif index == 0:
+                text = capitalise(text)
+            cues.append(Cue(at, text + "."))
+            at += cue.seconds
+    cues.append(Cue(at, "And relax."))
+    return Timed("reps", at, tuple(cues), reps=reps, side=side)
