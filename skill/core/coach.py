@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from . import events as ev
 from . import phrases as P
 from .content import EQUIPMENT, Exercise, Library, Routine, default_library
 from .events import Event
 from .reply import Reply, Say, Segment
-from .state import CoachState, HistoryEntry, ResumePoint, Session
+from .state import (
+    CoachState,
+    HistoryEntry,
+    Profile,
+    ResumePoint,
+    Session,
+    StateError,
+    parse_profile,
+    parse_session,
+)
 from .steps import instruction_segments, routine_seconds, side_groups
 from .timing import MAX_HOLD, MIN_HOLD, clamp_hold
 from .triage import Triage
@@ -28,6 +39,22 @@ HISTORY_LIMIT = 500
 
 Clock = Callable[[], datetime]
 Handler = Callable[[CoachState, Event], Reply]
+# While the red-flag screen is running, only these events leave it or act on it; anything
+# else re-asks the current question.
+_SCREEN_EVENTS = frozenset(
+    {ev.YES, ev.NO, ev.STOP, ev.CANCEL, ev.NAVIGATE_HOME, ev.REPEAT, ev.HELP, ev.LAUNCH,
+     ev.SESSION_ENDED, ev.RED_FLAG, ev.FALLBACK}
+)  # fmt: skip
+
+
+@dataclass
+class Turn:
+    """The outcome of one event applied to stored state."""
+
+    state: CoachState
+    reply: Reply
+    # A stored profile that could not be read; the front end keeps it aside so nothing is lost.
+    unreadable_profile: dict[str, Any] | None = None
 
 
 def utc_now() -> datetime:
@@ -78,10 +105,46 @@ class Coach:
 
     # ----------------------------------------------------------------- entry point
 
+    def handle_stored(
+        self, profile: dict[str, Any] | None, session: dict[str, Any] | None, event: Event
+    ) -> Turn:
+        """Apply one event to state as it was stored; unreadable state is recovered from.
+
+        A corrupt session is replaced by a fresh one and the user hears that we lost our place;
+        a corrupt profile is replaced by a fresh one and handed back for safe keeping.
+        """
+        unreadable: dict[str, Any] | None = None
+        try:
+            parsed_profile = parse_profile(profile) if profile else Profile()
+        except StateError:
+            unreadable = profile if isinstance(profile, dict) else {"value": repr(profile)}
+            parsed_profile = Profile(disclaimer_heard=False)
+        lost_place = False
+        try:
+            parsed_session = parse_session(session) if session else Session()
+            if parsed_session.routine_id and parsed_session.routine_id not in self.library.routines:
+                raise StateError("session: unknown routine")
+        except StateError:
+            parsed_session, lost_place = Session(), True
+        state, reply = self.handle(CoachState(parsed_profile, parsed_session), event)
+        if lost_place and event.name not in (ev.LAUNCH, ev.SESSION_ENDED):
+            reply = Reply(
+                (Say(P.LOST_PLACE), *reply.segments),
+                reply.expect_reply,
+                reply.reprompt,
+                reply.title,
+                reply.card_text,
+                reply.delete_user_data,
+                (*reply.events, "session_recovered"),
+            )
+        return Turn(state, reply, unreadable)
+
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
         state = copy.deepcopy(state)
         handler = self._handlers.get(event.name, self._fallback)
+        if state.session.mode == "screen" and event.name not in _SCREEN_EVENTS:
+            handler = self._fallback
         reply = handler(state, event)
         if reply.expect_reply and event.name != ev.REPEAT:
             state.session.last_reply = reply.to_dict()
@@ -509,9 +572,10 @@ class Coach:
             session.mode = "routine"
             return self._deliver(state, [])
         if session.mode == "confirm_delete":
-            state.profile = type(state.profile)()
+            state.profile = Profile()
             state.session = Session()
-            return self._end([Say(P.DATA_DELETED)])
+            reply = self._end([Say(P.DATA_DELETED)], events=("user_data_deleted",))
+            return Reply(reply.segments, False, None, reply.title, reply.card_text, True, reply.events)
         if session.mode == "screen":
             return self._screen_answer(state, yes=True)
         return self._fallback(state, event)

@@ -91,6 +91,7 @@ HELP_MENU = (
     "or help you check for warning signs if you ask: is this a red flag?"
 )
 DIDNT_CATCH = "Sorry, I didn't catch that."
+LOST_PLACE = "Sorry, I lost track of where we were, so let's carry on from here."
 
 OFFER_RESUME_REPROMPT = "Say yes to pick up where you left off, or no to choose another routine."
 NO_RESUME = "Okay, we'll start fresh."

@@ -48,11 +48,9 @@ def repetitions(rep_cues: Sequence[RepCue], reps: int, side: str | None = None) 
     at = 0.0
     for rep in range(1, reps + 1):
         for index, cue in enumerate(rep_cues):
-            text = cue.say
+            text = capitalise(cue.say)
             if index == 0 and rep > 1:
-                text = f"{capitalise(number_words(rep))}. {capitalise(text)}"
-            elif index == 0:
-                text = capitalise(text)
+                text = f"{capitalise(number_words(rep))}. {text}"
             cues.append(Cue(at, text + "."))
             at += cue.seconds
     cues.append(Cue(at, "And relax."))

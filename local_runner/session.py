@@ -1,0 +1,60 @@
+"""The local session loop: typed text -> recogniser -> the same coach core the Alexa side uses.
+
+The profile is kept through the same `UserStore` interface as the Alexa backend (a JSON file in
+the user's data directory), so a routine stopped here can be resumed here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from skill.core import events as ev
+from skill.core.coach import Coach
+from skill.core.events import Event
+from skill.core.reply import Reply
+from skill.core.state import CoachState
+from skill.core.store import JsonFileStore, UserStore
+
+from .recogniser import Recogniser, default_recogniser
+
+LOCAL_USER = "local-user"
+DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
+RECOVERED_SUFFIX = "-unreadable"
+
+
+def default_store() -> UserStore:
+    directory = os.environ.get(DATA_DIR_ENV) or user_data_dir("back-stretch-coach", appauthor=False)
+    return JsonFileStore(Path(directory) / "profiles")
+
+
+@dataclass
+class LocalSession:
+    coach: Coach = field(default_factory=Coach)
+    store: UserStore = field(default_factory=default_store)
+    recogniser: Recogniser = field(default_factory=default_recogniser)
+    user_id: str = LOCAL_USER
+    state: CoachState = field(default_factory=CoachState)
+    ended: bool = False
+
+    def start(self) -> Reply:
+        return self.handle(Event(ev.LAUNCH), fresh=True)
+
+    def say(self, text: str) -> Reply:
+        return self.handle(self.recogniser.parse(text))
+
+    def handle(self, event: Event, *, fresh: bool = False) -> Reply:
+        session = None if fresh else self.state.session_dict()
+        turn = self.coach.handle_stored(self.store.load(self.user_id), session, event)
+        if turn.unreadable_profile is not None:
+            self.store.save(self.user_id + RECOVERED_SUFFIX, turn.unreadable_profile)
+        self.state = turn.state
+        if turn.reply.delete_user_data:
+            self.store.delete(self.user_id)
+        else:
+            self.store.save(self.user_id, self.state.profile_dict())
+        self.ended = not turn.reply.expect_reply
+        return turn.reply

@@ -1,0 +1,171 @@
+"""Thin ASK SDK handlers: request envelope -> core Event -> Coach -> Reply -> Alexa response.
+
+No routine logic lives here. The handlers translate slots (entity-resolution ids where the slot
+type has them, the words heard otherwise), load and save state through the attributes manager,
+and render the Reply with the SSML renderer.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.utils import is_request_type
+from ask_sdk_model import Response
+from ask_sdk_model.slu.entityresolution import StatusCode
+from ask_sdk_model.ui import SimpleCard
+
+from ..core import events as ev
+from ..core.coach import Coach
+from ..core.events import Event
+from ..core.reply import Reply
+from .ssml import reprompt_ssml, to_ssml
+
+log = logging.getLogger(__name__)
+
+RECOVERED_KEY = "_unreadable_profiles"  # corrupt stored profiles kept aside, never dropped
+APOLOGY = "Sorry, something went wrong on my side. Please try that again, or say stop."
+CARD_LIMIT = 8000
+
+
+def event_from_request(handler_input: HandlerInput) -> Event:
+    request = handler_input.request_envelope.request
+    if is_request_type("LaunchRequest")(handler_input):
+        return Event(ev.LAUNCH)
+    intent = getattr(request, "intent", None)
+    if intent is None or not intent.name:
+        return Event(ev.FALLBACK)
+    slots: dict[str, str] = {}
+    heard: dict[str, str] = {}
+    for name, slot in (intent.slots or {}).items():
+        value = getattr(slot, "value", None)
+        if value:
+            heard[name] = str(value)
+        resolved = _resolved_id(slot)
+        if resolved is not None:
+            slots[name] = resolved
+        elif value and not _has_resolutions(slot):
+            slots[name] = str(value)  # built-in or free-text slot: the words are the value
+    return Event(intent.name, slots, heard)
+
+
+def _authorities(slot: Any) -> list[Any]:
+    resolutions = getattr(slot, "resolutions", None)
+    return list(getattr(resolutions, "resolutions_per_authority", None) or [])
+
+
+def _has_resolutions(slot: Any) -> bool:
+    return bool(_authorities(slot))
+
+
+def _resolved_id(slot: Any) -> str | None:
+    for authority in _authorities(slot):
+        status = getattr(getattr(authority, "status", None), "code", None)
+        if status == StatusCode.ER_SUCCESS_MATCH and authority.values:
+            value = authority.values[0].value
+            return str(value.id or value.name)
+    return None
+
+
+def render(handler_input: HandlerInput, reply: Reply) -> Response:
+    builder = handler_input.response_builder
+    if reply.segments:
+        builder.speak(to_ssml(reply))
+        builder.set_card(SimpleCard(title=reply.title, content=reply.card_text[:CARD_LIMIT]))
+    reprompt = reprompt_ssml(reply)
+    if reprompt:
+        builder.ask(reprompt)
+    builder.set_should_end_session(not reply.expect_reply)
+    return builder.response
+
+
+class CoachRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """Launch and every intent request go to the coach core."""
+
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(
+            is_request_type("LaunchRequest")(handler_input)
+            or is_request_type("IntentRequest")(handler_input)
+        )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return run_turn(self.coach, handler_input, event_from_request(handler_input))
+
+
+class SessionEndedHandler(AbstractRequestHandler):  # type: ignore[misc]
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("SessionEndedRequest")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request = handler_input.request_envelope.request
+        error = getattr(request, "error", None)
+        if error is not None:
+            log.warning(
+                "session ended with error: %s %s", getattr(error, "object_type", None), error.message
+            )
+        run_turn(self.coach, handler_input, Event(ev.SESSION_ENDED))
+        return handler_input.response_builder.response
+
+
+class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """The user disabled the skill: delete what we stored for them (DESIGN §7)."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return bool(is_request_type("AlexaSkillEvent.SkillDisabled")(handler_input))
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        handler_input.attributes_manager.delete_persistent_attributes()
+        return handler_input.response_builder.response
+
+
+class OtherRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
+    """Request types we do not act on (events, errors reported by the device): answer quietly."""
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        log.info("ignoring request type %s", handler_input.request_envelope.request.object_type)
+        return handler_input.response_builder.response
+
+
+class CatchAllExceptionHandler(AbstractExceptionHandler):  # type: ignore[misc]
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        log.exception("unhandled error in a skill turn", exc_info=exception)
+        builder = handler_input.response_builder
+        builder.speak(f"<speak>{APOLOGY}</speak>").ask(f"<speak>{APOLOGY}</speak>")
+        builder.set_should_end_session(False)
+        return builder.response
+
+
+def run_turn(coach: Coach, handler_input: HandlerInput, event: Event) -> Response:
+    manager = handler_input.attributes_manager
+    stored = dict(manager.persistent_attributes or {})
+    kept_aside = stored.pop(RECOVERED_KEY, [])
+    turn = coach.handle_stored(stored, dict(manager.session_attributes or {}), event)
+    for name in turn.reply.events:
+        log.info("coach event: %s", name)
+    if turn.reply.delete_user_data:
+        manager.delete_persistent_attributes()
+    else:
+        profile = turn.state.profile_dict()
+        if turn.unreadable_profile is not None:
+            kept_aside = [*kept_aside, turn.unreadable_profile][-3:]
+            log.warning("stored profile unreadable; kept aside and started fresh")
+        if kept_aside:
+            profile[RECOVERED_KEY] = kept_aside
+        manager.persistent_attributes = profile
+        manager.save_persistent_attributes()
+    manager.session_attributes = turn.state.session_dict()
+    return render(handler_input, turn.reply)

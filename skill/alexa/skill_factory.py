@@ -1,0 +1,49 @@
+"""Builds the ASK SDK skill from the coach core, a user store and (optionally) a skill id."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ask_sdk_core.skill import CustomSkill
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+
+from ..core.coach import Coach
+from ..core.store import JsonFileStore, UserStore
+from .handlers import (
+    CatchAllExceptionHandler,
+    CoachRequestHandler,
+    OtherRequestHandler,
+    SessionEndedHandler,
+    SkillDisabledHandler,
+)
+from .persistence import StorePersistenceAdapter
+
+DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
+SKILL_ID_ENV = "STRETCH_COACH_SKILL_ID"
+
+
+def default_store() -> UserStore:
+    """A file store in $STRETCH_COACH_DATA_DIR, else the temp dir (the only writable place on Lambda)."""
+    directory = os.environ.get(DATA_DIR_ENV) or str(Path(tempfile.gettempdir()) / "stretch-coach")
+    return JsonFileStore(Path(directory))
+
+
+def skill_builder(
+    store: UserStore, coach: Coach | None = None, skill_id: str | None = None
+) -> CustomSkillBuilder:
+    coach = coach or Coach()
+    builder = CustomSkillBuilder(persistence_adapter=StorePersistenceAdapter(store))
+    builder.skill_id = skill_id
+    builder.add_request_handler(CoachRequestHandler(coach))
+    builder.add_request_handler(SessionEndedHandler(coach))
+    builder.add_request_handler(SkillDisabledHandler())
+    builder.add_request_handler(OtherRequestHandler())
+    builder.add_exception_handler(CatchAllExceptionHandler())
+    return builder
+
+
+def build_skill(store: UserStore, coach: Coach | None = None) -> CustomSkill:
+    # The web service checks the skill id itself (as HTTP 400), so none is set here.
+    return skill_builder(store, coach).create()
