@@ -1,0 +1,102 @@
+"""Content files load, cross-check, and fail loudly (file, entry, field) when malformed."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from skill.core.content import ContentError, default_library, load_library
+from skill.core.steps import routine_seconds
+from skill.core.timing import DEFAULT_HOLD
+
+DESIGN_EXERCISES = {
+    "knee_to_chest", "pelvic_tilt", "cat_cow", "childs_pose", "lying_twist", "seated_twist",
+    "seated_hamstring_stretch", "supported_legs_rest", "sciatic_nerve_glide", "slump_glide",
+    "relaxation_breathing", "tennis_ball_release", "foam_roller", "stability_ball_drape",
+    "sit_ups", "toe_touches", "leg_lifts",
+}  # fmt: skip
+POSITION_ORDER = ["standing", "sitting", "kneeling", "lying"]
+
+
+def test_library_has_the_designed_routines_and_exercises() -> None:
+    library = default_library()
+    assert set(library.routines) == {"lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"}
+    assert DESIGN_EXERCISES <= set(library.exercises)
+    assert {e.id for e in library.exercises.values() if e.is_avoided} == {"sit_ups", "toe_touches", "leg_lifts"}
+    for exercise in library.exercises.values():
+        assert exercise.sources
+
+
+@pytest.mark.parametrize("routine_id", sorted(default_library().routines))
+def test_routines_last_five_to_twelve_minutes(routine_id: str) -> None:
+    minutes = routine_seconds(default_library().routine(routine_id), DEFAULT_HOLD) / 60
+    assert 5 <= minutes <= 12, minutes
+
+
+@pytest.mark.parametrize("routine_id", sorted(default_library().routines))
+def test_routines_move_floor_to_floor(routine_id: str) -> None:
+    positions = [s.exercise.position for s in default_library().routine(routine_id).steps]
+    ranks = [POSITION_ORDER.index(p) for p in positions]
+    changes = sum(1 for a, b in zip(ranks, ranks[1:], strict=False) if a != b)
+    # Few changes of position, and never back up again more than once.
+    assert changes <= 3
+    assert sum(1 for a, b in zip(ranks, ranks[1:], strict=False) if b < a) <= 1
+
+
+def test_no_unsupported_claims_in_spoken_content() -> None:
+    text = " ".join(
+        " ".join((e.setup, *e.steps, e.cue, *e.cautions, e.why, e.alternatives_said))
+        for e in default_library().exercises.values()
+    ).lower()
+    for claim in ("subluxation", "metabolic waste", "flush", "toxins", "cure"):
+        assert claim not in text
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    source = resources.files("skill.content")
+    for name in ("exercises.toml", "routines.toml"):
+        shutil.copy(str(source / name), tmp_path / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('kind = "hold"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
+         'kind = "stretchy"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
+         "exercises.toml: entry 'knee_to_chest': field 'kind'"),
+        ('reps = 10\nrep_cues = [\n  { say = "Flatten', 'reps = 0\nrep_cues = [\n  { say = "Flatten',
+         "exercises.toml: entry 'pelvic_tilt': field 'reps'"),
+        ('equipment = ["towel"]', 'equipment = ["trampoline"]',
+         "exercises.toml: entry 'towel_hamstring_stretch': field 'equipment'"),
+        ('gentler = "childs_pose"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
+         'gentler = "handstand"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
+         "exercises.toml: entry 'cat_cow': field 'gentler'"),
+    ],
+)
+def test_malformed_exercise_names_file_entry_and_field(tmp_path: Path, old: str, new: str, message: str) -> None:
+    directory = _copy_content(tmp_path)
+    path = directory / "exercises.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(ContentError, match=message.replace("(", r"\(")):
+        load_library(directory)
+
+
+def test_routine_with_unknown_or_avoided_exercise_fails(tmp_path: Path) -> None:
+    directory = _copy_content(tmp_path)
+    path = directory / "routines.toml"
+    path.write_text(path.read_text().replace('"childs_pose", "pelvic_tilt"', '"sit_ups", "pelvic_tilt"'))
+    with pytest.raises(ContentError, match=r"routines.toml: entry 'lower_back': field 'steps\[1\]'"):
+        load_library(directory)
+
+
+def test_broken_toml_names_the_file(tmp_path: Path) -> None:
+    directory = _copy_content(tmp_path)
+    (directory / "routines.toml").write_text("[routine.lower_back\nname=")
+    with pytest.raises(ContentError, match="routines.toml: not valid TOML"):
+        load_library(directory)

@@ -1,0 +1,206 @@
+"""Request signature, certificate chain and timestamp checks on the Flask endpoint.
+
+A throwaway CA, intermediate and echo-api.amazon.com leaf are made here and trusted only by
+the verifier under test; the chain is "downloaded" through an injected fetch function.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from flask.testing import FlaskClient
+
+from skill.alexa.verification import SignatureVerifier
+from skill.alexa.webservice import create_app
+from skill.core.coach import Coach
+from skill.core.store import MemoryStore
+from tests.conftest import SKILL_ID, envelope, fixed_clock
+
+CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
+NOW = datetime.now(UTC)
+
+
+def _key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _cert(
+    subject: str,
+    key: rsa.RSAPrivateKey,
+    issuer: x509.Certificate | None,
+    issuer_key: rsa.RSAPrivateKey,
+    *,
+    ca: bool,
+    san: str | None = None,
+    expired: bool = False,
+) -> x509.Certificate:
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)])
+    start = NOW - timedelta(days=30 if not expired else 400)
+    end = NOW + timedelta(days=30) if not expired else NOW - timedelta(days=1)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(issuer.subject if issuer else name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
+            critical=False,
+        )
+    )
+    if ca:
+        builder = builder.add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+        )
+    else:
+        builder = builder.add_extension(
+            x509.KeyUsage(True, False, True, False, False, False, False, False, False), critical=True
+        ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(san or "echo-api.amazon.com")]), critical=False
+        )
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+class FakePKI:
+    def __init__(self) -> None:
+        self.root_key, self.mid_key, self.leaf_key = _key(), _key(), _key()
+        self.root = _cert("Test Root", self.root_key, None, self.root_key, ca=True)
+        self.mid = _cert("Test Intermediate", self.mid_key, self.root, self.root_key, ca=True)
+        self.leaf = _cert("echo-api.amazon.com", self.leaf_key, self.mid, self.mid_key, ca=False)
+
+    def chain_pem(self, leaf: x509.Certificate | None = None) -> bytes:
+        certs = [leaf or self.leaf, self.mid]
+        return b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs)
+
+    def sign(self, body: bytes, key: rsa.RSAPrivateKey | None = None) -> str:
+        signature = (key or self.leaf_key).sign(body, padding.PKCS1v15(), hashes.SHA256())
+        return base64.b64encode(signature).decode()
+
+
+@pytest.fixture(scope="module")
+def pki() -> FakePKI:
+    return FakePKI()
+
+
+@pytest.fixture
+def fetched() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def signed_client(pki: FakePKI, fetched: list[str]) -> Iterator[FlaskClient]:
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return pki.chain_pem()
+
+    verifier = SignatureVerifier(trust_roots=[pki.root], fetch=fetch)
+    app = create_app(
+        verify=True,
+        skill_id=SKILL_ID,
+        store=MemoryStore(),
+        coach=Coach(clock=fixed_clock),
+        signature_verifier=verifier,
+    )
+    with app.test_client() as client:
+        yield client
+
+
+def _post(client: FlaskClient, body: bytes, headers: dict[str, str]) -> int:
+    response = client.post("/", data=body, headers=headers, content_type="application/json")
+    assert "Traceback" not in response.get_data(as_text=True)
+    return response.status_code
+
+
+def _launch_body(**kwargs: Any) -> bytes:
+    return json.dumps(envelope({"type": "LaunchRequest"}, new=True, **kwargs)).encode()
+
+
+def test_correctly_signed_request_is_answered(signed_client: FlaskClient, pki: FakePKI, fetched: list[str]) -> None:
+    body = _launch_body()
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
+    assert _post(signed_client, body, headers) == 200
+    assert _post(signed_client, body, headers) == 200
+    assert fetched == [CERT_URL]  # the chain is cached per URL
+
+
+def test_unsigned_request_is_rejected(signed_client: FlaskClient) -> None:
+    assert _post(signed_client, _launch_body(), {}) == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+        "https://notamazon.com/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+        "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+        "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+        "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
+    ],
+)
+def test_bad_certificate_url_is_rejected(signed_client: FlaskClient, pki: FakePKI, url: str) -> None:
+    body = _launch_body()
+    assert _post(signed_client, body, {"SignatureCertChainUrl": url, "Signature-256": pki.sign(body)}) == 400
+
+
+def test_tampered_body_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
+    body = _launch_body()
+    signature = pki.sign(body)
+    tampered = body.replace(b"LaunchRequest", b"LaunchRequest", 1).replace(b"en-US", b"en-GB")
+    assert _post(signed_client, tampered, {"SignatureCertChainUrl": CERT_URL, "Signature-256": signature}) == 400
+
+
+def test_signature_by_another_key_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
+    body = _launch_body()
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body, _key())}
+    assert _post(signed_client, body, headers) == 400
+
+
+def test_stale_timestamp_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
+    stale = (datetime.now(UTC) - timedelta(seconds=151 + 60)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = _launch_body(timestamp=stale)
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
+    assert _post(signed_client, body, headers) == 400
+
+
+def test_wrong_skill_id_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
+    body = _launch_body(skill_id="amzn1.ask.skill.someone-else")
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
+    assert _post(signed_client, body, headers) == 400
+
+
+@pytest.mark.parametrize("problem", ["untrusted", "wrong_san", "expired"])
+def test_bad_certificate_chain_is_rejected(pki: FakePKI, problem: str) -> None:
+    other_root_key = _key()
+    other_root = _cert("Other Root", other_root_key, None, other_root_key, ca=True)
+    leaf = {
+        "untrusted": _cert("echo-api.amazon.com", pki.leaf_key, other_root, other_root_key, ca=False),
+        "wrong_san": _cert("evil", pki.leaf_key, pki.mid, pki.mid_key, ca=False, san="evil.example.com"),
+        "expired": _cert("echo-api.amazon.com", pki.leaf_key, pki.mid, pki.mid_key, ca=False, expired=True),
+    }[problem]
+    verifier = SignatureVerifier(trust_roots=[pki.root], fetch=lambda url: pki.chain_pem(leaf))
+    app = create_app(verify=True, store=MemoryStore(), signature_verifier=verifier)
+    body = _launch_body()
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
+    with app.test_client() as client:
+        assert _post(client, body, headers) == 400
+
+
+def test_verification_is_on_by_default() -> None:
+    app = create_app(store=MemoryStore())
+    with app.test_client() as client:
+        assert _post(client, _launch_body(), {}) == 400
