@@ -16,45 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from skill.core.events import FALLBACK, Event
+from skill.core.words import NUMBER_WORDS, parse_number
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "en-US.json"
 FREE_TEXT_TYPES = {"AMAZON.SearchQuery", "AMAZON.TIME"}
 FILLERS = ("um", "uh", "er", "erm", "alexa", "hey", "so", "well", "oh")
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}  # fmt: skip
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-NUMBER_PATTERN = r"\d{1,4}|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)\s?)+"
+_NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+NUMBER_PATTERN = rf"\d{{1,4}}|{_NUMBER_WORD}(?: {_NUMBER_WORD})*"
 
 
 def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
-
-
-def parse_number(text: str) -> int | None:
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    total, current, seen = 0, 0, False
-    for word in text.replace("-", " ").split():
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "a":
-            current += 1 if not seen else 0
-            continue
-        elif word == "and":
-            continue
-        else:
-            return None
-        seen = True
-    total += current
-    return total if seen else None
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,9 @@ def main() -> int:
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET} is out of date: run scripts/build_interaction_model.py", file=sys.stderr)
+            print(
+                f"{TARGET} is out of date: run scripts/build_interaction_model.py", file=sys.stderr
+            )
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -26,7 +26,7 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
     return code
 
 
-def _run_session(lines: Sequence[str] | None, out: TextIO, *, realtime: bool, echo: bool) -> int:
+def _run_session(lines: Iterable[str] | None, out: TextIO, *, realtime: bool, echo: bool) -> int:
     from local_runner.session import LocalSession
     from local_runner.transcript import write_reply
 
@@ -45,15 +45,12 @@ def _run_session(lines: Sequence[str] | None, out: TextIO, *, realtime: bool, ec
     return 0
 
 
-def _typed_lines() -> Sequence[str] | object:
-    def generate() -> object:
-        while True:
-            try:
-                yield input("you> ")
-            except EOFError:
-                return
-
-    return generate()
+def _typed_lines() -> Iterator[str]:
+    while True:
+        try:
+            yield input("you> ")
+        except EOFError:
+            return
 
 
 def _cmd_triage(args: argparse.Namespace) -> int:
@@ -67,7 +64,9 @@ def _cmd_triage(args: argparse.Namespace) -> int:
             print(json.dumps(result), flush=True)
         return 0
     if not args.text or not args.text.strip():
-        return _fail("triage needs a description, e.g. stretch-coach triage \"numb groin\"", EXIT_USAGE)
+        return _fail(
+            'triage needs a description, e.g. stretch-coach triage "numb groin"', EXIT_USAGE
+        )
     print(json.dumps(triage.assess(args.text).to_dict()))
     return 0
 
@@ -85,10 +84,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.jsonl:
         for line in sys.stdin:
             text = line.strip()
-            print(json.dumps(_event_json(text) if text else {"error": "empty utterance"}), flush=True)
+            print(
+                json.dumps(_event_json(text) if text else {"error": "empty utterance"}), flush=True
+            )
         return 0
     if not args.text or not args.text.strip():
-        return _fail("parse needs an utterance, e.g. stretch-coach parse \"next\"", EXIT_USAGE)
+        return _fail('parse needs an utterance, e.g. stretch-coach parse "next"', EXIT_USAGE)
     print(json.dumps(_event_json(args.text)))
     return 0
 

@@ -11,4 +11,6 @@ import os
 
 from .alexa.skill_factory import SKILL_ID_ENV, default_store, skill_builder
 
-lambda_handler = skill_builder(default_store(), skill_id=os.environ.get(SKILL_ID_ENV)).lambda_handler()
+lambda_handler = skill_builder(
+    default_store(), skill_id=os.environ.get(SKILL_ID_ENV)
+).lambda_handler()

@@ -166,7 +166,9 @@ def test_session_ended_with_error_is_answered_quietly(alexa: AlexaConversation) 
     assert "outputSpeech" not in payload["response"]
 
 
-def post(client: FlaskClient, data: str | bytes, content_type: str = "application/json") -> tuple[int, str]:
+def post(
+    client: FlaskClient, data: str | bytes, content_type: str = "application/json"
+) -> tuple[int, str]:
     response = client.post("/", data=data, content_type=content_type)
     return response.status_code, response.get_data(as_text=True)
 
@@ -184,7 +186,9 @@ def post(client: FlaskClient, data: str | bytes, content_type: str = "applicatio
         (b"\xff\xfe\x00", "application/json"),
     ],
 )
-def test_malformed_requests_get_400_not_500(client: FlaskClient, data: str, content_type: str) -> None:
+def test_malformed_requests_get_400_not_500(
+    client: FlaskClient, data: str, content_type: str
+) -> None:
     status, body = post(client, data, content_type)
     assert status == 400
     assert "Traceback" not in body and "error" in json.loads(body)
@@ -229,7 +233,9 @@ def test_corrupt_stored_profile_is_kept_aside_not_lost(
     assert store.data[USER_ID]["_unreadable_profiles"][0]["history"] == "lots"
 
 
-def test_delete_data_needs_confirmation_then_erases(alexa: AlexaConversation, store: MemoryStore) -> None:
+def test_delete_data_needs_confirmation_then_erases(
+    alexa: AlexaConversation, store: MemoryStore
+) -> None:
     alexa.launch()
     alexa.intent("HoldTimeIntent", seconds="45")
     assert store.data[USER_ID]["hold_seconds"] == 45

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -23,9 +24,20 @@ POSITION_ORDER = ["standing", "sitting", "kneeling", "lying"]
 
 def test_library_has_the_designed_routines_and_exercises() -> None:
     library = default_library()
-    assert set(library.routines) == {"lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"}
-    assert DESIGN_EXERCISES <= set(library.exercises)
-    assert {e.id for e in library.exercises.values() if e.is_avoided} == {"sit_ups", "toe_touches", "leg_lifts"}
+    assert set(library.routines) == {
+        "lower_back",
+        "sciatica",
+        "back_spasm",
+        "hamstrings",
+        "desk_break",
+        "breathing",
+    }
+    assert set(library.exercises) >= DESIGN_EXERCISES
+    assert {e.id for e in library.exercises.values() if e.is_avoided} == {
+        "sit_ups",
+        "toe_touches",
+        "leg_lifts",
+    }
     for exercise in library.exercises.values():
         assert exercise.sources
 
@@ -40,10 +52,10 @@ def test_routines_last_five_to_twelve_minutes(routine_id: str) -> None:
 def test_routines_move_floor_to_floor(routine_id: str) -> None:
     positions = [s.exercise.position for s in default_library().routine(routine_id).steps]
     ranks = [POSITION_ORDER.index(p) for p in positions]
-    changes = sum(1 for a, b in zip(ranks, ranks[1:], strict=False) if a != b)
+    changes = sum(1 for a, b in itertools.pairwise(ranks) if a != b)
     # Few changes of position, and never back up again more than once.
     assert changes <= 3
-    assert sum(1 for a, b in zip(ranks, ranks[1:], strict=False) if b < a) <= 1
+    assert sum(1 for a, b in itertools.pairwise(ranks) if b < a) <= 1
 
 
 def test_no_unsupported_claims_in_spoken_content() -> None:
@@ -65,19 +77,31 @@ def _copy_content(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('kind = "hold"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
-         'kind = "stretchy"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
-         "exercises.toml: entry 'knee_to_chest': field 'kind'"),
-        ('reps = 10\nrep_cues = [\n  { say = "Flatten', 'reps = 0\nrep_cues = [\n  { say = "Flatten',
-         "exercises.toml: entry 'pelvic_tilt': field 'reps'"),
-        ('equipment = ["towel"]', 'equipment = ["trampoline"]',
-         "exercises.toml: entry 'towel_hamstring_stretch': field 'equipment'"),
-        ('gentler = "childs_pose"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
-         'gentler = "handstand"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
-         "exercises.toml: entry 'cat_cow': field 'gentler'"),
+        (
+            'kind = "hold"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
+            'kind = "stretchy"\nsetup = "Lie on your back with both knees bent and your feet flat on the floor."',
+            "exercises.toml: entry 'knee_to_chest': field 'kind'",
+        ),
+        (
+            'reps = 10\nrep_cues = [\n  { say = "Flatten',
+            'reps = 0\nrep_cues = [\n  { say = "Flatten',
+            "exercises.toml: entry 'pelvic_tilt': field 'reps'",
+        ),
+        (
+            'equipment = ["towel"]',
+            'equipment = ["trampoline"]',
+            "exercises.toml: entry 'towel_hamstring_stretch': field 'equipment'",
+        ),
+        (
+            'gentler = "childs_pose"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
+            'gentler = "handstand"\nsources = ["003_0370bb3de1e3e040.txt"]\n\n[exercise.childs_pose]',
+            "exercises.toml: entry 'cat_cow': field 'gentler'",
+        ),
     ],
 )
-def test_malformed_exercise_names_file_entry_and_field(tmp_path: Path, old: str, new: str, message: str) -> None:
+def test_malformed_exercise_names_file_entry_and_field(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
     directory = _copy_content(tmp_path)
     path = directory / "exercises.toml"
     text = path.read_text()
@@ -90,13 +114,17 @@ def test_malformed_exercise_names_file_entry_and_field(tmp_path: Path, old: str,
 def test_routine_with_unknown_or_avoided_exercise_fails(tmp_path: Path) -> None:
     directory = _copy_content(tmp_path)
     path = directory / "routines.toml"
-    path.write_text(path.read_text().replace('"childs_pose", "pelvic_tilt"', '"sit_ups", "pelvic_tilt"'))
-    with pytest.raises(ContentError, match=r"routines.toml: entry 'lower_back': field 'steps\[1\]'"):
+    path.write_text(
+        path.read_text().replace('"childs_pose", "pelvic_tilt"', '"sit_ups", "pelvic_tilt"')
+    )
+    with pytest.raises(
+        ContentError, match=r"routines.toml: entry 'lower_back': field 'steps\[1\]'"
+    ):
         load_library(directory)
 
 
 def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     directory = _copy_content(tmp_path)
     (directory / "routines.toml").write_text("[routine.lower_back\nname=")
-    with pytest.raises(ContentError, match="routines.toml: not valid TOML"):
+    with pytest.raises(ContentError, match=r"routines\.toml: not valid TOML"):
         load_library(directory)

@@ -18,7 +18,19 @@ from skill.core.events import ALL_INTENTS, CUSTOM_INTENTS
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = json.loads((ROOT / "interaction_model" / "en-US.json").read_text())
 LANGUAGE = MODEL["interactionModel"]["languageModel"]
-LAUNCH_WORDS = {"alexa", "amazon", "echo", "skill", "app", "launch", "ask", "tell", "open", "play", "start"}
+LAUNCH_WORDS = {
+    "alexa",
+    "amazon",
+    "echo",
+    "skill",
+    "app",
+    "launch",
+    "ask",
+    "tell",
+    "open",
+    "play",
+    "start",
+}
 
 
 def _strip_nones(value: Any) -> Any:
@@ -81,7 +93,14 @@ def test_search_query_samples_have_a_carrier_phrase() -> None:
 def test_slot_values_have_ids_matching_the_design() -> None:
     types = {t["name"]: t for t in LANGUAGE["types"]}
     ids = {name: {v["id"] for v in t["values"]} for name, t in types.items()}
-    assert ids["RoutineName"] == {"lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"}
+    assert ids["RoutineName"] == {
+        "lower_back",
+        "sciatica",
+        "back_spasm",
+        "hamstrings",
+        "desk_break",
+        "breathing",
+    }
     assert ids["Feeling"] == {"better", "same", "worse"}
     assert ids["Equipment"] == set(EQUIPMENT)
     assert ids["ExerciseName"] == set(default_library().exercises)

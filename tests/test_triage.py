@@ -18,7 +18,7 @@ TRIAGE = Triage.default()
 
 
 def passes(expected: str, got: str) -> bool:
-    """The dev set's scoring rule (its header): at or above for flags; no false alarm for selfcare."""
+    """The dev set's scoring rule: at or above for flags; no false alarm (urgent+) for selfcare."""
     if expected == "selfcare":
         return got not in ("emergency", "urgent")
     return RANK[got] <= RANK[expected]
@@ -147,7 +147,9 @@ def test_screen_all_no(alexa: AlexaConversation) -> None:
         assert any(question.text.replace("'", "&apos;") in a or question.text in a for a in asked)
 
 
-@pytest.mark.parametrize("index", [i for i, q in enumerate(TRIAGE.questions) if q.level == "emergency"])
+@pytest.mark.parametrize(
+    "index", [i for i, q in enumerate(TRIAGE.questions) if q.level == "emergency"]
+)
 def test_screen_yes_to_an_emergency_question(alexa: AlexaConversation, index: int) -> None:
     alexa.launch()
     alexa.intent("RedFlagIntent")

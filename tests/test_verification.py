@@ -63,14 +63,17 @@ def _cert(
     )
     if ca:
         builder = builder.add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
         )
     else:
         builder = builder.add_extension(
-            x509.KeyUsage(True, False, True, False, False, False, False, False, False), critical=True
+            x509.KeyUsage(True, False, True, False, False, False, False, False, False),
+            critical=True,
         ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         builder = builder.add_extension(
-            x509.SubjectAlternativeName([x509.DNSName(san or "echo-api.amazon.com")]), critical=False
+            x509.SubjectAlternativeName([x509.DNSName(san or "echo-api.amazon.com")]),
+            critical=False,
         )
     return builder.sign(issuer_key, hashes.SHA256())
 
@@ -129,7 +132,9 @@ def _launch_body(**kwargs: Any) -> bytes:
     return json.dumps(envelope({"type": "LaunchRequest"}, new=True, **kwargs)).encode()
 
 
-def test_correctly_signed_request_is_answered(signed_client: FlaskClient, pki: FakePKI, fetched: list[str]) -> None:
+def test_correctly_signed_request_is_answered(
+    signed_client: FlaskClient, pki: FakePKI, fetched: list[str]
+) -> None:
     body = _launch_body()
     headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
     assert _post(signed_client, body, headers) == 200
@@ -152,16 +157,26 @@ def test_unsigned_request_is_rejected(signed_client: FlaskClient) -> None:
         "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
     ],
 )
-def test_bad_certificate_url_is_rejected(signed_client: FlaskClient, pki: FakePKI, url: str) -> None:
+def test_bad_certificate_url_is_rejected(
+    signed_client: FlaskClient, pki: FakePKI, url: str
+) -> None:
     body = _launch_body()
-    assert _post(signed_client, body, {"SignatureCertChainUrl": url, "Signature-256": pki.sign(body)}) == 400
+    assert (
+        _post(signed_client, body, {"SignatureCertChainUrl": url, "Signature-256": pki.sign(body)})
+        == 400
+    )
 
 
 def test_tampered_body_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
     body = _launch_body()
     signature = pki.sign(body)
     tampered = body.replace(b"LaunchRequest", b"LaunchRequest", 1).replace(b"en-US", b"en-GB")
-    assert _post(signed_client, tampered, {"SignatureCertChainUrl": CERT_URL, "Signature-256": signature}) == 400
+    assert (
+        _post(
+            signed_client, tampered, {"SignatureCertChainUrl": CERT_URL, "Signature-256": signature}
+        )
+        == 400
+    )
 
 
 def test_signature_by_another_key_is_rejected(signed_client: FlaskClient, pki: FakePKI) -> None:
@@ -188,9 +203,15 @@ def test_bad_certificate_chain_is_rejected(pki: FakePKI, problem: str) -> None:
     other_root_key = _key()
     other_root = _cert("Other Root", other_root_key, None, other_root_key, ca=True)
     leaf = {
-        "untrusted": _cert("echo-api.amazon.com", pki.leaf_key, other_root, other_root_key, ca=False),
-        "wrong_san": _cert("evil", pki.leaf_key, pki.mid, pki.mid_key, ca=False, san="evil.example.com"),
-        "expired": _cert("echo-api.amazon.com", pki.leaf_key, pki.mid, pki.mid_key, ca=False, expired=True),
+        "untrusted": _cert(
+            "echo-api.amazon.com", pki.leaf_key, other_root, other_root_key, ca=False
+        ),
+        "wrong_san": _cert(
+            "evil", pki.leaf_key, pki.mid, pki.mid_key, ca=False, san="evil.example.com"
+        ),
+        "expired": _cert(
+            "echo-api.amazon.com", pki.leaf_key, pki.mid, pki.mid_key, ca=False, expired=True
+        ),
     }[problem]
     verifier = SignatureVerifier(trust_roots=[pki.root], fetch=lambda url: pki.chain_pem(leaf))
     app = create_app(verify=True, store=MemoryStore(), signature_verifier=verifier)

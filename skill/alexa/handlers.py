@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
+from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import Response
-from ask_sdk_model.slu.entityresolution import StatusCode
-from ask_sdk_model.ui import SimpleCard
+from ask_sdk_core.utils.predicate import is_request_type
+from ask_sdk_model.response import Response
+from ask_sdk_model.slu.entityresolution.status_code import StatusCode
+from ask_sdk_model.ui.simple_card import SimpleCard
 
 from ..core import events as ev
 from ..core.coach import Coach
@@ -81,7 +82,7 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
     return builder.response
 
 
-class CoachRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
+class CoachRequestHandler(AbstractRequestHandler):
     """Launch and every intent request go to the coach core."""
 
     def __init__(self, coach: Coach) -> None:
@@ -97,7 +98,7 @@ class CoachRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
         return run_turn(self.coach, handler_input, event_from_request(handler_input))
 
 
-class SessionEndedHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SessionEndedHandler(AbstractRequestHandler):
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
 
@@ -109,13 +110,15 @@ class SessionEndedHandler(AbstractRequestHandler):  # type: ignore[misc]
         error = getattr(request, "error", None)
         if error is not None:
             log.warning(
-                "session ended with error: %s %s", getattr(error, "object_type", None), error.message
+                "session ended with error: %s %s",
+                getattr(error, "object_type", None),
+                error.message,
             )
         run_turn(self.coach, handler_input, Event(ev.SESSION_ENDED))
         return handler_input.response_builder.response
 
 
-class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
+class SkillDisabledHandler(AbstractRequestHandler):
     """The user disabled the skill: delete what we stored for them (DESIGN §7)."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
@@ -126,18 +129,19 @@ class SkillDisabledHandler(AbstractRequestHandler):  # type: ignore[misc]
         return handler_input.response_builder.response
 
 
-class OtherRequestHandler(AbstractRequestHandler):  # type: ignore[misc]
+class OtherRequestHandler(AbstractRequestHandler):
     """Request types we do not act on (events, errors reported by the device): answer quietly."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        log.info("ignoring request type %s", handler_input.request_envelope.request.object_type)
+        request = handler_input.request_envelope.request
+        log.info("ignoring request type %s", getattr(request, "object_type", None))
         return handler_input.response_builder.response
 
 
-class CatchAllExceptionHandler(AbstractExceptionHandler):  # type: ignore[misc]
+class CatchAllExceptionHandler(AbstractExceptionHandler):
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
@@ -153,6 +157,8 @@ def run_turn(coach: Coach, handler_input: HandlerInput, event: Event) -> Respons
     manager = handler_input.attributes_manager
     stored = dict(manager.persistent_attributes or {})
     kept_aside = stored.pop(RECOVERED_KEY, [])
+    if not isinstance(kept_aside, list):
+        kept_aside = [kept_aside]
     turn = coach.handle_stored(stored, dict(manager.session_attributes or {}), event)
     for name in turn.reply.events:
         log.info("coach event: %s", name)

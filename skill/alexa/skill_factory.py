@@ -25,7 +25,7 @@ SKILL_ID_ENV = "STRETCH_COACH_SKILL_ID"
 
 
 def default_store() -> UserStore:
-    """A file store in $STRETCH_COACH_DATA_DIR, else the temp dir (the only writable place on Lambda)."""
+    """A file store in $STRETCH_COACH_DATA_DIR, else the temp dir (Lambda's only writable place)."""
     directory = os.environ.get(DATA_DIR_ENV) or str(Path(tempfile.gettempdir()) / "stretch-coach")
     return JsonFileStore(Path(directory))
 
@@ -35,7 +35,8 @@ def skill_builder(
 ) -> CustomSkillBuilder:
     coach = coach or Coach()
     builder = CustomSkillBuilder(persistence_adapter=StorePersistenceAdapter(store))
-    builder.skill_id = skill_id
+    if skill_id:
+        builder.skill_id = skill_id  # type: ignore[assignment]  # typed as None upstream
     builder.add_request_handler(CoachRequestHandler(coach))
     builder.add_request_handler(SessionEndedHandler(coach))
     builder.add_request_handler(SkillDisabledHandler())

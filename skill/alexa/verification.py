@@ -46,7 +46,7 @@ Fetch = Callable[[str], bytes]
 
 
 def fetch_url(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_SECONDS) as response:  # noqa: S310
+    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_SECONDS) as response:
         data: bytes = response.read(MAX_CHAIN_BYTES + 1)
     if len(data) > MAX_CHAIN_BYTES:
         raise VerificationException("certificate chain too large")
@@ -83,7 +83,7 @@ def validate_cert_url(url: str) -> None:
         raise VerificationException("certificate URL path must be under /echo.api/")
 
 
-class SignatureVerifier(AbstractVerifier):  # type: ignore[misc]
+class SignatureVerifier(AbstractVerifier):
     def __init__(
         self,
         trust_roots: Sequence[x509.Certificate] | None = None,
@@ -157,7 +157,7 @@ class SignatureVerifier(AbstractVerifier):  # type: ignore[misc]
             raise VerificationException("signature does not match the body") from error
 
 
-class SkillIdVerifier(AbstractVerifier):  # type: ignore[misc]
+class SkillIdVerifier(AbstractVerifier):
     def __init__(self, skill_id: str) -> None:
         self.skill_id = skill_id
 

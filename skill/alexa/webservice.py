@@ -70,7 +70,9 @@ def _shape_problem(body: Any) -> str | None:
             return f"missing 'request.{key}'"
     if not str(req["type"]).startswith(KNOWN_REQUEST_PREFIXES):
         return f"unknown request type {req['type']!r}"
-    system = body.get("context", {}).get("System") if isinstance(body.get("context"), dict) else None
+    system = (
+        body.get("context", {}).get("System") if isinstance(body.get("context"), dict) else None
+    )
     if not isinstance(system, dict):
         return "missing 'context.System'"
     if req["type"] == "IntentRequest" and not isinstance(req.get("intent"), dict):
@@ -116,7 +118,9 @@ def create_app(
     if skill_id:
         verifiers.append(SkillIdVerifier(skill_id))
     skill = build_skill(store or default_store(), coach)
-    adapter = SkillAdapter(skill=skill, skill_id=skill_id or "back-stretch-coach", verifiers=verifiers)
+    adapter = SkillAdapter(
+        skill=skill, skill_id=skill_id or "back-stretch-coach", verifiers=verifiers
+    )
     adapter.init_app(app)
 
     @app.post("/")

@@ -8,7 +8,7 @@ and time comes from an injected clock, so the whole conversation is testable wit
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -201,7 +201,9 @@ class Coach:
         if resume is not None:
             routine, exercise = resume
             state.session.mode = "offer_resume"
-            segments.append(Say(P.WELCOME_RESUME.format(routine=routine.name, exercise=exercise.name)))
+            segments.append(
+                Say(P.WELCOME_RESUME.format(routine=routine.name, exercise=exercise.name))
+            )
             return self._ask(segments, P.OFFER_RESUME_REPROMPT)
         if profile.history or profile.seen_exercises:
             segments.append(Say(P.WELCOME_BACK))
@@ -255,9 +257,7 @@ class Coach:
         if routine_id is None or routine_id not in self.library.routines:
             heard = event.heard_words("routine")
             first = P.UNKNOWN_ROUTINE.format(heard=heard) if heard else P.WHICH_ROUTINE_Q
-            return self._ask(
-                [Say(first), Say(self._routine_names_sentence())], P.MENU_REPROMPT
-            )
+            return self._ask([Say(first), Say(self._routine_names_sentence())], P.MENU_REPROMPT)
         return self._start_routine(state, routine_id, step_index=0)
 
     def _start_routine(
@@ -273,15 +273,17 @@ class Coach:
         else:
             minutes = round(routine_seconds(routine, state.profile.hold_seconds) / 60)
             segments.append(
-                Say(P.ROUTINE_START.format(routine=routine.name, minutes=number_words(max(1, minutes))))
+                Say(
+                    P.ROUTINE_START.format(
+                        routine=routine.name, minutes=number_words(max(1, minutes))
+                    )
+                )
             )
             segments.append(Say(routine.intro))
         needed = [item for item in routine.equipment if item not in state.profile.missing_equipment]
         if needed and not resuming:
             names = [EQUIPMENT[item] for item in needed]
-            segments.append(
-                Say(P.EQUIPMENT_NOTE.format(items=join_words(names), example=names[0]))
-            )
+            segments.append(Say(P.EQUIPMENT_NOTE.format(items=join_words(names), example=names[0])))
         return self._deliver(state, segments)
 
     def _current(self, state: CoachState) -> tuple[Exercise, int] | None:
@@ -334,7 +336,12 @@ class Coach:
         return None
 
     def _deliver(
-        self, state: CoachState, prefix: list[Segment], *, from_side: int = 0, full: bool | None = None
+        self,
+        state: CoachState,
+        prefix: list[Segment],
+        *,
+        from_side: int = 0,
+        full: bool | None = None,
     ) -> Reply:
         """Speak the current step (from `from_side`), as many sides as fit in one turn."""
         session = state.session
@@ -420,12 +427,12 @@ class Coach:
         ]
         return self._ask(segments, P.MENU_REPROMPT, events=("routine_finished",))
 
-    def _advance(self, state: CoachState, prefix: list[Segment]) -> Reply:
+    def _advance(self, state: CoachState, prefix: Sequence[Segment]) -> Reply:
         session = state.session
         if session.inserted_exercise:
             session.inserted_exercise = None
         session.step_index += 1
-        return self._deliver(state, prefix)
+        return self._deliver(state, list(prefix))
 
     def _no_routine(self, state: CoachState, event: Event) -> Reply:
         if self._valid_resume(state) is not None:
@@ -511,9 +518,7 @@ class Coach:
         session = state.session
         if session.mode == "paused":
             session.mode = "routine"
-            return self._deliver(
-                state, [Say(P.PICKING_UP)], from_side=session.delivered_from_side
-            )
+            return self._deliver(state, [Say(P.PICKING_UP)], from_side=session.delivered_from_side)
         if session.mode == "routine":
             return self._next(state, event)
         resume = self._valid_resume(state)
@@ -575,7 +580,9 @@ class Coach:
             state.profile = Profile()
             state.session = Session()
             reply = self._end([Say(P.DATA_DELETED)], events=("user_data_deleted",))
-            return Reply(reply.segments, False, None, reply.title, reply.card_text, True, reply.events)
+            return Reply(
+                reply.segments, False, None, reply.title, reply.card_text, True, reply.events
+            )
         if session.mode == "screen":
             return self._screen_answer(state, yes=True)
         return self._fallback(state, event)
@@ -585,7 +592,9 @@ class Coach:
         if session.mode == "offer_resume":
             state.profile.resume = None
             session.mode = "menu"
-            return self._ask([Say(P.NO_RESUME), Say(self._routine_names_sentence())], P.MENU_REPROMPT)
+            return self._ask(
+                [Say(P.NO_RESUME), Say(self._routine_names_sentence())], P.MENU_REPROMPT
+            )
         if session.mode == "offer_gentler":
             session.mode = "routine"
             session.pending_exercise = None
@@ -649,7 +658,9 @@ class Coach:
         state.profile.hold_seconds = seconds
         if seconds != asked:
             text = P.HOLD_CLAMPED.format(
-                low=number_words(MIN_HOLD), high=number_words(MAX_HOLD), seconds=number_words(seconds)
+                low=number_words(MIN_HOLD),
+                high=number_words(MAX_HOLD),
+                seconds=number_words(seconds),
             )
         else:
             text = P.HOLD_SET.format(seconds=number_words(seconds))
@@ -772,7 +783,9 @@ class Coach:
                 events=("screen_started",),
             )
         assessment = self.triage.assess(symptom)
-        return self._answer_assessment(state, prefix, assessment.level, assessment.advice, in_routine)
+        return self._answer_assessment(
+            state, prefix, assessment.level, assessment.advice, in_routine
+        )
 
     def _answer_assessment(
         self,

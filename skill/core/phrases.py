@@ -14,7 +14,9 @@ WELCOME_FIRST = (
     "Welcome to Back Stretch Coach. I'll talk you through gentle back stretches one step at a "
     "time, and count the holds for you."
 )
-WELCOME_BACK = "Welcome back. Which routine would you like today? Say list routines to hear them all."
+WELCOME_BACK = (
+    "Welcome back. Which routine would you like today? Say list routines to hear them all."
+)
 WELCOME_RESUME = (
     "Welcome back. Last time you stopped part way through the {routine}, at {exercise}. "
     "Would you like to pick up where you left off?"
@@ -111,12 +113,16 @@ FEELING_WORSE_IDLE = (
 WORSE_STOP = "Thanks for telling me. Let's stop {name} there, and I'll leave it out from now on."
 STOP_MOVING = "Stop there and rest in a comfortable position."
 
-HOLD_WHICH = "How long should I hold each stretch? Anything from ten to a hundred and twenty seconds."
+HOLD_WHICH = (
+    "How long should I hold each stretch? Anything from ten to a hundred and twenty seconds."
+)
 HOLD_SET = "Okay, I'll count {seconds} seconds for each hold."
 HOLD_CLAMPED = "I can count holds from {low} to {high} seconds, so I'll use {seconds}."
 HOLD_IN_ROUTINE = "Say repeat to do this one again with the new time, or next to carry on."
 
-WHICH_EXERCISE = "Which exercise would you like to hear about? For example, cat cow or knee to chest."
+WHICH_EXERCISE = (
+    "Which exercise would you like to hear about? For example, cat cow or knee to chest."
+)
 UNKNOWN_EXERCISE = (
     "I don't know an exercise called {heard}. I can explain stretches like cat cow, "
     "child's pose or knee to chest."
@@ -131,7 +137,9 @@ DOSE_HOLD = "Hold it for about {seconds} seconds, breathing slowly, with no boun
 DOSE_REST = "Stay there for a minute or two, breathing slowly."
 DOSE_REPS = "Do about {reps} slow repetitions, with no holding at the end."
 
-PROGRESS_NONE = "You haven't finished a routine with me yet. Your first one is a good place to start."
+PROGRESS_NONE = (
+    "You haven't finished a routine with me yet. Your first one is a good place to start."
+)
 PROGRESS_TOTALS = "You've finished {total} {routines} with me, {recent} in the last seven days."
 PROGRESS_LAST = "The most recent was the {routine}, {when}."
 REMINDERS_NOT_YET = (

@@ -92,7 +92,10 @@ def _check(condition: bool, message: str) -> None:
 
 
 def _str_list(value: Any, name: str) -> list[str]:
-    _check(isinstance(value, list) and all(isinstance(v, str) for v in value), f"{name}: not a list of strings")
+    _check(
+        isinstance(value, list) and all(isinstance(v, str) for v in value),
+        f"{name}: not a list of strings",
+    )
     return list(value)
 
 
@@ -120,7 +123,10 @@ def parse_profile(data: Any) -> Profile:
         _check(isinstance(resume, dict), "profile.resume: not an object")
         _check(isinstance(resume.get("routine_id"), str), "profile.resume.routine_id: missing")
         step = resume.get("step_index")
-        _check(isinstance(step, int) and not isinstance(step, bool) and step >= 0, "profile.resume.step_index: bad")
+        _check(
+            isinstance(step, int) and not isinstance(step, bool) and step >= 0,
+            "profile.resume.step_index: bad",
+        )
         profile.resume = ResumePoint(resume["routine_id"], step)
     history = data.get("history", [])
     _check(isinstance(history, list), "profile.history: not a list")
@@ -157,5 +163,8 @@ def parse_session(data: Any) -> Session:
     last = data.get("last_reply")
     _check(last is None or isinstance(last, dict), "session.last_reply: not an object")
     session.last_reply = last
-    _check(mode not in ("routine", "paused") or session.routine_id is not None, "session: routine mode without a routine")
+    _check(
+        mode not in ("routine", "paused") or session.routine_id is not None,
+        "session: routine mode without a routine",
+    )
     return session

@@ -39,7 +39,22 @@ _CONTRACTIONS = (
     (r"\b(it|that|there|what|he|she)'s\b", r"\1 is"),
     (r"'s\b", ""),
 )
-_SUFFIXES = ("nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e")
+_SUFFIXES = (
+    "nesses",
+    "ness",
+    "ings",
+    "ing",
+    "edly",
+    "ed",
+    "ers",
+    "er",
+    "est",
+    "ies",
+    "es",
+    "s",
+    "ly",
+    "e",
+)
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither"})
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
@@ -314,11 +329,11 @@ def _parse_rules(name: str, data: dict[str, Any]) -> Triage:
     if not isinstance(raw_flags, list) or not raw_flags:
         raise ContentError(f"{name}: needs at least one [[flag]]")
     for index, raw in enumerate(raw_flags):
-        entry = raw.get("id", f"flag[{index}]") if isinstance(raw, dict) else f"flag[{index}]"
+        entry = str(raw.get("id", f"flag[{index}]")) if isinstance(raw, dict) else f"flag[{index}]"
         if not isinstance(raw, dict):
             raise fail(entry, "flag", "must be a table")
-        level = raw.get("level")
-        if level not in ("emergency", "urgent", "doctor"):
+        flag_level = raw.get("level")
+        if flag_level not in ("emergency", "urgent", "doctor"):
             raise fail(entry, "level", "must be emergency, urgent or doctor")
         label = raw.get("label")
         if not isinstance(label, str) or not label.strip():
@@ -327,7 +342,8 @@ def _parse_rules(name: str, data: dict[str, Any]) -> Triage:
         if not isinstance(combos_raw, list) or not all(isinstance(c, list) for c in combos_raw):
             raise fail(entry, "combos", "must be a list of lists")
         combos = tuple(
-            tuple(tuple(expand(entry, "combos", [group])) for group in combo) for combo in combos_raw
+            tuple(tuple(expand(entry, "combos", [group])) for group in combo)
+            for combo in combos_raw
         )
         phrases = tuple(expand(entry, "phrases", raw.get("phrases", [])))
         if not phrases and not any(combos):
@@ -342,8 +358,8 @@ def _parse_rules(name: str, data: dict[str, Any]) -> Triage:
             raise fail(entry, "window", "must be a positive whole number")
         flags.append(
             Flag(
-                id=str(entry),
-                level=level,
+                id=entry,
+                level=str(flag_level),
                 label=label.strip(),
                 phrases=phrases,
                 combos=combos,

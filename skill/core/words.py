@@ -1,14 +1,18 @@
-"""Small wording helpers: numbers as words and natural lists, for speech that reads well aloud."""
+"""Small wording helpers: numbers as words (both ways) and natural lists, for speech."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+TENS = ("_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES_VALUE = {word: value for value, word in enumerate(ONES)}
+_TENS_VALUE = {word: 10 * value for value, word in enumerate(TENS) if word != "_"}
+NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred", "and", "a"})
 
 
 def number_words(n: int) -> str:
@@ -16,13 +20,34 @@ def number_words(n: int) -> str:
     if not 0 <= n <= 999:
         return str(n)
     if n < 20:
-        return _ONES[n]
+        return ONES[n]
     if n < 100:
         tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f" {_ONES[ones]}" if ones else "")
+        return TENS[tens] + (f" {ONES[ones]}" if ones else "")
     hundreds, rest = divmod(n, 100)
-    head = f"{_ONES[hundreds]} hundred"
+    head = f"{ONES[hundreds]} hundred"
     return head + (f" and {number_words(rest)}" if rest else "")
+
+
+def parse_number(text: str) -> int | None:
+    """Digits or English number words ("45", "forty five", "a hundred and twenty") -> int."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    value, seen = 0, False
+    for word in text.replace("-", " ").split():
+        if word in _ONES_VALUE:
+            value += _ONES_VALUE[word]
+        elif word in _TENS_VALUE:
+            value += _TENS_VALUE[word]
+        elif word == "hundred":
+            value = max(value, 1) * 100
+        elif word == "a" and not seen:
+            value = 1
+        elif word != "and":
+            return None
+        seen = seen or word != "and"
+    return value if seen else None
 
 
 def join_words(items: Sequence[str], conjunction: str = "and") -> str:

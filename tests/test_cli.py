@@ -1,0 +1,110 @@
+"""The `stretch-coach` command line (DESIGN §9), run as a real subprocess where it matters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skill.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str = "", env_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "STRETCH_COACH_DATA_DIR": str(env_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "skill.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_triage_prints_level_advice_and_flags(tmp_path: Path) -> None:
+    result = run("triage", "numbness in my groin", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["level"] == "emergency"
+    assert "saddle_numbness" in data["flags"] and data["advice"]
+
+
+def test_triage_jsonl_handles_empty_lines(tmp_path: Path) -> None:
+    result = run("triage", "--jsonl", stdin="stiff back\n\nfever with back pain\n", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("level") for line in lines] == ["selfcare", None, "urgent"]
+    assert "error" in lines[1]
+
+
+def test_triage_without_text_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("triage", env_dir=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "needs a description" in result.stderr
+
+
+def test_parse_prints_intent_and_resolved_slots(tmp_path: Path) -> None:
+    result = run("parse", "help my pinched nerve", env_dir=tmp_path)
+    assert json.loads(result.stdout) == {
+        "intent": "StartRoutineIntent",
+        "slots": {"routine": "sciatica"},
+    }
+    jsonl = run("parse", "--jsonl", stdin="next one\nhold for twenty seconds\n", env_dir=tmp_path)
+    parsed = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert parsed[0]["intent"] == "AMAZON.NextIntent"
+    assert parsed[1] == {"intent": "HoldTimeIntent", "slots": {"seconds": "20"}}
+
+
+def test_routines_lists_every_routine_with_length(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["routines"]) == 0
+    out = capsys.readouterr().out
+    for routine_id in ("lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"):
+        assert f"{routine_id}:" in out
+    assert "min)" in out and "knee to chest (hold 30 s, each side)" in out
+
+
+def test_script_runs_a_full_routine_and_resumes_later(tmp_path: Path) -> None:
+    script = tmp_path / "session.txt"
+    script.write_text("start the breathing routine\nnext\nnext\nnext\nstop\n")
+    result = run("--script", str(script), env_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "That's the end of the breathing routine" in result.stdout
+    assert "you> start the breathing routine" in result.stdout
+
+    part = tmp_path / "part.txt"
+    part.write_text("start lower back routine\nnext\nstop\n")
+    run("--script", str(part), env_dir=tmp_path / "data")
+    again = tmp_path / "again.txt"
+    again.write_text("yes\nstop\n")
+    resumed = run("--script", str(again), env_dir=tmp_path / "data")
+    assert "pick up where you left off" in resumed.stdout
+    assert "Picking up the lower back routine at exercise two" in resumed.stdout
+
+
+def test_script_bad_lines_are_answered_and_the_session_goes_on(tmp_path: Path) -> None:
+    script = tmp_path / "session.txt"
+    script.write_text("start desk break\nflibbertigibbet wobble\nnext\nstop\n")
+    result = run("--script", str(script), env_dir=tmp_path / "data")
+    assert result.returncode == 0
+    assert "didn't catch that" in result.stdout
+    assert "Exercise two of five" in result.stdout
+
+
+def test_missing_script_is_a_clear_error(tmp_path: Path) -> None:
+    result = run("--script", str(tmp_path / "nope.txt"), env_dir=tmp_path)
+    assert result.returncode == 1
+    assert "cannot read script" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_mode_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
+    result = run("--text", stdin="list routines\n", env_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "I have six routines" in result.stdout

@@ -1,0 +1,58 @@
+"""The typed-text recogniser compiled from the Alexa interaction model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from local_runner.recogniser import default_recogniser
+from skill.core.words import number_words, parse_number
+
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "utterances_dev.tsv"
+
+
+def rows() -> list[tuple[str, list[str], str | None]]:
+    out = []
+    for line in DEV_SET.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        out.append((parts[0], parts[1].split("|"), parts[2] if len(parts) > 2 else None))
+    return out
+
+
+@pytest.mark.parametrize(("text", "intents", "slot"), rows())
+def test_dev_set(text: str, intents: list[str], slot: str | None) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name in intents, (text, event)
+    if slot:
+        name, _, value = slot.partition("=")
+        if value:
+            assert event.slots.get(name) == value
+        else:
+            assert event.slots.get(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("Um, next please", "AMAZON.NextIntent", {}),
+        ("Start the Lower Back Routine!", "StartRoutineIntent", {"routine": "lower_back"}),
+        ("hold for forty five seconds", "HoldTimeIntent", {"seconds": "45"}),
+        ("i don't have a foam roller", "NoEquipmentIntent", {"equipment": "foam_roller"}),
+        ("is numbness in my groin a red flag", "RedFlagIntent", {"symptom": "numbness in my groin"}),
+        ("that hurts", "FeelingIntent", {"feeling": "worse"}),
+        ("purple monkey dishwasher", "AMAZON.FallbackIntent", {}),
+    ],
+)
+def test_more_phrasings(text: str, intent: str, slots: dict[str, str]) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name == intent
+    assert event.slots == slots
+
+
+@pytest.mark.parametrize("n", [0, 7, 10, 19, 20, 45, 99, 100, 120, 305])
+def test_number_words_round_trip(n: int) -> None:
+    assert parse_number(number_words(n)) == n
+    assert parse_number(str(n)) == n
