@@ -38,7 +38,9 @@ def test_triage_prints_level_advice_and_flags(tmp_path: Path) -> None:
 
 
 def test_triage_jsonl_handles_empty_lines(tmp_path: Path) -> None:
-    result = run("triage", "--jsonl", stdin="stiff back\n\nfever with back pain\n", env_dir=tmp_path)
+    result = run(
+        "triage", "--jsonl", stdin="stiff back\n\nfever with back pain\n", env_dir=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line.get("level") for line in lines] == ["selfcare", None, "urgent"]
@@ -66,7 +68,14 @@ def test_parse_prints_intent_and_resolved_slots(tmp_path: Path) -> None:
 def test_routines_lists_every_routine_with_length(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines"]) == 0
     out = capsys.readouterr().out
-    for routine_id in ("lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"):
+    for routine_id in (
+        "lower_back",
+        "sciatica",
+        "back_spasm",
+        "hamstrings",
+        "desk_break",
+        "breathing",
+    ):
         assert f"{routine_id}:" in out
     assert "min)" in out and "knee to chest (hold 30 s, each side)" in out
 

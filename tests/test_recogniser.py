@@ -41,7 +41,11 @@ def test_dev_set(text: str, intents: list[str], slot: str | None) -> None:
         ("Start the Lower Back Routine!", "StartRoutineIntent", {"routine": "lower_back"}),
         ("hold for forty five seconds", "HoldTimeIntent", {"seconds": "45"}),
         ("i don't have a foam roller", "NoEquipmentIntent", {"equipment": "foam_roller"}),
-        ("is numbness in my groin a red flag", "RedFlagIntent", {"symptom": "numbness in my groin"}),
+        (
+            "is numbness in my groin a red flag",
+            "RedFlagIntent",
+            {"symptom": "numbness in my groin"},
+        ),
         ("that hurts", "FeelingIntent", {"feeling": "worse"}),
         ("purple monkey dishwasher", "AMAZON.FallbackIntent", {}),
     ],

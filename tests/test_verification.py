@@ -225,3 +225,22 @@ def test_verification_is_on_by_default() -> None:
     app = create_app(store=MemoryStore())
     with app.test_client() as client:
         assert _post(client, _launch_body(), {}) == 400
+
+
+def test_verified_chain_is_rechecked_after_an_hour(pki: FakePKI) -> None:
+    now = [datetime.now(UTC)]
+    fetches: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetches.append(url)
+        return pki.chain_pem()
+
+    verifier = SignatureVerifier(trust_roots=[pki.root], fetch=fetch, clock=lambda: now[0])
+    body = _launch_body()
+    headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
+    verifier.verify(headers, body.decode(), None)
+    # Past the leaf's expiry the cached verification must not be trusted.
+    now[0] = pki.leaf.not_valid_after_utc + timedelta(minutes=1)
+    with pytest.raises(Exception, match="certificate chain rejected"):
+        verifier.verify(headers, body.decode(), None)
+    assert fetches == [CERT_URL]

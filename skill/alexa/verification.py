@@ -2,7 +2,8 @@
 
 `SignatureVerifier` checks the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/,
 port 443), downloads and caches the PEM chain, verifies it to a trusted root for the name
-echo-api.amazon.com at the current time, and checks the `Signature-256` header: RSA PKCS#1 v1.5
+echo-api.amazon.com at the current time (again every hour, and never past the leaf's expiry),
+and checks the `Signature-256` header: RSA PKCS#1 v1.5
 over SHA-256 of the raw body. `SkillIdVerifier` checks the application id. Any failure raises
 VerificationException, which the web service turns into HTTP 400.
 """
@@ -15,7 +16,7 @@ import posixpath
 import threading
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -40,6 +41,8 @@ CERT_HOST = "s3.amazonaws.com"
 CERT_PATH_PREFIX = "/echo.api/"
 CERT_SAN = "echo-api.amazon.com"
 FETCH_TIMEOUT_SECONDS = 5.0
+# A verified chain is trusted again without re-walking it for this long (never past expiry).
+REVERIFY_AFTER = timedelta(hours=1)
 MAX_CHAIN_BYTES = 64 * 1024
 
 Fetch = Callable[[str], bytes]
@@ -93,12 +96,13 @@ class SignatureVerifier(AbstractVerifier):
         self._roots = list(trust_roots) if trust_roots is not None else None
         self._fetch = fetch
         self._clock = clock
-        self._cache: dict[str, list[x509.Certificate]] = {}
+        self._chains: dict[str, list[x509.Certificate]] = {}
+        self._verified: dict[str, tuple[x509.Certificate, datetime]] = {}
         self._lock = threading.Lock()
 
     def _chain(self, url: str) -> list[x509.Certificate]:
         with self._lock:
-            cached = self._cache.get(url)
+            cached = self._chains.get(url)
         if cached is not None:
             return cached
         try:
@@ -108,8 +112,22 @@ class SignatureVerifier(AbstractVerifier):
         except Exception as error:  # network errors, bad PEM
             raise VerificationException(f"cannot load certificate chain: {error}") from error
         with self._lock:
-            self._cache[url] = certs
+            self._chains[url] = certs
         return certs
+
+    def _signing_cert(self, url: str) -> x509.Certificate:
+        """The verified leaf for `url`, re-verifying the chain at most once an hour."""
+        now = self._clock()
+        with self._lock:
+            verified = self._verified.get(url)
+        if verified is not None:
+            leaf, when = verified
+            if now - when < REVERIFY_AFTER and now < leaf.not_valid_after_utc:
+                return leaf
+        leaf = self._verify_chain(self._chain(url))
+        with self._lock:
+            self._verified[url] = (leaf, now)
+        return leaf
 
     def _verify_chain(self, certs: list[x509.Certificate]) -> x509.Certificate:
         if self._roots is None:
@@ -138,7 +156,7 @@ class SignatureVerifier(AbstractVerifier):
         if not url or not signature:
             raise VerificationException("missing signature or certificate URL")
         validate_cert_url(url)
-        leaf = self._verify_chain(self._chain(url))
+        leaf = self._signing_cert(url)
         try:
             raw_signature = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:

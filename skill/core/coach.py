@@ -7,7 +7,6 @@ and time comes from an injected clock, so the whole conversation is testable wit
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -141,13 +140,15 @@ class Coach:
 
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
-        state = copy.deepcopy(state)
+        state = state.clone()
         handler = self._handlers.get(event.name, self._fallback)
         if state.session.mode == "screen" and event.name not in _SCREEN_EVENTS:
             handler = self._fallback
         reply = handler(state, event)
-        if reply.expect_reply and event.name != ev.REPEAT:
-            state.session.last_reply = reply.to_dict()
+        if event.name != ev.REPEAT:
+            # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
+            keep = reply.expect_reply and state.session.mode not in ("routine", "paused")
+            state.session.last_reply = reply.to_dict() if keep else None
         return state, reply
 
     # ----------------------------------------------------------------- reply helpers

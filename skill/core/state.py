@@ -7,7 +7,7 @@ Parsing is strict: anything malformed raises `StateError`, and the caller decide
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
@@ -74,7 +74,23 @@ class CoachState:
         return {"version": STATE_VERSION, **asdict(self.profile)}
 
     def session_dict(self) -> dict[str, Any]:
-        return asdict(self.session)
+        # Shallow on purpose: every field is a scalar except last_reply, already plain JSON.
+        return {f.name: getattr(self.session, f.name) for f in fields(Session)}
+
+    def clone(self) -> CoachState:
+        """An independent copy (cheaper than deepcopy; last_reply is never mutated in place)."""
+        profile = self.profile
+        return CoachState(
+            profile=replace(
+                profile,
+                seen_exercises=list(profile.seen_exercises),
+                avoided_exercises=list(profile.avoided_exercises),
+                missing_equipment=list(profile.missing_equipment),
+                resume=replace(profile.resume) if profile.resume else None,
+                history=list(profile.history),  # entries are replaced, never edited
+            ),
+            session=replace(self.session),
+        )
 
     @classmethod
     def from_dicts(
