@@ -46,6 +46,9 @@ def _run_session(lines: Iterable[str] | None, out: TextIO, *, realtime: bool, ec
 
 
 def _typed_lines() -> Iterator[str]:
+    if not sys.stdin.isatty():  # piped input: no prompt; the loop echoes each line instead
+        yield from sys.stdin
+        return
     while True:
         try:
             yield input("you> ")
