@@ -213,3 +213,16 @@ def test_red_flag_question_during_a_routine_starts_the_screen() -> None:
     state, reply = coach.handle(state, Event(ev.RED_FLAG))
     assert reply.spoken_text().startswith("Stop there")
     assert state.session.mode == "screen"
+
+
+HELD_OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "redflags_heldout.tsv"
+
+
+@pytest.mark.parametrize(("text", "expected"), read_tsv(HELD_OUT))
+def test_held_out_phrasings(text: str, expected: str) -> None:
+    assert passes(expected, TRIAGE.assess(text).level)
+
+
+def test_negated_exclusion_does_not_cancel_a_flag() -> None:
+    assert TRIAGE.assess("I've lost weight and I haven't been dieting").level == "urgent"
+    assert TRIAGE.assess("I've lost weight because I've been dieting").level != "urgent"

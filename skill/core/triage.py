@@ -212,7 +212,7 @@ class Triage:
         return Assessment(self.unsure_level, self.unsure_advice)
 
     def _fires(self, flag: Flag, words: Words, raw: str) -> bool:
-        if any(_find(phrase, words) for phrase in flag.unless):
+        if any(self._live(phrase, words) for phrase in flag.unless):
             return False
         if any(self._live(phrase, words) for phrase in flag.phrases):
             return flag.age_outside is None or _age_outside(raw, flag.age_outside)
