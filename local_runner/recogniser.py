@@ -1,145 +1,176 @@
-"""Typed-text intent recogniser compiled from interaction_model/en-US.json (the Alexa model).
+"""Intent recogniser compiled from interaction_model/en-US.json (the model Alexa uses).
 
-Each sample becomes a regular expression; custom slot types match their values and synonyms
-(resolved to ids), AMAZON.NUMBER matches digits or number words, and free-text slots match
-anything. Utterances that match nothing are AMAZON.FallbackIntent. The local-runner issue adds
-template matching with hassil and a fuzzy fallback on top of this.
+Three stages, cheapest first:
+1. exact lookup: every sample with its custom-slot synonyms filled in, normalised, in a dict;
+2. hassil template matching: samples with numbers (AMAZON.NUMBER, digits or words) or free
+   text (AMAZON.SearchQuery, AMAZON.TIME as wildcards);
+3. a rapidfuzz fallback over the concrete sentences for near misses ("nest one", "scip").
+Filler words ("um", "okay so", "please") are tried away before the fuzzy stage. Anything else
+is AMAZON.FallbackIntent. Slot values come back as the resolved ids of DESIGN §4.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from hassil import Intents, recognize_best
+from rapidfuzz import fuzz, process
+
 from skill.core.events import FALLBACK, Event
-from skill.core.words import NUMBER_WORDS, parse_number
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "en-US.json"
-FREE_TEXT_TYPES = {"AMAZON.SearchQuery", "AMAZON.TIME"}
-FILLERS = ("um", "uh", "er", "erm", "alexa", "hey", "so", "well", "oh")
-_NUMBER_WORD = "(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-NUMBER_PATTERN = rf"\d{{1,4}}|{_NUMBER_WORD}(?: {_NUMBER_WORD})*"
+WILDCARD_TYPES = {"AMAZON.SearchQuery", "AMAZON.TIME"}
+NUMBER_TYPE = "AMAZON.NUMBER"
+FILLERS = frozenset(
+    {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
+     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
+)  # fmt: skip
+FUZZY_CUTOFF = 86.0
+MAX_EXPANSIONS_PER_SAMPLE = 400
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'")
+    text = text.lower().replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
 
 
 @dataclass(frozen=True)
-class _Pattern:
+class _Concrete:
     intent: str
-    regex: re.Pattern[str]
-    slot_types: dict[str, str]
-    literal_chars: int  # prefer the most specific sample when several match
+    slots: tuple[tuple[str, str, str], ...]  # (slot name, resolved id, words heard)
+
+    def event(self) -> Event:
+        return Event(
+            self.intent,
+            {name: value for name, value, _ in self.slots},
+            {name: heard for name, _, heard in self.slots},
+        )
 
 
-@dataclass
 class Recogniser:
-    patterns: list[_Pattern]
-    values: dict[str, dict[str, str]]  # slot type -> spoken form -> id
-    slot_names: dict[str, list[str]] = field(default_factory=dict)
+    def __init__(self, model: dict[str, Any]) -> None:
+        language = model["interactionModel"]["languageModel"]
+        self.values: dict[str, list[tuple[str, str]]] = {}  # type -> [(spoken form, id)]
+        for slot_type in language.get("types", []):
+            forms = []
+            for value in slot_type["values"]:
+                for form in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                    forms.append((normalise(form), value["id"]))
+            self.values[slot_type["name"]] = forms
+        self.exact: dict[str, _Concrete] = {}
+        self.collisions: list[tuple[str, str, str]] = []
+        hassil_intents: dict[str, Any] = {}
+        for intent in language["intents"]:
+            kinds = {s["name"]: s["type"] for s in intent.get("slots", [])}
+            templated: list[str] = []
+            for sample in intent.get("samples", []):
+                used = re.findall(r"\{(\w+)\}", sample)
+                if any(kinds[s] in WILDCARD_TYPES or kinds[s] == NUMBER_TYPE for s in used):
+                    templated.append(
+                        re.sub(r"\{(\w+)\}", lambda m: "{%s:%s}" % (kinds[m[1]], m[1]), sample)
+                    )
+                else:
+                    self._add_concrete(intent["name"], sample, used, kinds)
+            if templated:
+                hassil_intents[intent["name"]] = {"data": [{"sentences": templated}]}
+        lists: dict[str, Any] = {
+            name: {"values": [{"in": form, "out": value_id} for form, value_id in forms]}
+            for name, forms in self.values.items()
+        }
+        lists[NUMBER_TYPE] = {"range": {"from": 0, "to": 999}}
+        lists.update({name: {"wildcard": True} for name in WILDCARD_TYPES})
+        self.hassil = Intents.from_dict(
+            {"language": "en", "intents": hassil_intents, "lists": lists}
+        )
+        self.sentences = list(self.exact)
+        self.number_slots = {
+            s["name"]
+            for i in language["intents"]
+            for s in i.get("slots", [])
+            if s["type"] == NUMBER_TYPE
+        }
+        self._hassil("hold for twenty seconds")  # loads hassil's number words now, not mid-session
+
+    def _add_concrete(
+        self, intent: str, sample: str, used: list[str], kinds: dict[str, str]
+    ) -> None:
+        options = [self.values[kinds[slot]] for slot in used]
+        combos = itertools.islice(itertools.product(*options), MAX_EXPANSIONS_PER_SAMPLE)
+        for combo in combos:
+            text = sample
+            slots = []
+            for slot, (form, value_id) in zip(used, combo, strict=True):
+                text = text.replace("{" + slot + "}", form, 1)
+                slots.append((slot, value_id, form))
+            key = normalise(text)
+            claimed = self.exact.get(key)
+            if claimed is not None and claimed.intent != intent:
+                self.collisions.append((key, claimed.intent, intent))
+                continue  # the first intent keeps it; the model tests list every collision
+            self.exact.setdefault(key, _Concrete(intent, tuple(slots)))
 
     @classmethod
     def from_model(cls, path: Path = MODEL_PATH) -> Recogniser:
-        model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        language = model["interactionModel"]["languageModel"]
-        values: dict[str, dict[str, str]] = {}
-        for slot_type in language.get("types", []):
-            forms: dict[str, str] = {}
-            for value in slot_type["values"]:
-                for form in [value["name"]["value"], *value["name"].get("synonyms", [])]:
-                    forms[normalise(form)] = value["id"]
-            values[slot_type["name"]] = forms
-        patterns = []
-        for intent in language["intents"]:
-            slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
-            for sample in intent.get("samples", []):
-                patterns.append(cls._compile(intent["name"], sample, slot_types, values))
-        return cls(patterns, values)
+        return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    @staticmethod
-    def _compile(
-        intent: str, sample: str, slot_types: dict[str, str], values: dict[str, dict[str, str]]
-    ) -> _Pattern:
-        parts: list[str] = []
-        literal = 0
-        for piece in re.split(r"(\{\w+\})", normalise_sample(sample)):
-            if piece.startswith("{") and piece.endswith("}"):
-                name = piece[1:-1]
-                kind = slot_types.get(name, "AMAZON.SearchQuery")
-                if kind in values:
-                    forms = sorted(values[kind], key=len, reverse=True)
-                    body = "|".join(re.escape(f) for f in forms)
-                elif kind == "AMAZON.NUMBER":
-                    body = NUMBER_PATTERN
-                else:
-                    body = ".+?"
-                parts.append(f"(?P<{name}>{body})")
-            else:
-                literal += len(piece.strip())
-                parts.append(re.escape(piece))
-        regex = re.compile("^" + "".join(parts).strip() + "$")
-        return _Pattern(intent, regex, slot_types, literal)
+    # ------------------------------------------------------------------ recognition
 
     def parse(self, text: str) -> Event:
         utterance = normalise(text)
-        for candidate in _candidates(utterance):
-            event = self._match(candidate)
+        if not utterance:
+            return Event(FALLBACK)
+        candidates = _without_fillers(utterance)
+        for candidate in candidates:
+            found = self.exact.get(candidate)
+            if found is not None:
+                return found.event()
+        for candidate in candidates:
+            event = self._hassil(candidate)
             if event is not None:
                 return event
-        return Event(FALLBACK)
+        return self._fuzzy(candidates[-1]) or Event(FALLBACK)
 
-    def _match(self, utterance: str) -> Event | None:
-        best: tuple[int, _Pattern, re.Match[str]] | None = None
-        for pattern in self.patterns:
-            match = pattern.regex.match(utterance)
-            if match and (best is None or pattern.literal_chars > best[0]):
-                best = (pattern.literal_chars, pattern, match)
-        if best is None:
+    def _hassil(self, utterance: str) -> Event | None:
+        result = recognize_best(utterance, self.hassil)
+        if result is None:
             return None
-        _, pattern, match = best
         slots: dict[str, str] = {}
         heard: dict[str, str] = {}
-        for name, raw in match.groupdict().items():
-            if raw is None:
+        for name, entity in result.entities.items():
+            words = str(entity.text or entity.value).strip()
+            if not words:
                 continue
-            raw = raw.strip()
-            heard[name] = raw
-            kind = pattern.slot_types.get(name, "")
-            if kind in self.values:
-                slots[name] = self.values[kind][raw]
-            elif kind == "AMAZON.NUMBER":
-                number = parse_number(raw)
-                if number is not None:
-                    slots[name] = str(number)
-            else:
-                slots[name] = raw
-        return Event(pattern.intent, slots, heard)
+            heard[name] = words
+            value = entity.value
+            if name in self.number_slots and isinstance(value, int | float):
+                value = int(value)
+            slots[name] = str(value).strip()
+        return Event(result.intent.name, slots, heard)
+
+    def _fuzzy(self, utterance: str) -> Event | None:
+        if len(utterance) < 3:
+            return None
+        match = process.extractOne(
+            utterance, self.sentences, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None:
+            return None
+        return self.exact[match[0]].event()
 
 
-def normalise_sample(sample: str) -> str:
-    return " ".join(sample.lower().split())
-
-
-def _candidates(utterance: str) -> list[str]:
-    """The utterance, then with filler words trimmed from the start and "please" from the end."""
-    out = [utterance]
+def _without_fillers(utterance: str) -> list[str]:
+    """The utterance, then without filler words ("um okay next please" -> "next")."""
     words = utterance.split()
-    while words and words[0] in FILLERS:
-        words = words[1:]
-    trimmed = " ".join(words)
-    if trimmed.endswith(" please"):
-        out.append(trimmed)
-        trimmed = trimmed[: -len(" please")]
-    if trimmed and trimmed not in out:
-        out.append(trimmed)
-    return out
+    kept = [w for w in words if w not in FILLERS]
+    trimmed = " ".join(kept)
+    return [utterance] if not kept or trimmed == utterance else [utterance, trimmed]
 
 
 @cache

@@ -60,3 +60,35 @@ def test_more_phrasings(text: str, intent: str, slots: dict[str, str]) -> None:
 def test_number_words_round_trip(n: int) -> None:
     assert parse_number(number_words(n)) == n
     assert parse_number(str(n)) == n
+
+
+HELD_OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "utterances_heldout.tsv"
+
+
+def test_held_out_paraphrases_reach_the_accuracy_target() -> None:
+    recogniser = default_recogniser()
+    good = total = 0
+    for line in HELD_OUT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            total += 1
+            good += recogniser.parse(parts[0]).name in parts[1].split("|")
+    assert good / total >= 0.95
+
+
+def test_no_sentence_means_two_intents() -> None:
+    assert default_recogniser().collisions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("um, okay, next please", "AMAZON.NextIntent"),
+        ("nest one", "AMAZON.NextIntent"),
+        ("scip this one", "SkipIntent"),
+        ("whats my progress", "ProgressIntent"),
+        ("okay", "AMAZON.YesIntent"),
+    ],
+)
+def test_fillers_and_near_misses(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
