@@ -73,9 +73,7 @@ class Recogniser:
             for sample in intent.get("samples", []):
                 used = re.findall(r"\{(\w+)\}", sample)
                 if any(kinds[s] in WILDCARD_TYPES or kinds[s] == NUMBER_TYPE for s in used):
-                    templated.append(
-                        re.sub(r"\{(\w+)\}", lambda m: "{%s:%s}" % (kinds[m[1]], m[1]), sample)
-                    )
+                    templated.append(_hassil_template(sample, kinds))
                 else:
                     self._add_concrete(intent["name"], sample, used, kinds)
             if templated:
@@ -163,6 +161,11 @@ class Recogniser:
         if match is None:
             return None
         return self.exact[match[0]].event()
+
+
+def _hassil_template(sample: str, kinds: dict[str, str]) -> str:
+    """Alexa's "{seconds}" becomes hassil's "{AMAZON.NUMBER:seconds}" (list name : slot name)."""
+    return re.sub(r"\{(\w+)\}", lambda m: "{" + kinds[m[1]] + ":" + m[1] + "}", sample)
 
 
 def _without_fillers(utterance: str) -> list[str]:

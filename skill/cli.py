@@ -9,9 +9,8 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -26,32 +25,54 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
     return code
 
 
-def _run_session(lines: Iterable[str] | None, out: TextIO, *, realtime: bool, echo: bool) -> int:
+def _run_local(args: argparse.Namespace) -> int:
+    """The local coach: live (speech or typed) or scripted, per DESIGN §9."""
+    from local_runner.display import PlainDisplay, make_display
+    from local_runner.player import Player, QueueInbox, QuietInbox, VirtualClock
+    from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
-    from local_runner.transcript import write_reply
+    from local_runner.speaker import make_speaker
 
+    lines: list[str] | None = None
+    if args.script is not None:
+        try:
+            lines = args.script.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            return _fail(f"cannot read script {args.script}: {error}")
+    scripted = lines is not None
+    display = (
+        PlainDisplay(sys.stdout, echo_user=True)
+        if scripted
+        else make_display(sys.stdout, echo_user=not sys.stdin.isatty())
+    )
+    speech = not scripted and not args.text
+    speaker = make_speaker(speech=speech, save_dir=args.save_audio, notice=display.notice)
     session = LocalSession()
-    write_reply(session.start(), out, realtime=realtime)
-    source = iter(lines) if lines is not None else _typed_lines()
-    for line in source:
-        text = line.strip()
-        if not text or text.startswith("#"):
-            continue
-        if echo:
-            out.write(f"you> {text}\n")
-        write_reply(session.say(text), out, realtime=realtime)
-        if session.ended:
-            break
-    return 0
+    try:
+        if lines is not None:
+            if args.realtime:
+                inbox = QueueInbox([])
+                player = Player(speaker, display, session.recogniser.parse, inbox)
+            else:
+                clock = VirtualClock()
+                player = Player(
+                    speaker, display, session.recogniser.parse, QuietInbox(clock), clock
+                )
+            return run_script(session, player, lines)
+        inbox = QueueInbox(_typed_lines())
+        player = Player(speaker, display, session.recogniser.parse, inbox)
+        return run_live(session, player, inbox, hands_free=not args.step)
+    finally:
+        speaker.close()
 
 
 def _typed_lines() -> Iterator[str]:
-    if not sys.stdin.isatty():  # piped input: no prompt; the loop echoes each line instead
+    if not sys.stdin.isatty():  # piped input: no prompt; the display echoes each line instead
         yield from sys.stdin
         return
     while True:
         try:
-            yield input("you> ")
+            yield input()
         except EOFError:
             return
 
@@ -141,7 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--text", action="store_true", help="typed in, printed out")
     parser.add_argument("--script", type=Path, metavar="FILE", help="one utterance per line")
-    parser.add_argument("--realtime", action="store_true", help="really wait through holds")
+    parser.add_argument("--realtime", action="store_true", help="with --script: really wait")
+    parser.add_argument("--step", action="store_true", help="wait for 'next' after each step")
+    parser.add_argument(
+        "--save-audio", type=Path, metavar="DIR", help="also write what is said to WAV files"
+    )
     commands = parser.add_subparsers(dest="command")
 
     serve = commands.add_parser("serve", help="run the Alexa web service")
@@ -175,14 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_triage(args)
         if args.command == "routines":
             return _cmd_routines(args)
-        if args.script is not None:
-            try:
-                lines = args.script.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as error:
-                return _fail(f"cannot read script {args.script}: {error}")
-            return _run_session(lines, sys.stdout, realtime=args.realtime, echo=True)
-        # Speech in and out arrive with the local-runner issues; until then both modes are typed.
-        return _run_session(None, sys.stdout, realtime=args.realtime, echo=not sys.stdin.isatty())
+        return _run_local(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -410,7 +410,9 @@ class Coach:
         card = f"{capitalise(exercise.name)}\n" + "\n".join(
             f"{i}. {text}" for i, text in enumerate((exercise.setup, *exercise.steps), start=1)
         )
-        return self._ask(segments, reprompt, title=title, card_text=card)
+        return self._ask(
+            segments, reprompt, title=title, card_text=card, events=("step_delivered",)
+        )
 
     def _finish(self, state: CoachState, segments: list[Segment]) -> Reply:
         session = state.session
