@@ -184,9 +184,9 @@ def test_red_flag_with_symptom_over_alexa(alexa: AlexaConversation) -> None:
 # ------------------------------------------------------------------ in-routine safety
 
 
-def in_routine() -> tuple[Coach, CoachState]:
+def in_routine(routine: str = "desk_break") -> tuple[Coach, CoachState]:
     coach = Coach(clock=fixed_clock)
-    state, _ = coach.handle(CoachState(), Event(ev.START_ROUTINE, {"routine": "lower_back"}))
+    state, _ = coach.handle(CoachState(), Event(ev.START_ROUTINE, {"routine": routine}))
     return coach, state
 
 
@@ -197,7 +197,14 @@ def test_pain_during_a_routine_stops_and_triages_first() -> None:
     assert texts[0].startswith("Stop there")
     assert "book an appointment" in texts[1]
     assert state.session.mode == "offer_gentler"  # then the gentler alternative
-    assert "cat_cow" in state.profile.avoided_exercises
+    assert "seated_cat_cow" in state.profile.avoided_exercises
+
+
+def test_gentler_exercise_already_in_the_routine_is_not_offered_twice() -> None:
+    coach, state = in_routine("lower_back")  # cat cow's gentler option is the next step
+    state, reply = coach.handle(state, Event(ev.FEELING, {"feeling": "worse"}))
+    assert state.session.mode == "routine"
+    assert "Exercise two of five: child's pose" in reply.spoken_text()
 
 
 def test_emergency_during_a_routine_ends_it() -> None:

@@ -638,9 +638,12 @@ class Coach:
             state.profile.avoided_exercises.append(exercise.id)
         segments = [*prefix, Say(P.WORSE_STOP.format(name=exercise.name))]
         gentler = self.library.exercise(exercise.gentler) if exercise.gentler else None
+        routine = self.library.routine(session.routine_id) if session.routine_id else None
+        in_routine = {step.exercise.id for step in routine.steps} if routine else set()
         if (
             gentler is not None
             and gentler.id != exercise.id
+            and gentler.id not in in_routine  # it comes up in this routine anyway
             and self._unusable_reason(gentler, state) is None
         ):
             session.mode = "offer_gentler"
