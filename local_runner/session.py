@@ -17,12 +17,11 @@ from skill.core.coach import Coach
 from skill.core.events import Event
 from skill.core.reply import Reply
 from skill.core.state import CoachState
-from skill.core.store import JsonFileStore, UserStore
+from skill.core.store import DATA_DIR_ENV, JsonFileStore, UserStore
 
 from .recogniser import Recogniser, default_recogniser
 
 LOCAL_USER = "local-user"
-DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
 RECOVERED_SUFFIX = "-unreadable"
 
 

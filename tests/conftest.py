@@ -15,6 +15,10 @@ from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
 from skill.core.store import MemoryStore
 
+# The routine ids fixed by DESIGN §4 (checked from outside; the content must match them).
+DESIGN_ROUTINE_IDS = frozenset(
+    {"lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing"}
+)
 FIXED_NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 USER_ID = "amzn1.ask.account.TESTUSER"
 SKILL_ID = "amzn1.ask.skill.test-skill"

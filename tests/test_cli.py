@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from skill.cli import main
+from tests.conftest import DESIGN_ROUTINE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,14 +69,7 @@ def test_parse_prints_intent_and_resolved_slots(tmp_path: Path) -> None:
 def test_routines_lists_every_routine_with_length(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["routines"]) == 0
     out = capsys.readouterr().out
-    for routine_id in (
-        "lower_back",
-        "sciatica",
-        "back_spasm",
-        "hamstrings",
-        "desk_break",
-        "breathing",
-    ):
+    for routine_id in sorted(DESIGN_ROUTINE_IDS):
         assert f"{routine_id}:" in out
     assert "min)" in out and "knee to chest (hold 30 s, each side)" in out
 

@@ -12,6 +12,7 @@ import pytest
 from skill.core.content import ContentError, default_library, load_library
 from skill.core.steps import routine_seconds
 from skill.core.timing import DEFAULT_HOLD
+from tests.conftest import DESIGN_ROUTINE_IDS
 
 DESIGN_EXERCISES = {
     "knee_to_chest", "pelvic_tilt", "cat_cow", "childs_pose", "lying_twist", "seated_twist",
@@ -24,14 +25,7 @@ POSITION_ORDER = ["standing", "sitting", "kneeling", "lying"]
 
 def test_library_has_the_designed_routines_and_exercises() -> None:
     library = default_library()
-    assert set(library.routines) == {
-        "lower_back",
-        "sciatica",
-        "back_spasm",
-        "hamstrings",
-        "desk_break",
-        "breathing",
-    }
+    assert set(library.routines) == DESIGN_ROUTINE_IDS
     assert set(library.exercises) >= DESIGN_EXERCISES
     assert {e.id for e in library.exercises.values() if e.is_avoided} == {
         "sit_ups",

@@ -14,6 +14,7 @@ from ask_smapi_model.v1.skill.interaction_model import InteractionModelData
 
 from skill.core.content import EQUIPMENT, default_library
 from skill.core.events import ALL_INTENTS, CUSTOM_INTENTS
+from tests.conftest import DESIGN_ROUTINE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = json.loads((ROOT / "interaction_model" / "en-US.json").read_text())
@@ -93,14 +94,7 @@ def test_search_query_samples_have_a_carrier_phrase() -> None:
 def test_slot_values_have_ids_matching_the_design() -> None:
     types = {t["name"]: t for t in LANGUAGE["types"]}
     ids = {name: {v["id"] for v in t["values"]} for name, t in types.items()}
-    assert ids["RoutineName"] == {
-        "lower_back",
-        "sciatica",
-        "back_spasm",
-        "hamstrings",
-        "desk_break",
-        "breathing",
-    }
+    assert ids["RoutineName"] == DESIGN_ROUTINE_IDS
     assert ids["Feeling"] == {"better", "same", "worse"}
     assert ids["Equipment"] == set(EQUIPMENT)
     assert ids["ExerciseName"] == set(default_library().exercises)

@@ -10,7 +10,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from ..core.coach import Coach
-from ..core.store import JsonFileStore, UserStore
+from ..core.store import DATA_DIR_ENV, JsonFileStore, UserStore
 from .handlers import (
     CatchAllExceptionHandler,
     CoachRequestHandler,
@@ -20,7 +20,6 @@ from .handlers import (
 )
 from .persistence import StorePersistenceAdapter
 
-DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
 SKILL_ID_ENV = "STRETCH_COACH_SKILL_ID"
 
 

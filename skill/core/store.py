@@ -17,6 +17,9 @@ from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
+# Where profiles are kept, for every front end (overrides each one's default folder).
+DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
+
 
 class UserStore(Protocol):
     def load(self, user_id: str) -> dict[str, Any] | None: ...
