@@ -111,3 +111,39 @@ def test_text_mode_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
     result = run("--text", stdin="list routines\n", env_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "I have six routines" in result.stdout
+
+
+def test_serve_answers_alexa_requests_on_loopback(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    from tests.conftest import envelope
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "STRETCH_COACH_DATA_DIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "skill.cli", "serve", "--port", str(port), "--no-verify"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        body = json.dumps(envelope({"type": "LaunchRequest"}, new=True)).encode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/", data=body, headers={"Content-Type": "application/json"}
+        )
+        for _ in range(100):  # bounded: up to ~10 s for the server to start
+            try:
+                with urllib.request.urlopen(request, timeout=2) as response:
+                    payload = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("server did not answer")
+        assert "Welcome to Back Stretch Coach" in payload["response"]["outputSpeech"]["ssml"]
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert "verification is OFF" in stderr

@@ -45,6 +45,8 @@ OWN_TABLE = [
     ("tingling around my bottom", "emergency"),
     ("I've lost feeling between my legs", "emergency"),
     ("numbness in my groan", "emergency"),
+    ("i can't control my bowl movements", "emergency"),
+    ("tinglin round my back passage", "emergency"),
     ("my genitals feel numb", "emergency"),
     ("pins and needles in my saddle area", "emergency"),
     ("I wet myself and my back hurts", "emergency"),
