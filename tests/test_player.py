@@ -81,7 +81,7 @@ def run_with(lines: list[tuple[float, str]], *, hands_free: bool) -> tuple[str, 
 
 def test_hands_free_moves_on_by_itself_and_finishes_the_routine() -> None:
     transcript, clock = run_with([(1.0, "start the hamstring routine")], hands_free=True)
-    assert "Moving on" not in transcript or "Let's move on." in transcript
+    assert transcript.count("coach> Let's move on.") >= 3  # spoken lead-ins between steps
     assert "Exercise four of four" in transcript
     assert "That's the end of the hamstring routine" in transcript
     assert clock() > 4 * 60  # the holds really took their time (virtual)
