@@ -61,8 +61,6 @@ def _wait_for_line(inbox: Inbox, deadline: float, clock: Callable[[], float]) ->
         line = inbox.get(remaining)
         if line is not None and line.strip():
             return line
-        if line is None and getattr(inbox, "closed", False) and remaining > 0:
-            continue
     return None
 
 

@@ -22,7 +22,6 @@ from skill.core.store import DATA_DIR_ENV, JsonFileStore, UserStore
 from .recogniser import Recogniser, default_recogniser
 
 LOCAL_USER = "local-user"
-RECOVERED_SUFFIX = "-unreadable"
 
 
 def default_store() -> UserStore:
@@ -48,12 +47,11 @@ class LocalSession:
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
         session = None if fresh else self.state.session_dict()
         turn = self.coach.handle_stored(self.store.load(self.user_id), session, event)
-        if turn.unreadable_profile is not None:
-            self.store.save(self.user_id + RECOVERED_SUFFIX, turn.unreadable_profile)
         self.state = turn.state
-        if turn.reply.delete_user_data:
+        stored = turn.stored_profile()
+        if stored is None:
             self.store.delete(self.user_id)
         else:
-            self.store.save(self.user_id, self.state.profile_dict())
+            self.store.save(self.user_id, stored)
         self.ended = not turn.reply.expect_reply
         return turn.reply

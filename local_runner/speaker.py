@@ -90,9 +90,10 @@ class _DropSavedLines:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self._dropped = False  # print() writes the newline separately: drop that one too
 
     def write(self, text: str) -> int:
-        if text.startswith(SAVED_PREFIX) or (text == "\n" and getattr(self, "_dropped", False)):
+        if text.startswith(SAVED_PREFIX) or (text == "\n" and self._dropped):
             self._dropped = text.startswith(SAVED_PREFIX)
             return len(text)
         self._dropped = False

@@ -147,3 +147,17 @@ def test_serve_answers_alexa_requests_on_loopback(tmp_path: Path) -> None:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
     assert "verification is OFF" in stderr
+
+
+def test_local_session_keeps_an_unreadable_profile_aside() -> None:
+    from local_runner.session import LocalSession
+    from skill.core.store import MemoryStore
+
+    store = MemoryStore()
+    store.data["local-user"] = {"hold_seconds": "forever"}
+    session = LocalSession(store=store)
+    session.start()
+    session.say("hold for forty seconds")
+    saved = store.data["local-user"]
+    assert saved["hold_seconds"] == 40
+    assert saved["_unreadable_profiles"] == [{"hold_seconds": "forever"}]

@@ -110,3 +110,9 @@ def test_step_mode_waits_for_next() -> None:
     )
     assert "Exercise one of five" in transcript
     assert "Exercise two of five" not in transcript
+
+
+def test_hands_free_keeps_going_after_start_over() -> None:
+    transcript, _ = run_with([(1.0, "start the desk break"), (10.0, "start over")], hands_free=True)
+    assert "Starting again from the top." in transcript
+    assert "That's the end of the desk break" in transcript  # auto-advance still works

@@ -164,16 +164,24 @@ def test_screen_yes_to_an_emergency_question(alexa: AlexaConversation, index: in
 
 def test_screen_repeat_reasks_and_stop_leaves(alexa: AlexaConversation) -> None:
     alexa.launch()
-    first = alexa.intent("RedFlagIntent")
-    second = alexa.intent("AMAZON.NoIntent")
-    assert speech(alexa.intent("AMAZON.RepeatIntent")) == speech(second)
-    other = alexa.intent("StartRoutineIntent", routine=("lower back", "lower_back"))
-    assert TRIAGE.questions[1].text.split()[0] in speech(other)  # anything else re-asks
-    assert "Let's begin" not in speech(other)
+    first = speech(alexa.intent("RedFlagIntent"))
+    second = speech(alexa.intent("AMAZON.NoIntent"))
+    assert TRIAGE.questions[0].text in first and TRIAGE.questions[1].text in second
+    assert speech(alexa.intent("AMAZON.RepeatIntent")) == second
+    other = speech(alexa.intent("StartRoutineIntent", routine=("lower back", "lower_back")))
+    assert TRIAGE.questions[1].text in other  # anything else re-asks the same question
+    assert "Let's begin" not in other
     stopped = alexa.intent("AMAZON.StopIntent")
     assert stopped["response"]["shouldEndSession"] is True
-    assert "doctor" in speech(stopped)
-    assert first != second
+    assert TRIAGE.screen_stopped.split(",")[0] in speech(stopped)
+
+
+def test_screen_yes_names_the_warning_sign() -> None:
+    coach = Coach(clock=fixed_clock)
+    state, _ = coach.handle(CoachState(), Event(ev.RED_FLAG))
+    state, _ = coach.handle(state, Event(ev.NO))  # not the saddle question
+    state, reply = coach.handle(state, Event(ev.YES))  # yes to bladder or bowel changes
+    assert "A change in your bladder or bowel control can be a sign" in reply.spoken_text()
 
 
 def test_red_flag_with_symptom_over_alexa(alexa: AlexaConversation) -> None:

@@ -21,13 +21,12 @@ from ask_sdk_model.ui.simple_card import SimpleCard
 from ..core import events as ev
 from ..core.coach import Coach
 from ..core.events import Event
+from ..core.phrases import APOLOGY
 from ..core.reply import Reply
 from .ssml import reprompt_ssml, to_ssml
 
 log = logging.getLogger(__name__)
 
-RECOVERED_KEY = "_unreadable_profiles"  # corrupt stored profiles kept aside, never dropped
-APOLOGY = "Sorry, something went wrong on my side. Please try that again, or say stop."
 CARD_LIMIT = 8000
 
 
@@ -155,23 +154,16 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
 
 def run_turn(coach: Coach, handler_input: HandlerInput, event: Event) -> Response:
     manager = handler_input.attributes_manager
-    stored = dict(manager.persistent_attributes or {})
-    kept_aside = stored.pop(RECOVERED_KEY, [])
-    if not isinstance(kept_aside, list):
-        kept_aside = [kept_aside]
-    turn = coach.handle_stored(stored, dict(manager.session_attributes or {}), event)
+    turn = coach.handle_stored(
+        dict(manager.persistent_attributes or {}), dict(manager.session_attributes or {}), event
+    )
     for name in turn.reply.events:
         log.info("coach event: %s", name)
-    if turn.reply.delete_user_data:
+    stored = turn.stored_profile()
+    if stored is None:
         manager.delete_persistent_attributes()
     else:
-        profile = turn.state.profile_dict()
-        if turn.unreadable_profile is not None:
-            kept_aside = [*kept_aside, turn.unreadable_profile][-3:]
-            log.warning("stored profile unreadable; kept aside and started fresh")
-        if kept_aside:
-            profile[RECOVERED_KEY] = kept_aside
-        manager.persistent_attributes = profile
+        manager.persistent_attributes = stored
         manager.save_persistent_attributes()
     manager.session_attributes = turn.state.session_dict()
     return render(handler_input, turn.reply)

@@ -15,9 +15,9 @@ from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..core.coach import Coach
+from ..core.phrases import APOLOGY
 from ..core.store import UserStore
 from .compat import ensure_flask_ask_sdk_importable
-from .handlers import APOLOGY
 from .skill_factory import build_skill, default_store
 from .verification import SignatureVerifier, SkillIdVerifier
 

@@ -8,7 +8,7 @@ and time comes from an injected clock, so the whole conversation is testable wit
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -46,14 +46,32 @@ _SCREEN_EVENTS = frozenset(
 )  # fmt: skip
 
 
+# Stored profiles that could not be read are kept here inside the stored profile, never dropped.
+UNREADABLE_KEY = "_unreadable_profiles"
+UNREADABLE_KEEP = 3
+
+
 @dataclass
 class Turn:
     """The outcome of one event applied to stored state."""
 
     state: CoachState
     reply: Reply
-    # A stored profile that could not be read; the front end keeps it aside so nothing is lost.
-    unreadable_profile: dict[str, Any] | None = None
+    kept_aside: list[Any] = field(default_factory=list)  # unreadable profiles, oldest first
+
+    def stored_profile(self) -> dict[str, Any] | None:
+        """What the front end must store for this user now (None: delete everything)."""
+        if self.reply.delete_user_data:
+            return None
+        profile = self.state.profile_dict()
+        if self.kept_aside:
+            profile[UNREADABLE_KEY] = self.kept_aside[-UNREADABLE_KEEP:]
+        return profile
+
+
+def prefixed(reply: Reply, *segments: Segment, events: tuple[str, ...] = ()) -> Reply:
+    """`reply` with speech put in front of it and events added; every other field kept."""
+    return replace(reply, segments=(*segments, *reply.segments), events=(*reply.events, *events))
 
 
 def utc_now() -> datetime:
@@ -112,12 +130,15 @@ class Coach:
         A corrupt session is replaced by a fresh one and the user hears that we lost our place;
         a corrupt profile is replaced by a fresh one and handed back for safe keeping.
         """
-        unreadable: dict[str, Any] | None = None
+        profile = dict(profile or {})
+        kept_aside = profile.pop(UNREADABLE_KEY, [])
+        if not isinstance(kept_aside, list):
+            kept_aside = [kept_aside]
         try:
             parsed_profile = parse_profile(profile) if profile else Profile()
         except StateError:
-            unreadable = profile if isinstance(profile, dict) else {"value": repr(profile)}
-            parsed_profile = Profile(disclaimer_heard=False)
+            kept_aside = [*kept_aside, profile]
+            parsed_profile = Profile()
         lost_place = False
         try:
             parsed_session = parse_session(session) if session else Session()
@@ -127,16 +148,8 @@ class Coach:
             parsed_session, lost_place = Session(), True
         state, reply = self.handle(CoachState(parsed_profile, parsed_session), event)
         if lost_place and event.name not in (ev.LAUNCH, ev.SESSION_ENDED):
-            reply = Reply(
-                (Say(P.LOST_PLACE), *reply.segments),
-                reply.expect_reply,
-                reply.reprompt,
-                reply.title,
-                reply.card_text,
-                reply.delete_user_data,
-                (*reply.events, "session_recovered"),
-            )
-        return Turn(state, reply, unreadable)
+            reply = prefixed(reply, Say(P.LOST_PLACE), events=("session_recovered",))
+        return Turn(state, reply, kept_aside)
 
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
@@ -502,14 +515,7 @@ class Coach:
             routine_id = state.profile.resume.routine_id
         if routine_id is None:
             return self._ask([Say(P.NOTHING_TO_START_OVER), Say(P.WHICH_ROUTINE)], P.MENU_REPROMPT)
-        reply = self._start_routine(state, routine_id, step_index=0)
-        return Reply(
-            (Say(P.STARTING_OVER), *reply.segments),
-            reply.expect_reply,
-            reply.reprompt,
-            reply.title,
-            reply.card_text,
-        )
+        return prefixed(self._start_routine(state, routine_id, step_index=0), Say(P.STARTING_OVER))
 
     def _pause(self, state: CoachState, event: Event) -> Reply:
         if state.session.mode not in ("routine", "paused"):
@@ -583,9 +589,7 @@ class Coach:
             state.profile = Profile()
             state.session = Session()
             reply = self._end([Say(P.DATA_DELETED)], events=("user_data_deleted",))
-            return Reply(
-                reply.segments, False, None, reply.title, reply.card_text, True, reply.events
-            )
+            return replace(reply, delete_user_data=True)
         if session.mode == "screen":
             return self._screen_answer(state, yes=True)
         return self._fallback(state, event)
@@ -817,22 +821,18 @@ class Coach:
     def _stop_exercise_worse_or_offer(
         self, state: CoachState, segments: list[Segment], event: str
     ) -> Reply:
-        reply = self._stop_exercise_worse(state, segments)
-        return Reply(
-            reply.segments,
-            reply.expect_reply,
-            reply.reprompt,
-            reply.title,
-            reply.card_text,
-            events=(*reply.events, event),
-        )
+        return prefixed(self._stop_exercise_worse(state, segments), events=(event,))
 
     def _screen_answer(self, state: CoachState, *, yes: bool) -> Reply:
         session = state.session
         question = self.triage.screen_question(session.screen_index)
         if yes:
             return self._answer_assessment(
-                state, [], question.level, self.triage.advice_for(question.level), False
+                state,
+                [],
+                question.level,
+                self.triage.advice_for(question.level, question.flag),
+                False,
             )
         session.screen_index += 1
         if session.screen_index >= self.triage.screen_length:

@@ -92,6 +92,7 @@ HELP_MENU = (
     "I can talk you through a stretching routine, explain an exercise, like: how do I do cat cow, "
     "or help you check for warning signs if you ask: is this a red flag?"
 )
+APOLOGY = "Sorry, something went wrong on my side. Please try that again, or say stop."
 DIDNT_CATCH = "Sorry, I didn't catch that."
 LOST_PLACE = "Sorry, I lost track of where we were, so let's carry on from here."
 
