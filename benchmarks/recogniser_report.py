@@ -2,7 +2,7 @@
 """Intent recogniser quality and speed on TSV files in the dev-set format.
 
 Prints intent accuracy, slot accuracy (over lines that name a slot) and the median / p99 time
-per utterance, for each file, and lists the misses. Defaults to the shared dev set and our
+per utterance, for each file, and lists the misses. Defaults to the dev set (tests/data) and our
 held-out paraphrases.
 
     .venv/bin/python benchmarks/recogniser_report.py [FILE.tsv ...]
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from local_runner.recogniser import default_recogniser  # noqa: E402
 
 DEFAULTS = [
-    ROOT.parent / "shared" / "eval" / "utterances_dev.tsv",
+    ROOT / "tests" / "data" / "utterances_dev.tsv",
     ROOT / "benchmarks" / "data" / "utterances_heldout.tsv",
 ]
 

@@ -4,7 +4,7 @@
 Prints the four figures of the triage targets:
   emergency answered emergency (target 100%), urgent answered urgent or above (100%),
   doctor answered doctor or above (>= 90%), selfcare answered urgent/emergency (<= 10%),
-and lists every miss. Defaults to ../shared/eval/redflags_dev.tsv.
+and lists every miss. Defaults to tests/data/redflags_dev.tsv (a copy of the shared dev set).
 
     .venv/bin/python benchmarks/triage_report.py [FILE.tsv ...]
 """
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from skill.core.triage import RANK, Triage  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "eval" / "redflags_dev.tsv"
+DEFAULT = ROOT / "tests" / "data" / "redflags_dev.tsv"
 
 
 def main(paths: list[str]) -> int:

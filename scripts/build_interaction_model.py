@@ -54,6 +54,7 @@ def build(source: dict[str, Any]) -> dict[str, Any]:
         "ExerciseName": set(library.exercises),
         "Equipment": set(EQUIPMENT),
         "Feeling": {"better", "same", "worse"},
+        "Side": {"left", "right"},
     }
     types = []
     for type_name, spec in source["type"].items():

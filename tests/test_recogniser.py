@@ -9,7 +9,7 @@ import pytest
 from local_runner.recogniser import default_recogniser
 from skill.core.words import number_words, parse_number
 
-DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "utterances_dev.tsv"
+DEV_SET = Path(__file__).resolve().parent / "data" / "utterances_dev.tsv"
 
 
 def rows() -> list[tuple[str, list[str], str | None]]:

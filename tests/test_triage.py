@@ -13,7 +13,7 @@ from skill.core.state import CoachState
 from skill.core.triage import RANK, Triage
 from tests.conftest import AlexaConversation, fixed_clock, speech
 
-DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "eval" / "redflags_dev.tsv"
+DEV_SET = Path(__file__).resolve().parent / "data" / "redflags_dev.tsv"
 TRIAGE = Triage.default()
 
 

@@ -24,6 +24,8 @@ SET_REMINDER = "SetReminderIntent"
 DELETE_DATA = "DeleteDataIntent"
 NO_EQUIPMENT = "NoEquipmentIntent"
 HAVE_EQUIPMENT = "HaveEquipmentIntent"
+PAIN_SCORE = "PainScoreIntent"
+SIDE = "SideIntent"
 
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
@@ -52,6 +54,8 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     DELETE_DATA: (),
     NO_EQUIPMENT: ("equipment",),
     HAVE_EQUIPMENT: ("equipment",),
+    PAIN_SCORE: ("score",),
+    SIDE: ("side",),
 }
 BUILT_IN_INTENTS: tuple[str, ...] = (
     HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME, NEXT, PREVIOUS, REPEAT, START_OVER,

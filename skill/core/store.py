@@ -11,7 +11,9 @@ import json
 import logging
 import os
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,10 +23,20 @@ log = logging.getLogger(__name__)
 DATA_DIR_ENV = "STRETCH_COACH_DATA_DIR"
 
 
+# Given the stored profile (None: nothing stored), returns what to store (None: delete it all).
+Change = Callable[[dict[str, Any] | None], dict[str, Any] | None]
+
+
 class UserStore(Protocol):
     def load(self, user_id: str) -> dict[str, Any] | None: ...
     def save(self, user_id: str, data: dict[str, Any]) -> None: ...
     def delete(self, user_id: str) -> None: ...
+    def update(self, user_id: str, change: Change) -> None:
+        """Read, change and write one user's profile as one unit (no lost updates).
+
+        `change` may be called more than once (a store that detects a conflicting write runs
+        it again on the fresh value), so it must do nothing but compute its result.
+        """
 
 
 class MemoryStore:
@@ -32,6 +44,15 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.data: dict[str, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+
+    def update(self, user_id: str, change: Change) -> None:
+        with self._lock:
+            result = change(self.load(user_id))
+            if result is None:
+                self.delete(user_id)
+            else:
+                self.save(user_id, result)
 
     def load(self, user_id: str) -> dict[str, Any] | None:
         found = self.data.get(user_id)
@@ -86,3 +107,11 @@ class JsonFileStore:
 
     def delete(self, user_id: str) -> None:
         self._path(user_id).unlink(missing_ok=True)
+
+    def update(self, user_id: str, change: Change) -> None:
+        # Not safe against a concurrent writer of the same user; the database stores are.
+        result = change(self.load(user_id))
+        if result is None:
+            self.delete(user_id)
+        else:
+            self.save(user_id, result)

@@ -1,0 +1,64 @@
+"""`stretch-coach parse` and `stretch-coach triage`: the recogniser and triage as JSON tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .common import EXIT_USAGE, fail
+
+
+def register(commands: Any) -> None:
+    parse = commands.add_parser("parse", help="print the intent and slots of an utterance")
+    parse.add_argument("text", nargs="?")
+    parse.add_argument("--jsonl", action="store_true")
+    parse.add_argument("--audio", type=str, nargs="+", metavar="WAV")
+    parse.set_defaults(run=run_parse)
+
+    triage = commands.add_parser("triage", help="print the red-flag level of a description")
+    triage.add_argument("text", nargs="?")
+    triage.add_argument("--jsonl", action="store_true")
+    triage.set_defaults(run=run_triage)
+
+
+def run_triage(args: argparse.Namespace) -> int:
+    from skill.core.triage import Triage
+
+    triage = Triage.default()
+    if args.jsonl:
+        for line in sys.stdin:
+            text = line.strip()
+            result = triage.assess(text).to_dict() if text else {"error": "empty description"}
+            print(json.dumps(result), flush=True)
+        return 0
+    if not args.text or not args.text.strip():
+        return fail(
+            'triage needs a description, e.g. stretch-coach triage "numb groin"', EXIT_USAGE
+        )
+    print(json.dumps(triage.assess(args.text).to_dict()))
+    return 0
+
+
+def _event_json(text: str) -> dict[str, object]:
+    from local_runner.recogniser import default_recogniser
+
+    event = default_recogniser().parse(text)
+    return {"intent": event.name, "slots": dict(event.slots)}
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    if args.audio:
+        return fail("parse --audio needs the listening support, which is not built yet")
+    if args.jsonl:
+        for line in sys.stdin:
+            text = line.strip()
+            print(
+                json.dumps(_event_json(text) if text else {"error": "empty utterance"}), flush=True
+            )
+        return 0
+    if not args.text or not args.text.strip():
+        return fail('parse needs an utterance, e.g. stretch-coach parse "next"', EXIT_USAGE)
+    print(json.dumps(_event_json(args.text)))
+    return 0
