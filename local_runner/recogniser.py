@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,10 @@ class Recogniser:
     # ------------------------------------------------------------------ recognition
 
     def parse(self, text: str) -> Event:
+        """The event for `text`, carrying the utterance itself so the coach can triage it."""
+        return replace(self._parse(text), text=text.strip())
+
+    def _parse(self, text: str) -> Event:
         utterance = normalise(text)
         if not utterance:
             return Event(FALLBACK)

@@ -64,11 +64,26 @@ BUILT_IN_INTENTS: tuple[str, ...] = (
 ALL_INTENTS: tuple[str, ...] = (*CUSTOM_INTENTS, *BUILT_IN_INTENTS)
 
 
+# Nobody says more than this in one breath; longer free text is cut before anything reads it.
+MAX_SLOT_CHARS = 300
+MAX_TEXT_CHARS = 500
+
+
 @dataclass(frozen=True)
 class Event:
     name: str
     slots: dict[str, str] = field(default_factory=dict)  # resolved id (or free text) per slot
     heard: dict[str, str] = field(default_factory=dict)  # raw words heard per slot
+    # The whole utterance when the front end has it (the local runner does; Alexa does not).
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        # Bounded work everywhere: huge slot values or utterances are cut here, once.
+        if any(len(v) > MAX_SLOT_CHARS for v in (*self.slots.values(), *self.heard.values())):
+            object.__setattr__(self, "slots", _capped(self.slots))
+            object.__setattr__(self, "heard", _capped(self.heard))
+        if len(self.text) > MAX_TEXT_CHARS:
+            object.__setattr__(self, "text", self.text[:MAX_TEXT_CHARS])
 
     def slot(self, name: str) -> str | None:
         value = self.slots.get(name)
@@ -77,3 +92,7 @@ class Event:
     def heard_words(self, name: str) -> str | None:
         value = self.heard.get(name) or self.slots.get(name)
         return value.strip() if value and value.strip() else None
+
+
+def _capped(values: dict[str, str]) -> dict[str, str]:
+    return {name: value[:MAX_SLOT_CHARS] for name, value in values.items()}

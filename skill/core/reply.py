@@ -76,6 +76,9 @@ class Reply:
     delete_user_data: bool = False  # the front end must erase what it stores for this user
     # Events a front end may log or act on (e.g. "routine_finished", "triage_emergency").
     events: tuple[str, ...] = field(default_factory=tuple)
+    # Intents the coach expects next (after a yes/no question: Yes and No); a recogniser may
+    # use them as a prior. Empty: no particular expectation.
+    expects: tuple[str, ...] = field(default_factory=tuple)
 
     def spoken_text(self) -> str:
         """Every word spoken, in order, as plain text (transcripts, cards, parity checks)."""

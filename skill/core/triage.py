@@ -135,6 +135,12 @@ class Assessment:
     advice: str
     flags: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    # True when the text names a symptom we know (a flag or an ordinary back-pain word), as
+    # opposed to the "unsure" answer given to text we could not read.
+    recognised: bool = False
+    # True when the text says something hurts ("ouch", "that hurts", "sharp"): said during a
+    # stretch, the hold stops and the coach asks about it.
+    pain: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"level": self.level, "advice": self.advice, "flags": list(self.flags)}
@@ -174,6 +180,7 @@ class Triage:
     unsure_level: str
     unsure_advice: str
     selfcare_terms: tuple[tuple[str, ...], ...]
+    pain_terms: tuple[tuple[str, ...], ...]
     questions: tuple[ScreenQuestion, ...]
     screen_intro: str
     screen_all_clear: str
@@ -200,15 +207,16 @@ class Triage:
 
     def assess(self, description: str) -> Assessment:
         words = Words.of(description)
+        pain = any(self._live(term, words) for term in self.pain_terms)
         matched = [flag for flag in self.flags if self._fires(flag, words, description)]
         if matched:
             level = min((flag.level for flag in matched), key=RANK.__getitem__)
             top = [flag for flag in matched if flag.level == level]
             labels = tuple(flag.label for flag in top)
             advice = self.advice[level].format(labels=_join_labels(labels))
-            return Assessment(level, advice, tuple(f.id for f in matched), labels)
-        if any(_find(term, words) for term in self.selfcare_terms):
-            return Assessment("selfcare", self.advice["selfcare"])
+            return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
+        if pain or any(_find(term, words) for term in self.selfcare_terms):
+            return Assessment("selfcare", self.advice["selfcare"], recognised=True, pain=pain)
         return Assessment(self.unsure_level, self.unsure_advice)
 
     def _fires(self, flag: Flag, words: Words, raw: str) -> bool:
@@ -371,6 +379,9 @@ def _parse_rules(name: str, data: dict[str, Any]) -> Triage:
 
     selfcare = data.get("selfcare", {})
     selfcare_terms = tuple(expand("selfcare", "terms", selfcare.get("terms", [])))
+    pain_terms = tuple(expand("pain", "terms", data.get("pain", {}).get("terms", [])))
+    if not pain_terms:
+        raise fail("pain", "terms", "needs at least one term")
     screen = data.get("screen", {})
     questions = []
     flag_ids = {f.id for f in flags}
@@ -397,6 +408,7 @@ def _parse_rules(name: str, data: dict[str, Any]) -> Triage:
         unsure_level=unsure_level,
         unsure_advice=str(unsure.get("advice", advice["doctor"])),
         selfcare_terms=selfcare_terms,
+        pain_terms=pain_terms,
         questions=tuple(questions),
         screen_intro=screen["intro"],
         screen_all_clear=screen["all_clear"],
