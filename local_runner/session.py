@@ -13,7 +13,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from skill.core import events as ev
-from skill.core.coach import Coach
+from skill.core.coach import Coach, run_turn
 from skill.core.events import Event
 from skill.core.reply import Reply
 from skill.core.state import CoachState
@@ -46,12 +46,7 @@ class LocalSession:
 
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
         session = None if fresh else self.state.session_dict()
-        turn = self.coach.handle_stored(self.store.load(self.user_id), session, event)
+        turn = run_turn(self.coach, self.store, self.user_id, session, event)
         self.state = turn.state
-        stored = turn.stored_profile()
-        if stored is None:
-            self.store.delete(self.user_id)
-        else:
-            self.store.save(self.user_id, stored)
         self.ended = not turn.reply.expect_reply
         return turn.reply

@@ -71,7 +71,9 @@ def test_routines_lists_every_routine_with_length(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     for routine_id in sorted(DESIGN_ROUTINE_IDS):
         assert f"{routine_id}:" in out
-    assert "min)" in out and "knee to chest (hold 30 s, each side)" in out
+    assert "lower_back: lower back routine (about 8 min)" in out  # as the coach announces it
+    assert "knee to chest: Hold it for about thirty seconds" in out
+    assert "lying twist: Hold it for about thirty seconds, breathing slowly, with no bouncing. Each side." in out
 
 
 def test_script_runs_a_full_routine_and_resumes_later(tmp_path: Path) -> None:

@@ -19,10 +19,12 @@ from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 from ask_sdk_model.ui.simple_card import SimpleCard
 
 from ..core import events as ev
-from ..core.coach import Coach
+from ..core.coach import Coach, run_turn
 from ..core.events import Event
 from ..core.phrases import APOLOGY
 from ..core.reply import Reply
+from ..core.store import UserStore
+from .persistence import user_id_of
 from .ssml import reprompt_ssml, to_ssml
 
 log = logging.getLogger(__name__)
@@ -84,8 +86,9 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
 class CoachRequestHandler(AbstractRequestHandler):
     """Launch and every intent request go to the coach core."""
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, store: UserStore) -> None:
         self.coach = coach
+        self.store = store
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(
@@ -94,12 +97,13 @@ class CoachRequestHandler(AbstractRequestHandler):
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        return run_turn(self.coach, handler_input, event_from_request(handler_input))
+        return coach_turn(self.coach, self.store, handler_input, event_from_request(handler_input))
 
 
 class SessionEndedHandler(AbstractRequestHandler):
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, store: UserStore) -> None:
         self.coach = coach
+        self.store = store
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return bool(is_request_type("SessionEndedRequest")(handler_input))
@@ -113,7 +117,7 @@ class SessionEndedHandler(AbstractRequestHandler):
                 getattr(error, "object_type", None),
                 error.message,
             )
-        run_turn(self.coach, handler_input, Event(ev.SESSION_ENDED))
+        coach_turn(self.coach, self.store, handler_input, Event(ev.SESSION_ENDED))
         return handler_input.response_builder.response
 
 
@@ -152,18 +156,14 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return builder.response
 
 
-def run_turn(coach: Coach, handler_input: HandlerInput, event: Event) -> Response:
+def coach_turn(
+    coach: Coach, store: UserStore, handler_input: HandlerInput, event: Event
+) -> Response:
+    """The core's turn protocol on this user's stored profile, then the reply as a response."""
     manager = handler_input.attributes_manager
-    turn = coach.handle_stored(
-        dict(manager.persistent_attributes or {}), dict(manager.session_attributes or {}), event
-    )
+    user_id = user_id_of(handler_input.request_envelope)
+    turn = run_turn(coach, store, user_id, dict(manager.session_attributes or {}), event)
     for name in turn.reply.events:
         log.info("coach event: %s", name)
-    stored = turn.stored_profile()
-    if stored is None:
-        manager.delete_persistent_attributes()
-    else:
-        manager.persistent_attributes = stored
-        manager.save_persistent_attributes()
     manager.session_attributes = turn.state.session_dict()
     return render(handler_input, turn.reply)

@@ -36,8 +36,8 @@ def skill_builder(
     builder = CustomSkillBuilder(persistence_adapter=StorePersistenceAdapter(store))
     if skill_id:
         builder.skill_id = skill_id  # type: ignore[assignment]  # typed as None upstream
-    builder.add_request_handler(CoachRequestHandler(coach))
-    builder.add_request_handler(SessionEndedHandler(coach))
+    builder.add_request_handler(CoachRequestHandler(coach, store))
+    builder.add_request_handler(SessionEndedHandler(coach, store))
     builder.add_request_handler(SkillDisabledHandler())
     builder.add_request_handler(OtherRequestHandler())
     builder.add_exception_handler(CatchAllExceptionHandler())

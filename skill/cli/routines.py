@@ -13,19 +13,15 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from skill.core.content import default_library
-    from skill.core.steps import routine_seconds
+    from skill.core.steps import dose_sentence, routine_minutes
     from skill.core.timing import DEFAULT_HOLD
 
     for routine in default_library().routines.values():
-        minutes = routine_seconds(routine, DEFAULT_HOLD) / 60
-        print(f"{routine.id}: {routine.name} (about {minutes:.0f} min) - {routine.summary}")
+        minutes = routine_minutes(routine, DEFAULT_HOLD)
+        print(f"{routine.id}: {routine.name} (about {minutes} min) - {routine.summary}")
         for number, step in enumerate(routine.steps, start=1):
             exercise = step.exercise
-            sides = ", each side" if exercise.sides else ""
-            dose = {
-                "hold": f"hold {DEFAULT_HOLD} s",
-                "rest": f"rest {exercise.rest_seconds} s",
-                "reps": f"{step.reps} reps",
-            }.get(exercise.kind, "")
-            print(f"  {number}. {exercise.name} ({dose}{sides})")
+            sides = " Each side." if exercise.sides else ""
+            dose = dose_sentence(exercise, step.reps, DEFAULT_HOLD)
+            print(f"  {number}. {exercise.name}: {dose}{sides}")
     return 0

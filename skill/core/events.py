@@ -41,6 +41,11 @@ RESUME = "AMAZON.ResumeIntent"
 YES = "AMAZON.YesIntent"
 NO = "AMAZON.NoIntent"
 
+# Sent by the local runner on its own, never by Alexa: the words for them still come from the core.
+AUTO_ADVANCE = "Coach.AutoAdvance"  # hands-free: nobody spoke for a while after a step
+HOLD_RESUMED = "Coach.HoldResumed"  # "resume" during a hold the runner paused part way
+RUNNER_EVENTS: tuple[str, ...] = (AUTO_ADVANCE, HOLD_RESUMED)
+
 CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     START_ROUTINE: ("routine",),
     LIST_ROUTINES: (),
@@ -62,6 +67,8 @@ BUILT_IN_INTENTS: tuple[str, ...] = (
     PAUSE, RESUME, YES, NO,
 )  # fmt: skip
 ALL_INTENTS: tuple[str, ...] = (*CUSTOM_INTENTS, *BUILT_IN_INTENTS)
+# Everything the coach answers: requests, intents and the runner's own events.
+ALL_EVENTS: tuple[str, ...] = (LAUNCH, SESSION_ENDED, *ALL_INTENTS, *RUNNER_EVENTS)
 
 
 # Nobody says more than this in one breath; longer free text is cut before anything reads it.

@@ -8,8 +8,11 @@ into `<break>` runs and the local runner into a monotonic-clock schedule — wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from .phrases import TITLE
 
 # Conservative speaking rate for duration estimates (calm delivery is slower than chat).
 WORDS_PER_SECOND = 2.2
@@ -66,12 +69,16 @@ _SEGMENT_TYPES: dict[str, type[Any]] = {
 }
 
 
+def _card_of(segments: tuple[Segment, ...]) -> str:
+    return " ".join(s.text for s in segments if isinstance(s, Say))
+
+
 @dataclass(frozen=True)
 class Reply:
     segments: tuple[Segment, ...]
     expect_reply: bool = True  # keep the session open and listen
     reprompt: str | None = None
-    title: str = "Back Stretch Coach"
+    title: str = TITLE
     card_text: str = ""
     delete_user_data: bool = False  # the front end must erase what it stores for this user
     # Events a front end may log or act on (e.g. "routine_finished", "triage_emergency").
@@ -79,6 +86,34 @@ class Reply:
     # Intents the coach expects next (after a yes/no question: Yes and No); a recogniser may
     # use them as a prior. Empty: no particular expectation.
     expects: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def ask(
+        cls,
+        segments: Iterable[Segment],
+        reprompt: str,
+        *,
+        title: str = TITLE,
+        card_text: str = "",
+        events: tuple[str, ...] = (),
+        expects: tuple[str, ...] = (),
+    ) -> Reply:
+        """Say `segments`, then listen; `reprompt` is said if the user says nothing."""
+        said = tuple(segments)
+        card = card_text or _card_of(said)
+        return cls(said, True, reprompt, title, card, events=events, expects=expects)
+
+    @classmethod
+    def end(cls, segments: Iterable[Segment], *, events: tuple[str, ...] = ()) -> Reply:
+        """Say `segments` and end the session."""
+        said = tuple(segments)
+        return cls(said, False, None, TITLE, _card_of(said), events=events)
+
+    def prefixed(self, *segments: Segment, events: tuple[str, ...] = ()) -> Reply:
+        """This reply with speech put in front of it and events added; every other field kept."""
+        return replace(
+            self, segments=(*segments, *self.segments), events=(*self.events, *events)
+        )
 
     def spoken_text(self) -> str:
         """Every word spoken, in order, as plain text (transcripts, cards, parity checks)."""
@@ -134,6 +169,6 @@ class Reply:
             segments=tuple(segments),
             expect_reply=bool(data["expect_reply"]),
             reprompt=data.get("reprompt"),
-            title=str(data.get("title", "Back Stretch Coach")),
+            title=str(data.get("title", TITLE)),
             card_text=str(data.get("card_text", "")),
         )

@@ -8,20 +8,11 @@ Parsing is strict: anything malformed raises `StateError`, and the caller decide
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any
 
+from .modes import MODES, STEP_ON, Mode
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 
-Mode = Literal[
-    "menu",  # no routine running
-    "routine",  # a routine is running; the current step has been (at least partly) spoken
-    "paused",
-    "offer_resume",  # asked "pick up where you left off?"
-    "offer_gentler",  # after "that felt worse": asked whether to try the gentler exercise
-    "confirm_delete",  # asked "are you sure you want me to delete your data?"
-    "screen",  # red-flag yes/no screen in progress
-]
-MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
 STATE_VERSION = 1
 
 
@@ -54,7 +45,7 @@ class Profile:
 
 @dataclass
 class Session:
-    mode: Mode = "menu"
+    mode: Mode = Mode.MENU
     routine_id: str | None = None
     step_index: int = 0
     next_side: int = 0  # first side not yet spoken of the current step (0 = none spoken)
@@ -162,9 +153,9 @@ def parse_session(data: Any) -> Session:
     unknown = set(data) - {f.name for f in fields(Session)}
     _check(not unknown, f"session: unknown keys {sorted(unknown)}")
     session = Session()
-    mode = data.get("mode", "menu")
+    mode = data.get("mode", Mode.MENU)
     _check(mode in MODES, f"session.mode: unknown mode {mode!r}")
-    session.mode = mode
+    session.mode = Mode(mode)
     for name in ("routine_id", "inserted_exercise", "pending_exercise"):
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
@@ -180,7 +171,7 @@ def parse_session(data: Any) -> Session:
     _check(last is None or isinstance(last, dict), "session.last_reply: not an object")
     session.last_reply = last
     _check(
-        mode not in ("routine", "paused") or session.routine_id is not None,
+        session.mode not in STEP_ON or session.routine_id is not None,
         "session: routine mode without a routine",
     )
     return session

@@ -6,6 +6,7 @@ turn. Position comes first, then one action per sentence, then the counted activ
 
 from __future__ import annotations
 
+from . import phrases as P
 from .content import SIDES, Exercise, Routine
 from .reply import Reply, Say, Segment, SideSwitch
 from .timing import hold, repetitions, rest
@@ -71,3 +72,17 @@ def routine_seconds(routine: Routine, hold_seconds: int) -> float:
             segments += group
         total += Reply(tuple(segments)).estimated_seconds()
     return total
+
+
+def routine_minutes(routine: Routine, hold_seconds: int) -> int:
+    """The length we announce for a routine, in whole minutes (at least one)."""
+    return max(1, round(routine_seconds(routine, hold_seconds) / 60))
+
+
+def dose_sentence(exercise: Exercise, reps: int, hold_seconds: int) -> str:
+    """How much of an exercise to do, as one spoken sentence."""
+    if exercise.kind == "hold":
+        return P.DOSE_HOLD.format(seconds=number_words(hold_seconds))
+    if exercise.kind == "rest":
+        return P.DOSE_REST
+    return P.DOSE_REPS.format(reps=number_words(reps))

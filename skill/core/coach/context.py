@@ -1,0 +1,26 @@
+"""What every handler of the conversation may use: content, clock, triage and the turn budget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..content import Library
+from ..triage import Triage
+
+Clock = Callable[[], datetime]
+# Alexa allows 240 s of speech and pauses per response; keep a margin for slow voices.
+TURN_BUDGET_SECONDS = 200.0
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Context:
+    library: Library
+    clock: Clock
+    triage: Triage
+    turn_budget: float = TURN_BUDGET_SECONDS

@@ -1,0 +1,115 @@
+"""Moving through a routine: next, skip, back, repeat, pause and resume, stop."""
+
+from __future__ import annotations
+
+from .. import phrases as P
+from ..events import Event
+from ..modes import IN_ROUTINE, Mode
+from ..reply import Reply, Say, Segment
+from ..state import CoachState, Session
+from .context import Context
+from .delivery import advance, current_exercise, deliver, sides_left
+from .machine import handles
+from .prompts import help_, prompt_for_mode
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def next_step(ctx: Context, state: CoachState, event: Event) -> Reply:
+    if sides_left(ctx, state):
+        return deliver(ctx, state, [], from_side=state.session.next_side)
+    return advance(ctx, state, [])
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def auto_advance(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Hands-free: nobody spoke after a step, so move on (with a word first)."""
+    return next_step(ctx, state, event).prefixed(Say(P.MOVING_ON))
+
+
+@handles()
+def prompt_again(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Nobody spoke, and nothing should move on by itself here: say what the user can say."""
+    prompt = prompt_for_mode(ctx, state)
+    return Reply.ask([Say(prompt)], prompt)
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def skip(ctx: Context, state: CoachState, event: Event) -> Reply:
+    current = current_exercise(ctx, state)
+    state.session.mode = Mode.ROUTINE
+    state.session.pending_exercise = None
+    prefix: list[Segment] = [Say(P.SKIPPING.format(name=current[0].name))] if current else []
+    return advance(ctx, state, prefix)
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def previous(ctx: Context, state: CoachState, event: Event) -> Reply:
+    session = state.session
+    session.pending_exercise = None
+    if session.inserted_exercise:
+        session.inserted_exercise = None
+        return deliver(ctx, state, [Say(P.BACK_TO_ROUTINE)])
+    if session.step_index == 0:
+        return deliver(ctx, state, [Say(P.ALREADY_FIRST)])
+    session.step_index -= 1
+    return deliver(ctx, state, [Say(P.GOING_BACK)])
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def repeat_step(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Inside a routine: the current step again, with full instructions."""
+    if current_exercise(ctx, state) is None:
+        return repeat_last(ctx, state, event)
+    return deliver(ctx, state, [], from_side=state.session.delivered_from_side, full=True)
+
+
+@handles()
+def repeat_last(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Outside a routine: the last thing said, or help if there is nothing to repeat."""
+    session = state.session
+    if session.last_reply:
+        try:
+            return Reply.from_dict(session.last_reply)
+        except (KeyError, TypeError, ValueError):
+            session.last_reply = None
+    return help_(ctx, state, event)
+
+
+@handles(Mode.PAUSED)
+def pause(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.session.mode = Mode.PAUSED
+    return Reply.ask([Say(P.PAUSED)], P.PAUSED_REPROMPT)
+
+
+@handles()
+def nothing_to_pause(ctx: Context, state: CoachState, event: Event) -> Reply:
+    return Reply.ask([Say(P.NOTHING_TO_PAUSE)], prompt_for_mode(ctx, state))
+
+
+@handles(Mode.ROUTINE, Mode.MENU)
+def resume_paused(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.session.mode = Mode.ROUTINE
+    from_side = state.session.delivered_from_side
+    return deliver(ctx, state, [Say(P.PICKING_UP)], from_side=from_side)
+
+
+@handles(Mode.ROUTINE)
+def hold_resumed(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """The local runner paused a hold part way and the user resumed: it carries on counting."""
+    state.session.mode = Mode.ROUTINE
+    return Reply.ask([Say(P.PICKING_UP)], prompt_for_mode(ctx, state), events=("hold_resumed",))
+
+
+@handles(Mode.MENU)
+def stop(ctx: Context, state: CoachState, event: Event) -> Reply:
+    session = state.session
+    segments: list[Segment] = []
+    if session.mode in IN_ROUTINE and state.profile.resume:
+        current = current_exercise(ctx, state)
+        name = current[0].name if current else "the next exercise"
+        segments.append(Say(P.STOPPED_MID_ROUTINE.format(name=name)))
+    elif session.mode == Mode.SCREEN:
+        segments.append(Say(ctx.triage.screen_stopped))
+    segments.append(Say(P.GOODBYE))
+    state.session = Session()
+    return Reply.end(segments)

@@ -1,0 +1,142 @@
+"""What the coach keeps for the user: hold time, equipment, progress, reminders, deletion."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from .. import phrases as P
+from ..content import EQUIPMENT
+from ..events import Event
+from ..modes import STEP_ON, Mode
+from ..reply import Reply, Say, Segment
+from ..state import CoachState, Profile, Session
+from ..timing import MAX_HOLD, MIN_HOLD, clamp_hold
+from ..words import number_words
+from .context import Context
+from .machine import handles
+from .prompts import prompt_for_mode
+
+
+@handles()
+def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
+    raw = event.slot("seconds")
+    try:
+        asked = int(float(raw)) if raw is not None else None
+    except ValueError:
+        asked = None
+    if asked is None:
+        return Reply.ask([Say(P.HOLD_WHICH)], P.HOLD_WHICH)
+    seconds = clamp_hold(asked)
+    state.profile.hold_seconds = seconds
+    if seconds != asked:
+        low, high = number_words(MIN_HOLD), number_words(MAX_HOLD)
+        text = P.HOLD_CLAMPED.format(low=low, high=high, seconds=number_words(seconds))
+    else:
+        text = P.HOLD_SET.format(seconds=number_words(seconds))
+    segments: list[Segment] = [Say(text)]
+    if state.session.mode in STEP_ON:
+        segments.append(Say(P.HOLD_IN_ROUTINE))
+    return Reply.ask(segments, prompt_for_mode(ctx, state))
+
+
+@handles()
+def progress(ctx: Context, state: CoachState, event: Event) -> Reply:
+    history = state.profile.history
+    prompt = prompt_for_mode(ctx, state)
+    if not history:
+        return Reply.ask([Say(P.PROGRESS_NONE)], prompt)
+    now = ctx.clock()
+    recent = 0
+    for entry in history:
+        try:
+            when = datetime.fromisoformat(entry.finished_at)
+        except ValueError:
+            continue
+        if now - when <= timedelta(days=7):
+            recent += 1
+    last = history[-1]
+    routine = ctx.library.routines.get(last.routine_id)
+    total = len(history)
+    segments: list[Segment] = [
+        Say(
+            P.PROGRESS_TOTALS.format(
+                total=number_words(total),
+                routines="routine" if total == 1 else "routines",
+                recent=number_words(recent),
+            )
+        )
+    ]
+    if routine is not None:
+        when_said = _when(last.finished_at, now)
+        segments.append(Say(P.PROGRESS_LAST.format(routine=routine.name, when=when_said)))
+    segments.append(Say(prompt))
+    return Reply.ask(segments, prompt)
+
+
+def _when(timestamp: str, now: datetime) -> str:
+    try:
+        then = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return "recently"
+    days = (now.date() - then.date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"on {then.strftime('%A')}"
+    return f"{number_words(days)} days ago"
+
+
+@handles()
+def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
+    prompt = prompt_for_mode(ctx, state)
+    return Reply.ask([Say(P.REMINDERS_NOT_YET), Say(prompt)], prompt)
+
+
+@handles(Mode.CONFIRM_DELETE)
+def delete_data(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.session.mode = Mode.CONFIRM_DELETE
+    return Reply.ask([Say(P.CONFIRM_DELETE)], P.CONFIRM_DELETE_REPROMPT)
+
+
+@handles(Mode.MENU)
+def delete_confirmed(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.profile = Profile()
+    state.session = Session()
+    reply = Reply.end([Say(P.DATA_DELETED)], events=("user_data_deleted",))
+    return replace(reply, delete_user_data=True)
+
+
+@handles(Mode.MENU)
+def keep_data(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.session.mode = Mode.MENU
+    return Reply.ask([Say(P.DATA_KEPT)], P.MENU_REPROMPT)
+
+
+@handles()
+def no_equipment(ctx: Context, state: CoachState, event: Event) -> Reply:
+    return _equipment(ctx, state, event, have=False)
+
+
+@handles()
+def have_equipment(ctx: Context, state: CoachState, event: Event) -> Reply:
+    return _equipment(ctx, state, event, have=True)
+
+
+def _equipment(ctx: Context, state: CoachState, event: Event, *, have: bool) -> Reply:
+    item = event.slot("equipment")
+    prompt = prompt_for_mode(ctx, state)
+    if item not in EQUIPMENT:
+        return Reply.ask([Say(P.EQUIPMENT_WHICH)], prompt)
+    missing = state.profile.missing_equipment
+    if have:
+        if item in missing:
+            missing.remove(item)
+        text = P.EQUIPMENT_HAVE.format(item=EQUIPMENT[item])
+    else:
+        if item not in missing:
+            missing.append(item)
+        text = P.EQUIPMENT_MISSING.format(item=EQUIPMENT[item])
+    return Reply.ask([Say(text), Say(prompt)], prompt)

@@ -1,0 +1,109 @@
+"""The coach's (mode, event) table: which handler answers each event in each mode.
+
+Read a row as "this event is answered by <default>, except in these modes". While the red-flag
+screen runs, only rows marked `everywhere` (and answers the screen names itself) act; anything
+else re-asks the current question.
+"""
+
+from __future__ import annotations
+
+from .. import events as ev
+from ..modes import Mode
+from .feelings import accept_gentler, decline_gentler, feeling_idle, feeling_in_routine
+from .machine import Machine, Row
+from .menu import (
+    decline_resume,
+    explain,
+    launch,
+    list_routines,
+    no_routine,
+    resume_saved,
+    session_ended,
+    start_over,
+    start_routine_intent,
+)
+from .navigation import (
+    auto_advance,
+    hold_resumed,
+    next_step,
+    nothing_to_pause,
+    pause,
+    previous,
+    prompt_again,
+    repeat_last,
+    repeat_step,
+    resume_paused,
+    skip,
+    stop,
+)
+from .profile import (
+    delete_confirmed,
+    delete_data,
+    have_equipment,
+    hold_time,
+    keep_data,
+    no_equipment,
+    progress,
+    set_reminder,
+)
+from .prompts import fallback, help_
+from .safety import red_flag, screen_no, screen_yes
+
+R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
+
+MACHINE = Machine(
+    rows={
+        ev.LAUNCH: Row(launch, everywhere=True),
+        ev.SESSION_ENDED: Row(session_ended, everywhere=True),
+        ev.START_ROUTINE: Row(start_routine_intent),
+        ev.LIST_ROUTINES: Row(list_routines),
+        ev.RED_FLAG: Row(red_flag, everywhere=True),
+        ev.FEELING: Row(feeling_idle, {R: feeling_in_routine}),
+        ev.EXPLAIN_EXERCISE: Row(explain),
+        ev.SKIP: Row(no_routine, {R: skip, P: skip, G: skip}),
+        ev.HOLD_TIME: Row(hold_time),
+        ev.PROGRESS: Row(progress),
+        ev.SET_REMINDER: Row(set_reminder),
+        ev.DELETE_DATA: Row(delete_data),
+        ev.NO_EQUIPMENT: Row(no_equipment),
+        ev.HAVE_EQUIPMENT: Row(have_equipment),
+        ev.PAIN_SCORE: Row(fallback),
+        ev.SIDE: Row(fallback),
+        ev.HELP: Row(help_, everywhere=True),
+        ev.STOP: Row(stop, everywhere=True),
+        ev.CANCEL: Row(stop, everywhere=True),
+        ev.NAVIGATE_HOME: Row(stop, everywhere=True),
+        ev.FALLBACK: Row(fallback, everywhere=True),
+        ev.NEXT: Row(
+            no_routine,
+            {R: next_step, P: resume_paused, Mode.OFFER_RESUME: resume_saved, G: decline_gentler},
+        ),
+        ev.PREVIOUS: Row(no_routine, {R: previous, P: previous, G: previous}),
+        ev.REPEAT: Row(repeat_last, {R: repeat_step}, everywhere=True),
+        ev.START_OVER: Row(start_over),
+        ev.PAUSE: Row(nothing_to_pause, {R: pause, P: pause}),
+        ev.RESUME: Row(resume_saved, {R: next_step, P: resume_paused}),
+        ev.YES: Row(
+            fallback,
+            {
+                Mode.OFFER_RESUME: resume_saved,
+                G: accept_gentler,
+                Mode.CONFIRM_DELETE: delete_confirmed,
+                Mode.SCREEN: screen_yes,
+            },
+        ),
+        ev.NO: Row(
+            fallback,
+            {
+                Mode.OFFER_RESUME: decline_resume,
+                G: decline_gentler,
+                Mode.CONFIRM_DELETE: keep_data,
+                Mode.SCREEN: screen_no,
+            },
+        ),
+        ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
+        ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
+    },
+    mode_defaults={Mode.SCREEN: fallback},
+    unknown=fallback,
+)

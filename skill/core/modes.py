@@ -1,0 +1,27 @@
+"""The conversation's modes, and the named groups of them the coach's rules talk about.
+
+A `Mode` is a `StrEnum`, so it is stored in session state as its plain string value.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Mode(StrEnum):
+    MENU = "menu"  # no routine running
+    ROUTINE = "routine"  # a routine is running; the current step has been (partly) spoken
+    PAUSED = "paused"
+    OFFER_RESUME = "offer_resume"  # asked "pick up where you left off?"
+    OFFER_GENTLER = "offer_gentler"  # after "that felt worse": asked "try the gentler one?"
+    CONFIRM_DELETE = "confirm_delete"  # asked "are you sure you want me to delete your data?"
+    SCREEN = "screen"  # red-flag yes/no screen in progress
+
+
+MODES: tuple[Mode, ...] = tuple(Mode)
+# A routine is under way (its step is current), even if we are paused or asked something.
+IN_ROUTINE = frozenset({Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER})
+# The current step is on: the coach is counting it, or it is paused.
+STEP_ON = frozenset({Mode.ROUTINE, Mode.PAUSED})
+# The coach asked a question and waits for its answer.
+ASKING = frozenset({Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN})
