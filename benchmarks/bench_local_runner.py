@@ -29,9 +29,8 @@ from local_runner.display import PlainDisplay  # noqa: E402
 from local_runner.player import Player, QueueInbox  # noqa: E402
 from local_runner.session import LocalSession  # noqa: E402
 from local_runner.speaker import RecordingSpeaker  # noqa: E402
-from skill.core.events import Event  # noqa: E402
 from skill.core.reply import Reply  # noqa: E402
-from skill.core.store import JsonFileStore  # noqa: E402
+from skill.core.store import JsonFileStore, MemoryStore  # noqa: E402
 from skill.core.timing import hold  # noqa: E402
 
 SPEECH_COST_SECONDS = 0.004  # a stand-in for the time a real engine call takes to return
@@ -43,15 +42,11 @@ class SlowRecordingSpeaker(RecordingSpeaker):
         time.sleep(SPEECH_COST_SECONDS)
 
 
-def _no_parse(text: str) -> Event:
-    raise AssertionError("no input expected")
-
-
 def real_hold(seconds: int) -> tuple[float, float]:
     segment = hold(seconds, count_every=5)
     speaker = SlowRecordingSpeaker()
     never = QueueInbox([])  # no commands arrive during the hold
-    player = Player(speaker, PlainDisplay(io.StringIO()), _no_parse, never)
+    player = Player(speaker, PlainDisplay(io.StringIO()), LocalSession(store=MemoryStore()), never)
     start = time.monotonic()
     player.play(Reply((segment,)))
     deviations = [
@@ -94,7 +89,7 @@ def command_latency(runs: int) -> list[float]:
         session = LocalSession(store=JsonFileStore(Path(data)))
         speaker = FirstWordSpeaker()
         display = PlainDisplay(io.StringIO())
-        player = Player(speaker, display, session.recogniser.parse, QueueInbox([]))
+        player = Player(speaker, display, session, QueueInbox([]))
         session.start()
         samples = []
         commands = ["start the lower back routine", "repeat", "what routines do you have", "help"]

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from skill.core import events as ev
-from skill.core import phrases as P
 from skill.core.events import Event
 from skill.core.reply import Pause, Reply, Say, SideSwitch, Timed
 
@@ -26,6 +25,13 @@ from .display import Display
 from .speaker import Speaker
 
 TICK_SECONDS = 1.0  # how often the countdown display is refreshed during a hold
+
+
+class Conversation(Protocol):
+    """What the player talks to: the local session (recogniser + coach)."""
+
+    def parse(self, text: str) -> Event: ...
+    def handle(self, event: Event) -> Reply: ...
 
 
 class Inbox(Protocol):
@@ -98,13 +104,13 @@ class Player:
         self,
         speaker: Speaker,
         display: Display,
-        parse: Callable[[str], Event],
+        conversation: Conversation,
         inbox: Inbox,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.speaker = speaker
         self.display = display
-        self.parse = parse
+        self.conversation = conversation
         self.inbox = inbox
         self.clock = clock
 
@@ -162,7 +168,7 @@ class Player:
             if line is None or not line.strip():
                 continue
             self.display.user(line)
-            event = self.parse(line)
+            event = self.conversation.parse(line)
             if event.name == ev.PAUSE and timed:
                 resumed = self._paused()
                 if isinstance(resumed, Interrupted):
@@ -172,10 +178,21 @@ class Player:
                 continue  # not paused: carry on counting
             return Interrupted(event, line)
 
+    def _say_reply(self, reply: Reply) -> None:
+        """Speak a short answer from the coach without leaving the activity being played."""
+        for segment in reply.segments:
+            if isinstance(segment, Say | SideSwitch):
+                self._speak(segment.text)
+        self.speaker.wait()
+
     def _paused(self) -> Interrupted | None:
-        """Hold the clock until the user resumes; any other command ends the activity."""
+        """Hold the clock until the user resumes; any other command ends the activity.
+
+        The coach is told (it says "paused" and knows it), so what it says and what it
+        would do next stay its own decisions.
+        """
         paused_at = self.clock()
-        self._speak(P.PAUSED)
+        self._say_reply(self.conversation.handle(Event(ev.PAUSE)))
         while True:
             line = self.inbox.get(TICK_SECONDS * 30)
             if line is None:
@@ -185,11 +202,10 @@ class Player:
             if not line.strip():
                 continue
             self.display.user(line)
-            event = self.parse(line)
+            event = self.conversation.parse(line)
             if event.name in (ev.RESUME, ev.NEXT, ev.YES):
                 self._paused_for += self.clock() - paused_at
-                self._speak(P.PICKING_UP)
-                self.speaker.wait()
+                self._say_reply(self.conversation.handle(Event(ev.HOLD_RESUMED)))
                 return None
             if event.name == ev.PAUSE:
                 continue

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable, Iterable
 
 from skill.core import events as ev
-from skill.core import phrases as P
 from skill.core.events import Event
 
 from .player import Inbox, Player
@@ -43,9 +42,7 @@ def run_live(
         if hands_free and "step_delivered" in reply.events:
             line = _wait_for_line(inbox, clock() + lead_in, clock)
             if line is None:
-                player.display.coach(P.MOVING_ON)
-                player.speaker.say(P.MOVING_ON)
-                reply = session.handle(Event(ev.NEXT))
+                reply = session.handle(Event(ev.AUTO_ADVANCE))
                 continue
         while line is None:
             line = inbox.get(IDLE_POLL_SECONDS)

@@ -41,8 +41,11 @@ class LocalSession:
     def start(self) -> Reply:
         return self.handle(Event(ev.LAUNCH), fresh=True)
 
+    def parse(self, text: str) -> Event:
+        return self.recogniser.parse(text)
+
     def say(self, text: str) -> Reply:
-        return self.handle(self.recogniser.parse(text))
+        return self.handle(self.parse(text))
 
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
         session = None if fresh else self.state.session_dict()

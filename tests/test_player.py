@@ -8,7 +8,6 @@ import pytest
 
 from local_runner.display import PlainDisplay
 from local_runner.player import Player, VirtualClock
-from local_runner.recogniser import default_recogniser
 from local_runner.runner import LEAD_IN_SECONDS, run_live
 from local_runner.session import LocalSession
 from local_runner.speaker import RecordingSpeaker
@@ -21,16 +20,18 @@ from tests.conftest import fixed_clock
 from tests.fakes import ScriptedInbox
 
 
+def live_session() -> LocalSession:
+    return LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+
+
 def make_player(lines: list[tuple[float, str]]) -> tuple[Player, RecordingSpeaker, VirtualClock]:
+    """A player whose session is in the middle of a routine (as when a hold is playing)."""
     clock = VirtualClock(1000.0)
     speaker = RecordingSpeaker(clock)
-    player = Player(
-        speaker,
-        PlainDisplay(io.StringIO()),
-        default_recogniser().parse,
-        ScriptedInbox(clock, lines),
-        clock,
-    )
+    session = live_session()
+    session.say("start the lower back routine")
+    inbox = ScriptedInbox(clock, lines)
+    player = Player(speaker, PlainDisplay(io.StringIO()), session, inbox, clock)
     return player, speaker, clock
 
 
@@ -49,7 +50,8 @@ def test_pause_and_resume_mid_hold_keep_the_remaining_time() -> None:
     assert player.play(Reply((hold(30),))) is None
     spoken = dict((text, t - 1000.0) for t, text in speaker.spoken)
     assert spoken["Ten. Keep breathing slowly."] == 10.0
-    assert "Paused" in " ".join(speaker.texts)
+    assert "Paused. Take as long as you need" in " ".join(speaker.texts)  # the coach's words
+    assert "Okay, picking up where we were." in speaker.texts
     assert spoken["Twenty."] == pytest.approx(120.0)  # 20 s of hold + 100 s paused
     assert spoken["And release."] == pytest.approx(130.0)
     assert clock() == pytest.approx(1130.0)
@@ -63,18 +65,12 @@ def test_pain_during_a_hold_stops_it_at_once() -> None:
     assert "Ten. Keep breathing slowly." not in speaker.texts  # nothing more was counted
 
 
-def live_session() -> LocalSession:
-    return LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
-
-
 def run_with(lines: list[tuple[float, str]], *, hands_free: bool) -> tuple[str, VirtualClock]:
     clock = VirtualClock(0.0)
     out = io.StringIO()
     inbox = ScriptedInbox(clock, lines)
     session = live_session()
-    player = Player(
-        RecordingSpeaker(clock), PlainDisplay(out, True), session.recogniser.parse, inbox, clock
-    )
+    player = Player(RecordingSpeaker(clock), PlainDisplay(out, True), session, inbox, clock)
     assert run_live(session, player, inbox, hands_free=hands_free, clock=clock) == 0
     return out.getvalue(), clock
 

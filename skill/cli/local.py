@@ -47,15 +47,13 @@ def run(args: argparse.Namespace) -> int:
         if lines is not None:
             if args.realtime:
                 inbox = QueueInbox([])
-                player = Player(speaker, display, session.recogniser.parse, inbox)
+                player = Player(speaker, display, session, inbox)
             else:
                 clock = VirtualClock()
-                player = Player(
-                    speaker, display, session.recogniser.parse, QuietInbox(clock), clock
-                )
+                player = Player(speaker, display, session, QuietInbox(clock), clock)
             return run_script(session, player, lines)
         inbox = QueueInbox(_typed_lines())
-        player = Player(speaker, display, session.recogniser.parse, inbox)
+        player = Player(speaker, display, session, inbox)
         return run_live(session, player, inbox, hands_free=not args.step)
     finally:
         speaker.close()

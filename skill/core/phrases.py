@@ -160,3 +160,30 @@ EQUIPMENT_WHICH = (
 )
 EQUIPMENT_MISSING = "Okay, no {item}. I'll swap or skip the steps that need it."
 EQUIPMENT_HAVE = "Great, I'll include the steps that use {item}."
+
+# ---------------------------------------------------------------- steps and counting
+
+START_SIDE = "Start with your {side} side."
+SWITCH_SIDE = "Now switch to your {side} side."
+LEAD_IN_HOLD = "Hold for {seconds} seconds, starting now."
+LEAD_IN_REST = "Stay here for {duration}. Starting now."
+LEAD_IN_REPS = "Let's do {reps}, slowly. Follow my count."
+RELEASE = "And release."
+RELAX = "And relax."
+BREATH_CUE = "Keep breathing slowly."
+REST_COUNT = "{seconds} seconds."
+REST_RELEASE = "Take your time coming out of that position."
+A_MINUTE = "a minute"
+MINUTES = "{minutes} minutes"
+MINUTE_AND_HALF = "a minute and a half"
+SECONDS = "{seconds} seconds"
+THE_LAST_STEP = "the last step"
+THE_NEXT_EXERCISE = "the next exercise"
+
+# ---------------------------------------------------------------- when something happened
+
+WHEN_UNKNOWN = "recently"
+WHEN_TODAY = "today"
+WHEN_YESTERDAY = "yesterday"
+WHEN_WEEKDAY = "on {weekday}"
+WHEN_DAYS_AGO = "{days} days ago"

@@ -25,10 +25,10 @@ def instruction_segments(exercise: Exercise, *, full: bool) -> list[Segment]:
 
 def _lead_in(exercise: Exercise, reps: int, hold_seconds: int) -> str:
     if exercise.kind == "hold":
-        return f"Hold for {number_words(hold_seconds)} seconds, starting now."
+        return P.LEAD_IN_HOLD.format(seconds=number_words(hold_seconds))
     if exercise.kind == "rest":
-        return f"Stay here for {duration_words(exercise.rest_seconds)}. Starting now."
-    return f"Let's do {number_words(reps)}, slowly. Follow my count."
+        return P.LEAD_IN_REST.format(duration=duration_words(exercise.rest_seconds))
+    return P.LEAD_IN_REPS.format(reps=number_words(reps))
 
 
 def side_groups(exercise: Exercise, reps: int, hold_seconds: int) -> list[list[Segment]]:
@@ -39,9 +39,9 @@ def side_groups(exercise: Exercise, reps: int, hold_seconds: int) -> list[list[S
         group: list[Segment] = []
         if side is not None:
             if index == 0:
-                group.append(Say(f"Start with your {side} side."))
+                group.append(Say(P.START_SIDE.format(side=side)))
             else:
-                group.append(SideSwitch(side, f"Now switch to your {side} side."))
+                group.append(SideSwitch(side, P.SWITCH_SIDE.format(side=side)))
                 group.append(Say(exercise.cue, "instruction"))
         group.append(Say(_lead_in(exercise, reps, hold_seconds)))
         if exercise.kind == "hold":
@@ -57,10 +57,10 @@ def side_groups(exercise: Exercise, reps: int, hold_seconds: int) -> list[list[S
 def duration_words(seconds: int) -> str:
     if seconds % 60 == 0:
         minutes = seconds // 60
-        return "a minute" if minutes == 1 else f"{number_words(minutes)} minutes"
+        return P.A_MINUTE if minutes == 1 else P.MINUTES.format(minutes=number_words(minutes))
     if seconds == 90:
-        return "a minute and a half"
-    return f"{number_words(seconds)} seconds"
+        return P.MINUTE_AND_HALF
+    return P.SECONDS.format(seconds=number_words(seconds))
 
 
 def routine_seconds(routine: Routine, hold_seconds: int) -> float:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import phrases as P
 from .content import RepCue
 from .reply import Cue, Timed
 from .words import capitalise, number_words
 
-RELEASE = "And release."
-BREATH_CUE = "Keep breathing slowly."
 HOLD_COUNT_EVERY = 10
 REST_COUNT_EVERY = 30
 # Holds the user may choose, in seconds (DESIGN §5: at least 10 s, better 30 s or longer).
@@ -26,19 +25,22 @@ def hold(seconds: int, side: str | None = None, count_every: int = HOLD_COUNT_EV
     for at in range(count_every, seconds, count_every):
         text = number_words(at)
         if at == count_every and seconds >= 30:
-            text = f"{text}. {BREATH_CUE}"
+            text = f"{text}. {P.BREATH_CUE}"
         cues.append(Cue(float(at), capitalise(text) + ("" if text.endswith(".") else ".")))
-    cues.append(Cue(float(seconds), RELEASE))
+    cues.append(Cue(float(seconds), P.RELEASE))
     return Timed("hold", float(seconds), tuple(cues), count_every=count_every, side=side)
 
 
 def rest(seconds: int, side: str | None = None) -> Timed:
     """A resting position: a gentle reminder every half minute, then release."""
     cues = [
-        Cue(float(at), f"{capitalise(number_words(at))} seconds. {BREATH_CUE}")
+        Cue(
+            float(at),
+            capitalise(P.REST_COUNT.format(seconds=number_words(at))) + " " + P.BREATH_CUE,
+        )
         for at in range(REST_COUNT_EVERY, seconds, REST_COUNT_EVERY)
     ]
-    cues.append(Cue(float(seconds), f"{RELEASE} Take your time coming out of that position."))
+    cues.append(Cue(float(seconds), f"{P.RELEASE} {P.REST_RELEASE}"))
     return Timed("rest", float(seconds), tuple(cues), count_every=REST_COUNT_EVERY, side=side)
 
 
@@ -53,5 +55,5 @@ def repetitions(rep_cues: Sequence[RepCue], reps: int, side: str | None = None) 
                 text = f"{capitalise(number_words(rep))}. {text}"
             cues.append(Cue(at, text + "."))
             at += cue.seconds
-    cues.append(Cue(at, "And relax."))
+    cues.append(Cue(at, P.RELAX))
     return Timed("reps", at, tuple(cues), reps=reps, side=side)

@@ -78,15 +78,15 @@ def _when(timestamp: str, now: datetime) -> str:
     try:
         then = datetime.fromisoformat(timestamp)
     except ValueError:
-        return "recently"
+        return P.WHEN_UNKNOWN
     days = (now.date() - then.date()).days
     if days <= 0:
-        return "today"
+        return P.WHEN_TODAY
     if days == 1:
-        return "yesterday"
+        return P.WHEN_YESTERDAY
     if days < 7:
-        return f"on {then.strftime('%A')}"
-    return f"{number_words(days)} days ago"
+        return P.WHEN_WEEKDAY.format(weekday=then.strftime("%A"))
+    return P.WHEN_DAYS_AGO.format(days=number_words(days))
 
 
 @handles()

@@ -58,7 +58,7 @@ MACHINE = Machine(
         ev.START_ROUTINE: Row(start_routine_intent),
         ev.LIST_ROUTINES: Row(list_routines),
         ev.RED_FLAG: Row(red_flag, everywhere=True),
-        ev.FEELING: Row(feeling_idle, {R: feeling_in_routine}),
+        ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
         ev.EXPLAIN_EXERCISE: Row(explain),
         ev.SKIP: Row(no_routine, {R: skip, P: skip, G: skip}),
         ev.HOLD_TIME: Row(hold_time),
