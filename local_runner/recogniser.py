@@ -22,9 +22,9 @@ from typing import Any
 from hassil import Intents, recognize_best
 from rapidfuzz import fuzz, process
 
+import interaction_model
 from skill.core.events import FALLBACK, Event
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "interaction_model" / "en-US.json"
 WILDCARD_TYPES = {"AMAZON.SearchQuery", "AMAZON.TIME"}
 NUMBER_TYPE = "AMAZON.NUMBER"
 FILLERS = frozenset(
@@ -115,7 +115,10 @@ class Recogniser:
             self.exact.setdefault(key, _Concrete(intent, tuple(slots)))
 
     @classmethod
-    def from_model(cls, path: Path = MODEL_PATH) -> Recogniser:
+    def from_model(cls, path: Path | None = None) -> Recogniser:
+        """From a model file, or the packaged en-US model."""
+        if path is None:
+            return cls(interaction_model.load("en-US"))
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     # ------------------------------------------------------------------ recognition
