@@ -86,6 +86,12 @@ class Reply:
     # Intents the coach expects next (after a yes/no question: Yes and No); a recogniser may
     # use them as a prior. Empty: no particular expectation.
     expects: tuple[str, ...] = field(default_factory=tuple)
+    # Hands-free: when nobody speaks for this many seconds after the reply, the front end sends
+    # Coach.AutoAdvance (0: never move on by itself; a front end says the reprompt instead).
+    wait_seconds: float = 0.0
+    # An answer that changes nothing about what is being done ("how long is left?"): a front
+    # end that is counting a hold may say it and carry on counting.
+    aside: bool = False
 
     @classmethod
     def ask(
@@ -97,11 +103,16 @@ class Reply:
         card_text: str = "",
         events: tuple[str, ...] = (),
         expects: tuple[str, ...] = (),
+        wait_seconds: float = 0.0,
+        aside: bool = False,
     ) -> Reply:
         """Say `segments`, then listen; `reprompt` is said if the user says nothing."""
         said = tuple(segments)
         card = card_text or _card_of(said)
-        return cls(said, True, reprompt, title, card, events=events, expects=expects)
+        return cls(
+            said, True, reprompt, title, card, events=events, expects=expects,
+            wait_seconds=wait_seconds, aside=aside,
+        )  # fmt: skip
 
     @classmethod
     def end(cls, segments: Iterable[Segment], *, events: tuple[str, ...] = ()) -> Reply:
