@@ -55,6 +55,7 @@ def build(source: dict[str, Any]) -> dict[str, Any]:
         "Equipment": set(EQUIPMENT),
         "Feeling": {"better", "same", "worse"},
         "Side": {"left", "right"},
+        "RoutineLength": {"short", "full"},
     }
     types = []
     for type_name, spec in source["type"].items():

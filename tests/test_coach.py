@@ -36,10 +36,25 @@ def state_in(mode: Mode) -> CoachState:
         Mode.CONFIRM_DELETE: lambda: _run(CoachState(), Event(ev.DELETE_DATA)),
         Mode.SCREEN: lambda: _run(CoachState(), Event(ev.RED_FLAG), Event(ev.NO)),
         Mode.OFFER_RESUME: lambda: _run(_with_resume(), Event(ev.LAUNCH)),
+        Mode.PAIN_CHECK: lambda: _run(CoachState(), start, Event(ev.FALLBACK, text="ouch")),
+        Mode.CARRY_ON_CHECK: lambda: _run(
+            CoachState(), start, Event(ev.RED_FLAG, {"symptom": "pins and needles down my leg"})
+        ),
+        Mode.ASK_SIDE: lambda: _run(CoachState(), *SCIATICA_CHECKS),
+        Mode.ASK_RECENT: lambda: _run(
+            CoachState(), *SCIATICA_CHECKS, Event(ev.SIDE, {"side": "left"})
+        ),
     }
     state = states[mode]()
     assert state.session.mode == mode
     return state
+
+
+SCIATICA_CHECKS = (
+    Event(ev.START_ROUTINE, {"routine": "sciatica"}),
+    Event(ev.NO),
+    Event(ev.NO),
+)
 
 
 def _with_resume() -> CoachState:
@@ -71,7 +86,7 @@ CASES = [
 @pytest.mark.parametrize(("mode", "event"), CASES, ids=lambda x: str(getattr(x, "name", x)))
 def test_every_mode_answers_every_event_as_declared(mode: Mode, event: Event) -> None:
     before = state_in(mode)
-    handler = MACHINE.handler(mode, event.name)
+    handler = MACHINE.dispatch(COACH.ctx, before, event)
     after, reply = COACH.handle(before, event)
     assert after.session.mode in handler.enters | {mode}, (handler.name, after.session.mode)
     if event.name == ev.SESSION_ENDED:
@@ -113,16 +128,20 @@ def test_screen_mode_re_asks_for_events_that_are_not_answers() -> None:
 
 
 def test_describe_prints_one_row_per_event_and_one_column_per_mode() -> None:
-    table = MACHINE.describe().splitlines()
-    assert table[0] == "| event | " + " | ".join(MODES) + " |"
+    lines = MACHINE.describe().splitlines()
+    table = lines[lines.index("| event | " + " | ".join(MODES) + " |") :]
     assert len(table) == 2 + len(ev.ALL_EVENTS)
+    assert all(
+        f"- Before the table, in {', '.join(sorted(g.modes))}" in lines[i]
+        for i, g in enumerate(MACHINE.guards)
+    )
     yes_row = next(line for line in table if line.startswith(f"| {ev.YES} |"))
     assert "screen_yes" in yes_row and "delete_confirmed" in yes_row
 
 
 def test_worse_twice_leaves_the_exercise_out_and_says_why() -> None:
     state = state_in(Mode.OFFER_GENTLER)
-    assert state.profile.avoided_exercises == ["childs_pose"]
+    assert state.profile.avoided_exercises == {"childs_pose": "2026-12-05"}  # two weeks
     state, reply = COACH.handle(state, Event(ev.NO))
     assert state.session.mode == Mode.ROUTINE and "Let's move on" in reply.spoken_text()
     # A second start of the routine swaps child's pose for its gentler stand-in.

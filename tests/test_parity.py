@@ -61,7 +61,7 @@ def test_alexa_and_local_say_the_same_words(alexa: AlexaConversation) -> None:
             index,
             CONVERSATION[index - 1][0] if index else "launch",
         )
-    assert any("Hold for forty five seconds" in said for said in local_said)
+    assert any("I'll count forty five seconds for each hold" in said for said in local_said)
 
 
 class RecordingSession(LocalSession):

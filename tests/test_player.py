@@ -87,7 +87,7 @@ def test_hands_free_moves_on_by_itself_and_finishes_the_routine() -> None:
     "pause_at",
     [
         20.0,  # during the first step's repetitions: the player holds the clock
-        50.0,  # in the lead-in after the first step (48 s of reps): the coach pauses
+        37.0,  # in the hands-free wait after the first step (3 s settle + 30 s of reps)
     ],
 )
 def test_hands_free_waits_while_paused(pause_at: float) -> None:
@@ -95,8 +95,8 @@ def test_hands_free_waits_while_paused(pause_at: float) -> None:
         [(1.0, "start the desk break"), (pause_at, "pause"), (5000.0, "stop")], hands_free=True
     )
     assert "Paused." in transcript
-    assert "Exercise one of five" in transcript
-    assert "Exercise two of five" not in transcript
+    assert "Exercise one of two" in transcript
+    assert "Exercise two of two" not in transcript
     assert transcript.rstrip().endswith("Goodbye.")
 
 
@@ -104,8 +104,8 @@ def test_step_mode_waits_for_next() -> None:
     transcript, _ = run_with(
         [(1.0, "start the desk break"), (LEAD_IN_SECONDS * 20, "stop")], hands_free=False
     )
-    assert "Exercise one of five" in transcript
-    assert "Exercise two of five" not in transcript
+    assert "Exercise one of two" in transcript
+    assert "Exercise two of two" not in transcript
 
 
 def test_hands_free_keeps_going_after_start_over() -> None:

@@ -13,22 +13,34 @@ from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.content import default_library
 from skill.core.events import Event
+from skill.core.modes import Mode
 from skill.core.reply import Reply, Say, Timed
 from skill.core.state import CoachState
 from skill.core.timing import MAX_HOLD, MIN_HOLD
+from skill.core.words import number_words
 from tests.conftest import fixed_clock
 
 BREAK = re.compile(r'<break time="(\d+)ms"/>')
 
 
-def walk(routine_id: str, hold: int) -> list[Reply]:
+# How a user answers the checks some routines ask before the first exercise.
+CHECK_ANSWERS = {
+    Mode.SCREEN: Event(ev.NO),
+    Mode.ASK_SIDE: Event(ev.SIDE, {"side": "right"}),
+    Mode.ASK_RECENT: Event(ev.YES),
+}
+
+
+def walk(routine_id: str, hold: int, *, short: bool = False) -> list[Reply]:
     coach = Coach(clock=fixed_clock)
     state = CoachState()
     state.profile.hold_seconds = hold
+    state.profile.prefer_short = short
     state, first = coach.handle(state, Event(ev.START_ROUTINE, {"routine": routine_id}))
     replies = [first]
     for _ in range(40):
-        state, reply = coach.handle(state, Event(ev.NEXT))
+        event = CHECK_ANSWERS.get(state.session.mode, Event(ev.NEXT))
+        state, reply = coach.handle(state, event)
         replies.append(reply)
         if "routine_finished" in reply.events:
             return replies
@@ -94,3 +106,17 @@ def test_whole_response_is_under_24_kb(alexa) -> None:  # type: ignore[no-untype
     alexa.intent("HoldTimeIntent", seconds="120")
     payload = alexa.intent("StartRoutineIntent", routine=("back spasm", "back_spasm"))
     assert len(json.dumps(payload).encode()) < 24 * 1024
+
+
+@pytest.mark.parametrize("routine_id", sorted(default_library().routines))
+def test_short_versions_fit_and_do_only_their_steps(routine_id: str) -> None:
+    routine = default_library().routine(routine_id)
+    replies = walk(routine_id, 30, short=True)
+    for reply in replies:
+        check(reply)
+    headings = [s.text for r in replies for s in r.segments if isinstance(s, Say)]
+    count = len(routine.short_steps or routine.steps)
+    assert sum(1 for h in headings if h.startswith("Exercise ")) == count
+    assert any(
+        h.endswith(f"of {number_words(count)}: {routine.steps[0].exercise.name}.") for h in headings
+    )

@@ -206,8 +206,10 @@ def test_pain_during_a_routine_stops_and_triages_first() -> None:
     texts = [s.text for s in reply.segments if hasattr(s, "text")]
     assert texts[0].startswith("Stop there")
     assert "book an appointment" in texts[1]
-    assert state.session.mode == "offer_gentler"  # then the gentler alternative
-    assert "seated_cat_cow" in state.profile.avoided_exercises
+    assert texts[-1].startswith("Would you like to carry on gently")  # never moves on by itself
+    assert state.session.mode == "carry_on_check"
+    state, reply = coach.handle(state, Event(ev.AUTO_ADVANCE))
+    assert state.session.mode == "carry_on_check" and reply.wait_seconds == 0
 
 
 def test_gentler_exercise_already_in_the_routine_is_not_offered_twice() -> None:

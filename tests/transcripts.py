@@ -46,6 +46,22 @@ DETOURS: list[Line] = [
 ]
 
 
+NO: Line = ("no", "AMAZON.NoIntent", {})
+
+
+def _checks(checks: tuple[str, ...]) -> list[Line]:
+    """Answers to the questions a routine asks before its first exercise."""
+    answers: list[Line] = []
+    for check in checks:
+        if check == "screen":
+            answers += [NO, NO]
+        elif check == "side":
+            answers.append(("my left leg", "SideIntent", {"side": ("left", "left")}))
+        elif check == "recent":
+            answers.append(NO)
+    return answers
+
+
 def _start(routine_id: str) -> Line:
     words = routine_id.replace("_", " ")
     return (f"start {words} routine", "StartRoutineIntent", {"routine": (words, routine_id)})
@@ -55,16 +71,45 @@ def conversations() -> dict[str, list[Line]]:
     library = default_library()
     talks: dict[str, list[Line]] = {}
     for routine in library.routines.values():
-        sides = sum(2 if step.exercise.sides else 1 for step in routine.steps)
-        talks[f"walk_{routine.id}"] = [_start(routine.id)] + [NEXT] * (sides + 1)
+        steps = (
+            [routine.steps[i] for i in routine.short_steps]
+            if routine.short_by_default
+            else routine.steps
+        )
+        sides = sum(2 if step.exercise.sides else 1 for step in steps)
+        talks[f"walk_{routine.id}"] = [_start(routine.id), *_checks(routine.checks)] + [NEXT] * (
+            sides + 1
+        )
     talks["detours"] = [_start("lower_back"), NEXT, *DETOURS]
     talks["menu"] = [
         ("what routines do you have", "ListRoutinesIntent", {}),
         ("how do i do sit ups", "ExplainExerciseIntent", {"exercise": ("sit ups", "sit_ups")}),
         ("how do i do cat cow", "ExplainExerciseIntent", {"exercise": ("cat cow", "cat_cow")}),
-        ("is numbness in my groin a red flag", "RedFlagIntent", {"symptom": "numbness in my groin"}),
+        (
+            "is numbness in my groin a red flag",
+            "RedFlagIntent",
+            {"symptom": "numbness in my groin"},
+        ),
     ]
-    talks["resume"] = [_start("sciatica"), NEXT, ("stop", "AMAZON.StopIntent", {})]
+    sciatica = library.routine("sciatica").checks
+    talks["resume"] = [
+        _start("sciatica"),
+        *_checks(sciatica),
+        NEXT,
+        ("stop", "AMAZON.StopIntent", {}),
+    ]
+    # Safety on the floor: pain mid-hold, a doctor-level symptom, an emergency statement.
+    talks["safety"] = [
+        _start("lower_back"),
+        ("ouch that hurts", "FeelingIntent", {"feeling": ("hurts", "worse")}),
+        ("just in my lower back", "AMAZON.NoIntent", {}),
+        ("my foot is tingling", "RedFlagIntent", {"symptom": "my foot is tingling"}),
+        ("carry on", "AMAZON.ResumeIntent", {}),
+        ("is this a red flag", "RedFlagIntent", {}),
+        ("no", "AMAZON.NoIntent", {}),
+        ("carry on", "AMAZON.ResumeIntent", {}),
+        ("both my legs feel weak", "RedFlagIntent", {"symptom": "both my legs feel weak"}),
+    ]
     return talks
 
 

@@ -12,12 +12,14 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from skill.core.content import default_library
-    from skill.core.steps import dose_sentence, routine_minutes
+    from skill.core.coach import Coach
+    from skill.core.coach.timeline import routine_minutes
+    from skill.core.steps import dose_sentence
     from skill.core.timing import DEFAULT_HOLD
 
-    for routine in default_library().routines.values():
-        minutes = routine_minutes(routine, DEFAULT_HOLD)
+    ctx = Coach().ctx
+    for routine in ctx.library.routines.values():
+        minutes = routine_minutes(ctx, routine.id, short=routine.short_by_default)
         print(f"{routine.id}: {routine.name} (about {minutes} min) - {routine.summary}")
         for number, step in enumerate(routine.steps, start=1):
             exercise = step.exercise

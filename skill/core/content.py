@@ -27,6 +27,7 @@ EQUIPMENT: dict[str, str] = {
     "towel": "a towel",
 }
 SIDES: tuple[str, str] = ("left", "right")
+CHECKS: tuple[str, ...] = ("screen", "side", "recent")
 
 
 class ContentError(ValueError):
@@ -35,8 +36,10 @@ class ContentError(ValueError):
 
 @dataclass(frozen=True)
 class RepCue:
-    say: str
-    seconds: float
+    say: str  # the cue the first time round
+    seconds: float  # time to make the movement once the cue has been said
+    short: str = ""  # the cue on later repetitions ("" : `say` again)
+    count: bool = False  # count the seconds of the movement aloud ("two, three...")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class Exercise:
     why: str = ""
     instead: tuple[str, ...] = ()
     alternatives_said: str = ""
+    without: str = ""  # how to set up without the equipment ("" : it can't be done without)
+    gentle_reps: int = 0  # nerve glides: fewer, smaller repetitions when the pain is recent
+    gentle_rep_cues: tuple[RepCue, ...] = ()
 
     @property
     def is_avoided(self) -> bool:
@@ -69,6 +75,7 @@ class Exercise:
 class RoutineStep:
     exercise: Exercise
     reps: int  # repetitions for `reps` exercises (the exercise default unless overridden)
+    optional: bool = False  # left out quietly when its equipment is missing
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,11 @@ class Routine:
     wrap_up: str
     steps: tuple[RoutineStep, ...]
     sources: tuple[str, ...]
+    checks: tuple[str, ...] = ()  # asked before the first exercise: screen, side, recent
+    screen_questions: int = 0  # how many of the red-flag screen's questions "screen" asks
+    short_steps: tuple[int, ...] = ()  # the steps (indexes) of the short version
+    short_by_default: bool = False
+    short_hold: int = 0  # holds in the short version, in seconds (0: the user's hold time)
 
     @property
     def equipment(self) -> tuple[str, ...]:
@@ -154,6 +166,33 @@ class _Fields:
 _REQUIRED = object()
 
 
+def _rep_cues(f: _Fields, field: str, *, required: bool) -> tuple[RepCue, ...]:
+    cues = f._get(field, _REQUIRED if required else [])
+    if not isinstance(cues, list) or (required and not cues):
+        raise f.fail(field, "must be a non-empty list of {say, seconds} tables")
+    parsed = []
+    for index, cue in enumerate(cues):
+        if (
+            not isinstance(cue, dict)
+            or not isinstance(cue.get("say"), str)
+            or not cue["say"].strip()
+            or isinstance(cue.get("seconds"), bool)
+            or not isinstance(cue.get("seconds"), int | float)
+            or not 0.5 <= cue["seconds"] <= 10
+            or not isinstance(cue.get("short", ""), str)
+            or not isinstance(cue.get("count", False), bool)
+        ):
+            raise f.fail(
+                f"{field}[{index}]",
+                "needs 'say' text, 'seconds' from 0.5 to 10, optional 'short' text and 'count'",
+            )
+        short = cue.get("short", "").strip()
+        parsed.append(
+            RepCue(cue["say"].strip(), float(cue["seconds"]), short, cue.get("count", False))
+        )
+    return tuple(parsed)
+
+
 def _load_exercise(file: str, exercise_id: str, table: Any) -> Exercise:
     f = _Fields(file, exercise_id, table)
     kind = cast(Kind, f.choice("kind", KINDS))
@@ -188,27 +227,19 @@ def _load_exercise(file: str, exercise_id: str, table: Any) -> Exercise:
     extra: dict[str, Any] = {}
     if kind == "reps":
         extra["reps"] = f.integer("reps", 1, 30)
-        cues = f._get("rep_cues", _REQUIRED)
-        if not isinstance(cues, list) or not cues:
-            raise f.fail("rep_cues", "must be a non-empty list of {say, seconds} tables")
-        parsed = []
-        for index, cue in enumerate(cues):
-            if (
-                not isinstance(cue, dict)
-                or not isinstance(cue.get("say"), str)
-                or not cue["say"].strip()
-                or isinstance(cue.get("seconds"), bool)
-                or not isinstance(cue.get("seconds"), int | float)
-                or not 0.5 <= cue["seconds"] <= 10
-            ):
-                raise f.fail(f"rep_cues[{index}]", "needs 'say' text and 'seconds' from 0.5 to 10")
-            parsed.append(RepCue(cue["say"].strip(), float(cue["seconds"])))
-        extra["rep_cues"] = tuple(parsed)
+        extra["rep_cues"] = _rep_cues(f, "rep_cues", required=True)
+        extra["gentle_rep_cues"] = _rep_cues(f, "gentle_rep_cues", required=False)
+        if extra["gentle_rep_cues"]:
+            extra["gentle_reps"] = f.integer("gentle_reps", 1, 30)
     elif kind == "rest":
         extra["rest_seconds"] = f.integer("rest_seconds", 10, 120)
     gentler = table.get("gentler")
     if gentler is not None and not isinstance(gentler, str):
         raise f.fail("gentler", "must be an exercise id")
+    if "without" in table:
+        extra["without"] = f.text("without")
+        if not equipment:
+            raise f.fail("without", "only exercises that need equipment have a 'without' set-up")
     return Exercise(
         **common,
         setup=f.text("setup"),
@@ -239,9 +270,33 @@ def _load_routine(
         if exercise.is_avoided:
             raise f.fail(field, f"'{exercise_id}' is on the avoid list")
         reps = exercise.reps
-        if isinstance(raw, dict) and "reps" in raw:
-            reps = _Fields(file, f"{routine_id}.{field}", raw).integer("reps", 1, 30)
-        steps.append(RoutineStep(exercise, reps))
+        optional = False
+        if isinstance(raw, dict):
+            step_fields = _Fields(file, f"{routine_id}.{field}", raw)
+            if "reps" in raw:
+                reps = step_fields.integer("reps", 1, 30)
+            if "optional" in raw:
+                optional = step_fields.boolean("optional")
+        steps.append(RoutineStep(exercise, reps, optional))
+    checks = f.texts("checks", required=False)
+    for check in checks:
+        if check not in CHECKS:
+            raise f.fail("checks", f"unknown check {check!r}; known: {', '.join(CHECKS)}")
+    screen_questions = f.integer("screen_questions", 1, 10) if "screen" in checks else 0
+    short_steps: tuple[int, ...] = ()
+    if "short_steps" in table:
+        raw_short = table["short_steps"]
+        if (
+            not isinstance(raw_short, list)
+            or not raw_short
+            or not all(isinstance(i, int) and 0 <= i < len(steps) for i in raw_short)
+            or raw_short != sorted(set(raw_short))
+        ):
+            raise f.fail("short_steps", "must be increasing step indexes of this routine")
+        short_steps = tuple(raw_short)
+    short_by_default = bool(short_steps) and "short_by_default" in table
+    if short_by_default and not f.boolean("short_by_default"):
+        short_by_default = False
     return Routine(
         id=routine_id,
         name=f.text("name"),
@@ -250,6 +305,11 @@ def _load_routine(
         wrap_up=f.text("wrap_up"),
         steps=tuple(steps),
         sources=f.texts("sources"),
+        checks=checks,
+        screen_questions=screen_questions,
+        short_steps=short_steps,
+        short_by_default=short_by_default,
+        short_hold=f.integer("short_hold", 10, 120) if "short_hold" in table else 0,
     )
 
 

@@ -26,6 +26,8 @@ NO_EQUIPMENT = "NoEquipmentIntent"
 HAVE_EQUIPMENT = "HaveEquipmentIntent"
 PAIN_SCORE = "PainScoreIntent"
 SIDE = "SideIntent"
+BRING_BACK = "BringBackIntent"
+LENGTH = "RoutineLengthIntent"
 
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
@@ -61,6 +63,8 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     HAVE_EQUIPMENT: ("equipment",),
     PAIN_SCORE: ("score",),
     SIDE: ("side",),
+    BRING_BACK: ("exercise",),
+    LENGTH: ("length", "minutes"),
 }
 BUILT_IN_INTENTS: tuple[str, ...] = (
     HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME, NEXT, PREVIOUS, REPEAT, START_OVER,

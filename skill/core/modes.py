@@ -16,12 +16,23 @@ class Mode(StrEnum):
     OFFER_GENTLER = "offer_gentler"  # after "that felt worse": asked "try the gentler one?"
     CONFIRM_DELETE = "confirm_delete"  # asked "are you sure you want me to delete your data?"
     SCREEN = "screen"  # red-flag yes/no screen in progress
+    PAIN_CHECK = "pain_check"  # something hurt mid-routine: asked where, and is it spreading
+    CARRY_ON_CHECK = "carry_on_check"  # worth seeing a doctor: asked "carry on gently, or stop?"
+    ASK_SIDE = "ask_side"  # before a one-sided routine: asked which leg hurts
+    ASK_RECENT = "ask_recent"  # before nerve glides: asked whether the nerve pain is recent
 
 
 MODES: tuple[Mode, ...] = tuple(Mode)
 # A routine is under way (its step is current), even if we are paused or asked something.
-IN_ROUTINE = frozenset({Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER})
+IN_ROUTINE = frozenset(
+    {Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER, Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK}
+)
 # The current step is on: the coach is counting it, or it is paused.
 STEP_ON = frozenset({Mode.ROUTINE, Mode.PAUSED})
 # The coach asked a question and waits for its answer.
-ASKING = frozenset({Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN})
+ASKING = frozenset(
+    {
+        Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN,
+        Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK, Mode.ASK_SIDE, Mode.ASK_RECENT,
+    }
+)  # fmt: skip

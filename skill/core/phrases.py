@@ -42,12 +42,10 @@ GENTLER_HEADING = "Here's the gentler one: {name}."
 CONTINUE_HEADING = "Back to {name}."
 SWAP_NOTE = "Since {reason}, I'll swap {name} for {other}."
 LEAVE_OUT_NOTE = "I'm leaving out {name}, since {reason}."
-REASON_WORSE = "it made things worse last time"
+REASON_WORSE = "it made things worse"
 REASON_NO_EQUIPMENT = "you don't have {item}"
 
-HOW_DID_IT_FEEL = (
-    "How did that feel: better, the same, or worse? Or just say next when you're ready."
-)
+HOW_DID_IT_FEEL = "How did that feel: better, the same, or worse? Or just say next."
 HOW_DID_IT_FEEL_LAST = (
     "That was the last one. How did it feel: better, the same, or worse? Or say next to finish."
 )
@@ -111,7 +109,10 @@ FEELING_WORSE_IDLE = (
     "hasn't eased within three days, see a doctor. If something feels alarming, ask me: "
     "is this a red flag?"
 )
-WORSE_STOP = "Thanks for telling me. Let's stop {name} there, and I'll leave it out from now on."
+WORSE_STOP = (
+    "Thanks for telling me. Let's stop {name} there. I'll leave it out for the next two weeks; "
+    "to have it back sooner, say: bring back {name}."
+)
 STOP_MOVING = "Stop there and rest in a comfortable position."
 
 HOLD_WHICH = (
@@ -158,7 +159,7 @@ EQUIPMENT_WHICH = (
     "Which piece of equipment? I know about a tennis ball, a foam roller, a stability ball, "
     "a chair or couch, and a towel."
 )
-EQUIPMENT_MISSING = "Okay, no {item}. I'll swap or skip the steps that need it."
+EQUIPMENT_MISSING = "Okay, you don't have {item}. I'll swap or skip the steps that need it."
 EQUIPMENT_HAVE = "Great, I'll include the steps that use {item}."
 
 # ---------------------------------------------------------------- steps and counting
@@ -187,3 +188,74 @@ WHEN_TODAY = "today"
 WHEN_YESTERDAY = "yesterday"
 WHEN_WEEKDAY = "on {weekday}"
 WHEN_DAYS_AGO = "{days} days ago"
+
+# ---------------------------------------------------------------- safety during a routine
+
+PAIN_WHERE = "Where do you feel it? And is the pain spreading, or does anything feel numb or weak?"
+PAIN_WHERE_REPROMPT = (
+    "Tell me where it hurts, and whether it's spreading, numb or weak. Or say stop to finish."
+)
+PAIN_NO_WARNING = (
+    "Okay, nothing there sounds like a warning sign. If the pain spreads down a leg, or you "
+    "notice numbness or weakness, tell me straight away."
+)
+CARRY_ON_QUESTION = "Would you like to carry on gently with the next exercise, or stop for today?"
+CARRY_ON_REPROMPT = "Say carry on to go on gently, or stop to finish for today."
+CARRYING_ON_GENTLY = "Okay, gently then. Only go as far as feels comfortable."
+SELFCARE_IN_ROUTINE = "When you're ready, say next to carry on, or stop to finish."
+BACK_TO_ROUTINE_AFTER_SCREEN = "Let's go back to where we were."
+FINISHED_GO_EASY = (
+    "That's the end of the {routine}. Since something felt worse today, go easy for the rest "
+    "of the day."
+)
+BRING_BACK = "Okay, {name} is back in your routines."
+BRING_BACK_NOT_LEFT_OUT = "{name} isn't being left out, so it will come up as usual."
+BRING_BACK_WHICH = "Which exercise would you like back? For example, say: bring back child's pose."
+
+# ---------------------------------------------------------------- checks before a routine
+
+SAFETY_FIRST = "First, two quick safety questions. Please answer yes or no."
+ASK_SIDE = "Which leg is the sore one: left or right?"
+ASK_SIDE_REPROMPT = "Say left or right, for the leg that hurts. Or say skip."
+ASK_RECENT = "Did this leg pain start within the last six months?"
+ASK_RECENT_REPROMPT = "Say yes if the leg pain is fairly new, or no if you've had it longer."
+RECENT_NOTED = (
+    "Thanks. Recent nerve pain needs a light touch, so I'll keep the glides small and few."
+)
+CHECKS_CLEAR = "Thanks, no warning signs there."
+SIDE_REMEMBERED = "Noted: your {side} leg is the sore one."
+SIDE_NOTED = "Thanks. We'll start each side with your {side} leg, the one that isn't sore."
+START_GOOD_SIDE = "Start with your {side} side, the one that isn't sore."
+SWITCH_SORE_SIDE = "Now switch to your {side} side, the sore one. Go gently."
+
+# ---------------------------------------------------------------- changing position
+
+SETTLE = "Take a moment to settle into position."
+DOWN_TO_FLOOR = (
+    "Take your time getting down to the floor: lower one knee, then the other, put your hands "
+    "down, then sit to one side and roll onto your back."
+)
+DOWN_TO_KNEES = (
+    "Take your time getting down to the floor: lower one knee, then the other, and put your "
+    "hands down."
+)
+KNEES_TO_BACK = "Ease down from your hands and knees: sit to one side, then roll onto your back."
+BACK_TO_KNEES = "Roll onto your side, then push up onto your hands and knees."
+FLOOR_TO_CHAIR = (
+    "Time to get up. Roll onto your side, push up onto your hands and knees, then come up one "
+    "leg at a time, holding a chair for support. Then sit down on it."
+)
+GET_UP = (
+    "To get up, roll onto your side, push up onto your hands and knees, then come up one leg at "
+    "a time, holding onto something steady."
+)
+SIT_DOWN = "Sit down on a firm chair."
+STAND_UP = "Stand up slowly from your chair."
+
+# ---------------------------------------------------------------- routine length
+
+LENGTH_SHORT = "Okay, I'll do the short versions of the routines."
+LENGTH_FULL = "Okay, I'll do the full versions of the routines."
+LENGTH_WHICH = (
+    "Would you like the short version or the full one? Say make it short, or the full version."
+)

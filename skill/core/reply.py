@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from .phrases import TITLE
 
-# Conservative speaking rate for duration estimates (calm delivery is slower than chat).
-WORDS_PER_SECOND = 2.2
+# The coach's speaking rate: 150 words a minute of actual speech (the local speaker is set and
+# checked to this; Alexa's voice is close to it). Cue timelines are planned with it.
+WORDS_PER_SECOND = 2.5
 SENTENCE_GAP_SECONDS = 0.4
 
 
@@ -122,9 +123,7 @@ class Reply:
 
     def prefixed(self, *segments: Segment, events: tuple[str, ...] = ()) -> Reply:
         """This reply with speech put in front of it and events added; every other field kept."""
-        return replace(
-            self, segments=(*segments, *self.segments), events=(*self.events, *events)
-        )
+        return replace(self, segments=(*segments, *self.segments), events=(*self.events, *events))
 
     def spoken_text(self) -> str:
         """Every word spoken, in order, as plain text (transcripts, cards, parity checks)."""

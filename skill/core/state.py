@@ -8,12 +8,14 @@ Parsing is strict: anything malformed raises `StateError`, and the caller decide
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from typing import Any
 
+from .content import POSITIONS
 from .modes import MODES, STEP_ON, Mode
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class StateError(ValueError):
@@ -37,10 +39,22 @@ class Profile:
     disclaimer_heard: bool = False
     hold_seconds: int = DEFAULT_HOLD
     seen_exercises: list[str] = field(default_factory=list)
-    avoided_exercises: list[str] = field(default_factory=list)
+    # Exercises that made things worse -> the ISO date they may be offered again ("": until the
+    # user asks for them back).
+    avoided_exercises: dict[str, str] = field(default_factory=dict)
     missing_equipment: list[str] = field(default_factory=list)
     resume: ResumePoint | None = None
     history: list[HistoryEntry] = field(default_factory=list)
+    sore_side: str | None = None  # the leg that hurts ("left"/"right"), for one-sided routines
+    nerve_pain_recent: bool | None = None  # nerve pain that started recently: gentler glides
+    nerve_pain_asked: str | None = None  # ISO date we last asked how recent it is
+    prefer_short: bool | None = None  # "make it short" / "the full version" (None: as usual)
+
+    def avoids(self, exercise_id: str, today: date) -> bool:
+        until = self.avoided_exercises.get(exercise_id)
+        if until is None:
+            return False
+        return not until or today.isoformat() < until
 
 
 @dataclass
@@ -53,6 +67,12 @@ class Session:
     inserted_exercise: str | None = None  # a gentler exercise done in place of the current step
     pending_exercise: str | None = None  # the gentler exercise offered, awaiting yes/no
     screen_index: int = 0  # red-flag screen: which question is being asked
+    screen_end: int = 0  # ask the questions before this one only (0: the whole screen)
+    checks_done: int = 0  # how many of the routine's checks (safety questions, side) are done
+    started: bool = False  # the routine has delivered its first step (its checks are done)
+    felt_worse: bool = False  # something in this routine felt worse (no "well done" at the end)
+    last_position: str = ""  # the position of the exercise last delivered ("": none yet)
+    short: bool = False  # doing the routine's short version
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -75,7 +95,7 @@ class CoachState:
             profile=replace(
                 profile,
                 seen_exercises=list(profile.seen_exercises),
-                avoided_exercises=list(profile.avoided_exercises),
+                avoided_exercises=dict(profile.avoided_exercises),
                 missing_equipment=list(profile.missing_equipment),
                 resume=replace(profile.resume) if profile.resume else None,
                 history=list(profile.history),  # entries are replaced, never edited
@@ -122,9 +142,29 @@ def parse_profile(data: Any) -> Profile:
             "profile.hold_seconds: out of range",
         )
         profile.hold_seconds = hold
-    for name in ("seen_exercises", "avoided_exercises", "missing_equipment"):
+    for name in ("seen_exercises", "missing_equipment"):
         if name in data:
             setattr(profile, name, _str_list(data[name], f"profile.{name}"))
+    avoided = data.get("avoided_exercises", {})
+    if isinstance(avoided, list):  # version 1 kept a plain list, with no end date
+        avoided = dict.fromkeys(_str_list(avoided, "profile.avoided_exercises"), "")
+    _check(
+        isinstance(avoided, dict) and all(isinstance(v, str) for v in avoided.values()),
+        "profile.avoided_exercises: not an object of dates",
+    )
+    profile.avoided_exercises = dict(avoided)
+    side = data.get("sore_side")
+    _check(side in (None, "left", "right"), "profile.sore_side: not left or right")
+    profile.sore_side = side
+    recent = data.get("nerve_pain_recent")
+    _check(recent is None or isinstance(recent, bool), "profile.nerve_pain_recent: not a bool")
+    profile.nerve_pain_recent = recent
+    short = data.get("prefer_short")
+    _check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
+    profile.prefer_short = short
+    asked = data.get("nerve_pain_asked")
+    _check(asked is None or isinstance(asked, str), "profile.nerve_pain_asked: not a date")
+    profile.nerve_pain_asked = asked
     resume = data.get("resume")
     if resume is not None:
         _check(isinstance(resume, dict), "profile.resume: not an object")
@@ -156,11 +196,21 @@ def parse_session(data: Any) -> Session:
     mode = data.get("mode", Mode.MENU)
     _check(mode in MODES, f"session.mode: unknown mode {mode!r}")
     session.mode = Mode(mode)
+    position = data.get("last_position", "")
+    _check(position in ("", *POSITIONS), "session.last_position: unknown position")
+    session.last_position = position
     for name in ("routine_id", "inserted_exercise", "pending_exercise"):
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
-    for name in ("step_index", "next_side", "delivered_from_side", "screen_index"):
+    for name in ("started", "felt_worse", "short"):
+        value = data.get(name, False)
+        _check(isinstance(value, bool), f"session.{name}: not a bool")
+        setattr(session, name, value)
+    for name in (
+        "step_index", "next_side", "delivered_from_side", "screen_index", "screen_end",
+        "checks_done",
+    ):  # fmt: skip
         value = data.get(name, 0)
         _check(
             isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000,

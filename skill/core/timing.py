@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from . import phrases as P
 from .content import RepCue
-from .reply import Cue, Timed
+from .reply import Cue, Timed, speech_seconds
 from .words import capitalise, number_words
 
 HOLD_COUNT_EVERY = 10
@@ -45,15 +45,26 @@ def rest(seconds: int, side: str | None = None) -> Timed:
 
 
 def repetitions(rep_cues: Sequence[RepCue], reps: int, side: str | None = None) -> Timed:
-    """`reps` repetitions of the exercise's cue pattern; each rep after the first is numbered."""
+    """`reps` repetitions of the exercise's cues, each planned from its own speech.
+
+    A cue is said, then the user has its `seconds` to move before the next one, so no cue is
+    due before the previous one can be finished. Later repetitions use the short cue and are
+    numbered; counted cues ("breathe in") count their seconds aloud instead, one a second.
+    """
     cues: list[Cue] = []
+    counted = any(cue.count for cue in rep_cues)
     at = 0.0
     for rep in range(1, reps + 1):
         for index, cue in enumerate(rep_cues):
-            text = capitalise(cue.say)
-            if index == 0 and rep > 1:
+            text = capitalise(cue.short if rep > 1 and cue.short else cue.say) + "."
+            if index == 0 and rep > 1 and not counted:
                 text = f"{capitalise(number_words(rep))}. {text}"
-            cues.append(Cue(at, text + "."))
-            at += cue.seconds
+            cues.append(Cue(at, text))
+            if cue.count:
+                for second in range(1, round(cue.seconds)):
+                    cues.append(Cue(at + second, capitalise(number_words(second + 1)) + "."))
+                at += max(cue.seconds, speech_seconds(text))
+            else:
+                at += speech_seconds(text) + cue.seconds
     cues.append(Cue(at, P.RELAX))
     return Timed("reps", at, tuple(cues), reps=reps, side=side)

@@ -38,7 +38,7 @@ class Coach:
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
         state = state.clone()
-        handler = MACHINE.handler(state.session.mode, event.name)
+        handler = MACHINE.dispatch(self.ctx, state, event)
         reply = handler(self.ctx, state, event)
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.

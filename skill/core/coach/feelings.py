@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from .. import phrases as P
 from ..events import Event
 from ..modes import Mode
@@ -13,6 +15,7 @@ from .machine import handles
 from .prompts import prompt_for_mode
 
 FEELINGS = ("better", "same", "worse")
+LEAVE_OUT_FOR = timedelta(days=14)  # an exercise that made things worse is not offered again
 
 
 def _which_feeling() -> Reply:
@@ -44,13 +47,13 @@ def feeling_idle(ctx: Context, state: CoachState, event: Event) -> Reply:
 
 def stop_exercise_worse(ctx: Context, state: CoachState, prefix: list[Segment]) -> Reply:
     """The current exercise made things worse: stop it, remember, offer something gentler."""
-    current = current_exercise(ctx, state)
+    exercise = current_exercise(ctx, state)
     session = state.session
-    if current is None:
+    if exercise is None:
         return advance(ctx, state, prefix)
-    exercise = current[0]
-    if exercise.id not in state.profile.avoided_exercises:
-        state.profile.avoided_exercises.append(exercise.id)
+    until = ctx.clock().date() + LEAVE_OUT_FOR
+    state.profile.avoided_exercises[exercise.id] = until.isoformat()
+    session.felt_worse = True
     segments = [*prefix, Say(P.WORSE_STOP.format(name=exercise.name))]
     routine = ctx.library.routine(session.routine_id) if session.routine_id else None
     gentler = gentler_for(ctx, exercise, state, routine)

@@ -2,7 +2,9 @@
 
 Each row names an event, the handler it gets by default, and the modes where it gets another.
 A mode may set its own default (while the red-flag screen runs, most events just re-ask the
-question); rows marked `everywhere` keep their default even there. Handlers declare the modes
+question); rows marked `everywhere` keep their default even there. Guards come before the
+table: in the modes they name, they may claim an event (an utterance that names a symptom is
+triaged first, whatever intent it was heard as). Handlers declare the modes
 they may move the conversation into, so the builder can check that every mode is reachable,
 and a test checks that no handler moves anywhere it did not declare. `describe()` prints the
 table (the README's copy is generated from it).
@@ -53,11 +55,25 @@ class Row:
     everywhere: bool = False  # the default applies even in modes with a default of their own
 
 
+GuardFn = Callable[[Context, CoachState, Event], Handler | None]
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Checked before the table: claims an event for one of its handlers, or lets it pass."""
+
+    description: str
+    modes: frozenset[Mode]
+    check: GuardFn
+    handlers: tuple[Handler, ...]  # every handler `check` may return
+
+
 @dataclass(frozen=True)
 class Machine:
     rows: Mapping[str, Row]
     mode_defaults: Mapping[Mode, Handler]
     unknown: Handler  # events no row names (the front end sent something we don't know)
+    guards: tuple[Guard, ...] = ()
     start: Mode = Mode.MENU
 
     def __post_init__(self) -> None:
@@ -72,6 +88,16 @@ class Machine:
         if unreachable:
             raise MachineError(f"no handler enters {sorted(unreachable)}")
 
+    def dispatch(self, ctx: Context, state: CoachState, event: Event) -> Handler:
+        """The handler for `event` in the state's mode: a guard's, else the table's."""
+        mode = state.session.mode
+        for guard in self.guards:
+            if mode in guard.modes:
+                claimed = guard.check(ctx, state, event)
+                if claimed is not None:
+                    return claimed
+        return self.handler(mode, event.name)
+
     def handler(self, mode: Mode, event: str) -> Handler:
         row = self.rows.get(event)
         if row is None:
@@ -84,6 +110,8 @@ class Machine:
 
     def handlers(self) -> Iterable[Handler]:
         yield self.unknown
+        for guard in self.guards:
+            yield from guard.handlers
         yield from self.mode_defaults.values()
         for row in self.rows.values():
             yield row.default
@@ -96,4 +124,9 @@ class Machine:
         for event in self.rows:
             cells = [self.handler(mode, event).name for mode in MODES]
             lines.append(f"| {event} | " + " | ".join(cells) + " |")
-        return "\n".join(lines)
+        notes = [
+            f"- Before the table, in {', '.join(sorted(g.modes))}: {g.description} "
+            f"({', '.join(h.name for h in g.handlers)})."
+            for g in self.guards
+        ]
+        return "\n".join([*notes, "", *lines] if notes else lines)

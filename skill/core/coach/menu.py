@@ -8,12 +8,14 @@ from ..events import Event
 from ..modes import STEP_ON, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
-from ..steps import dose_sentence, instruction_segments, routine_minutes
+from ..steps import Dose, dose_sentence, instruction_segments
 from ..words import capitalise, join_words, number_words
+from .checks import CHECK_MODES, next_check
 from .context import Context
 from .delivery import deliver
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
+from .timeline import routine_minutes
 
 
 @handles(Mode.MENU, Mode.OFFER_RESUME)
@@ -63,7 +65,8 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
         Say(P.ROUTINES_INTRO.format(count=number_words(len(library.routines))))
     ]
     for routine in library.routines.values():
-        minutes = routine_minutes(routine, state.profile.hold_seconds)
+        short = wants_short(state, routine)
+        minutes = routine_minutes(ctx, routine.id, state.profile, short)
         line = P.ROUTINE_LINE.format(
             name=capitalise(routine.name), summary=routine.summary, minutes=number_words(minutes)
         )
@@ -73,7 +76,7 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask(segments, prompt_for_mode(ctx, state) if in_routine else P.MENU_REPROMPT)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
 def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply:
     routine_id = event.slot("routine")
     if routine_id is None or routine_id not in ctx.library.routines:
@@ -83,28 +86,40 @@ def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply
     return start_routine(ctx, state, routine_id, step_index=0)
 
 
+def wants_short(state: CoachState, routine: Routine) -> bool:
+    """The short version, when the routine has one and the user (or the routine) prefers it."""
+    if not routine.short_steps:
+        return False
+    preferred = state.profile.prefer_short
+    return routine.short_by_default if preferred is None else preferred
+
+
 def start_routine(
     ctx: Context, state: CoachState, routine_id: str, *, step_index: int, resuming: bool = False
 ) -> Reply:
     routine = ctx.library.routine(routine_id)
-    state.session = Session(mode=Mode.ROUTINE, routine_id=routine_id, step_index=step_index)
+    short = wants_short(state, routine)
+    state.session = Session(
+        mode=Mode.ROUTINE, routine_id=routine_id, step_index=step_index, short=short
+    )
     segments: list[Segment] = []
     if resuming:
         number = number_words(step_index + 1)
         segments.append(Say(P.RESUMING.format(routine=routine.name, number=number)))
-    else:
-        minutes = number_words(routine_minutes(routine, state.profile.hold_seconds))
-        segments.append(Say(P.ROUTINE_START.format(routine=routine.name, minutes=minutes)))
-        segments.append(Say(routine.intro))
-        needed = [e for e in routine.equipment if e not in state.profile.missing_equipment]
-        if needed:
-            names = [EQUIPMENT[item] for item in needed]
-            note = P.EQUIPMENT_NOTE.format(items=join_words(names), example=names[0])
-            segments.append(Say(note))
-    return deliver(ctx, state, segments)
+        state.session.started = True
+        return deliver(ctx, state, segments)
+    minutes = number_words(routine_minutes(ctx, routine_id, state.profile, short))
+    segments.append(Say(P.ROUTINE_START.format(routine=routine.name, minutes=minutes)))
+    segments.append(Say(routine.intro))
+    needed = [e for e in routine.equipment if e not in state.profile.missing_equipment]
+    if needed:
+        names = [EQUIPMENT[item] for item in needed]
+        note = P.EQUIPMENT_NOTE.format(items=join_words(names), example=names[0])
+        segments.append(Say(note))
+    return next_check(ctx, state, segments)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
 def resume_saved(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Pick up the routine the user stopped part way through, if there is one."""
     point = state.profile.resume
@@ -130,7 +145,7 @@ def no_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.NOTHING_RUNNING)], P.MENU_REPROMPT)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
 def start_over(ctx: Context, state: CoachState, event: Event) -> Reply:
     routine_id = state.session.routine_id
     if routine_id is None and state.profile.resume and valid_resume(ctx, state):
@@ -154,11 +169,12 @@ def explain(ctx: Context, state: CoachState, event: Event) -> Reply:
         segments.append(Say(exercise.alternatives_said))
     else:
         segments.append(Say(P.EXPLAIN_INTRO.format(name=exercise.name)))
-        segments += instruction_segments(exercise, full=True)
+        dose = Dose(exercise, exercise.reps, state.profile.hold_seconds)
+        segments += instruction_segments(dose, full=True)
         if exercise.sides:
             segments.append(Say(P.EXPLAIN_SIDES))
         segments.append(Say(dose_sentence(exercise, exercise.reps, state.profile.hold_seconds)))
-        if exercise.id in state.profile.avoided_exercises:
+        if state.profile.avoids(exercise.id, ctx.clock().date()):
             segments.append(Say(P.EXPLAIN_AVOIDED_BY_USER))
     segments.append(Say(prompt))
     return Reply.ask(segments, prompt, title=capitalise(exercise.name))

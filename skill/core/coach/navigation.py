@@ -38,7 +38,7 @@ def skip(ctx: Context, state: CoachState, event: Event) -> Reply:
     current = current_exercise(ctx, state)
     state.session.mode = Mode.ROUTINE
     state.session.pending_exercise = None
-    prefix: list[Segment] = [Say(P.SKIPPING.format(name=current[0].name))] if current else []
+    prefix: list[Segment] = [Say(P.SKIPPING.format(name=current.name))] if current else []
     return advance(ctx, state, prefix)
 
 
@@ -106,7 +106,7 @@ def stop(ctx: Context, state: CoachState, event: Event) -> Reply:
     segments: list[Segment] = []
     if session.mode in IN_ROUTINE and state.profile.resume:
         current = current_exercise(ctx, state)
-        name = current[0].name if current else P.THE_NEXT_EXERCISE
+        name = current.name if current else P.THE_NEXT_EXERCISE
         segments.append(Say(P.STOPPED_MID_ROUTINE.format(name=name)))
     elif session.mode == Mode.SCREEN:
         segments.append(Say(ctx.triage.screen_stopped))

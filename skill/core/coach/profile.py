@@ -12,7 +12,7 @@ from ..modes import STEP_ON, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Profile, Session
 from ..timing import MAX_HOLD, MIN_HOLD, clamp_hold
-from ..words import number_words
+from ..words import capitalise, number_words
 from .context import Context
 from .machine import handles
 from .prompts import prompt_for_mode
@@ -140,3 +140,48 @@ def _equipment(ctx: Context, state: CoachState, event: Event, *, have: bool) -> 
             missing.append(item)
         text = P.EQUIPMENT_MISSING.format(item=EQUIPMENT[item])
     return Reply.ask([Say(text), Say(prompt)], prompt)
+
+
+@handles()
+def bring_back(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """ "Bring back child's pose": offer an exercise again that was left out for feeling worse."""
+    prompt = prompt_for_mode(ctx, state)
+    exercise = ctx.library.exercises.get(event.slot("exercise") or "")
+    if exercise is None:
+        return Reply.ask([Say(P.BRING_BACK_WHICH)], prompt)
+    if state.profile.avoided_exercises.pop(exercise.id, None) is None:
+        text = P.BRING_BACK_NOT_LEFT_OUT.format(name=capitalise(exercise.name))
+    else:
+        text = P.BRING_BACK.format(name=exercise.name)
+    return Reply.ask([Say(text), Say(prompt)], prompt)
+
+
+@handles()
+def set_length(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """ "Make it short", "the full version", "I only have five minutes"."""
+    from .timeline import planned_seconds
+
+    session, profile = state.session, state.profile
+    minutes = _number(event.slot("minutes"))
+    routine = ctx.library.routines.get(session.routine_id or "")
+    if event.slot("length") in ("short", "full"):
+        short = event.slot("length") == "short"
+    elif minutes is not None:
+        full = planned_seconds(ctx, routine.id, profile) if routine else 0.0
+        short = routine is None or full > minutes * 60
+    else:
+        prompt = prompt_for_mode(ctx, state)
+        return Reply.ask([Say(P.LENGTH_WHICH)], prompt)
+    profile.prefer_short = short
+    if routine is not None and routine.short_steps:
+        session.short = short
+    prompt = prompt_for_mode(ctx, state)
+    text = P.LENGTH_SHORT if short else P.LENGTH_FULL
+    return Reply.ask([Say(text), Say(prompt)], prompt)
+
+
+def _number(raw: str | None) -> int | None:
+    try:
+        return int(float(raw)) if raw is not None else None
+    except ValueError:
+        return None

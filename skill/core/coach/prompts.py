@@ -44,7 +44,7 @@ def help_(ctx: Context, state: CoachState, event: Event) -> Reply:
         current = current_exercise(ctx, state)
         routine = ctx.library.routine(session.routine_id)
         where = P.HELP_WHERE.format(
-            routine=routine.name, exercise=current[0].name if current else P.THE_LAST_STEP
+            routine=routine.name, exercise=current.name if current else P.THE_LAST_STEP
         )
         text = P.HELP_PAUSED if session.mode == Mode.PAUSED else P.HELP_ROUTINE
         return Reply.ask([Say(where), Say(text)], prompt_for_mode(ctx, state))

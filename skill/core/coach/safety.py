@@ -1,76 +1,154 @@
-"""Safety: "is this a red flag?", triage of what the user describes, and the yes/no screen."""
+"""Safety in the conversation: anything said that names a symptom is triaged before anything else.
+
+Two guards run before the table. Words that match a red flag (in any mode) are answered at
+their level: emergency and urgent end the routine; doctor-level stops the exercise and asks
+whether to carry on gently or stop, and never moves on by itself. Words that say something
+hurts, during a routine, stop the hold at once and ask one follow-up question (where, and is
+it spreading, numb or weak) before deciding. "How did that feel: worse" is a rating of the
+exercise, so only an emergency or urgent flag overrides it.
+"""
 
 from __future__ import annotations
 
+from .. import events as ev
 from .. import phrases as P
 from ..events import Event
-from ..modes import IN_ROUTINE, Mode
+from ..modes import IN_ROUTINE, MODES, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
+from ..triage import Assessment
+from .checks import CHECK_MODES, next_check
 from .context import Context
+from .delivery import advance
 from .feelings import stop_exercise_worse
-from .machine import handles
+from .machine import Guard, Handler, handles
 
 SERIOUS = ("emergency", "urgent")
+# Slots whose words name a routine, exercise or thing, not how the user feels.
+_NAMING_SLOTS = ("routine", "exercise", "equipment")
+_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.RUNNER_EVENTS})
 
 
-@handles(Mode.SCREEN, Mode.MENU, Mode.ROUTINE, Mode.OFFER_GENTLER)
-def red_flag(ctx: Context, state: CoachState, event: Event) -> Reply:
-    """Stop any hold, then triage what the user describes, or start the yes/no screen."""
-    session = state.session
-    in_routine = session.mode in IN_ROUTINE
-    prefix: list[Segment] = [Say(P.STOP_MOVING)] if in_routine else []
-    symptom = event.slot("symptom")
-    if symptom is None:
-        session.mode = Mode.SCREEN
-        session.screen_index = 0
-        first = ctx.triage.screen_question(0).text
-        return Reply.ask(
-            [*prefix, Say(ctx.triage.screen_intro), Say(first)], first, events=("screen_started",)
-        )
-    assessment = ctx.triage.assess(symptom)
-    return answer_assessment(ctx, state, prefix, assessment.level, assessment.advice, in_routine)
+def heard_symptoms(event: Event) -> str:
+    """What the user said that could describe a symptom ("" when nothing could)."""
+    if event.name in _NOT_SPOKEN:
+        return ""
+    if event.text:
+        text = f" {event.text.lower()} "
+        for slot in _NAMING_SLOTS:
+            heard = event.heard_words(slot)
+            if heard:
+                text = text.replace(f" {heard.lower()} ", " ")
+        return " ".join(text.split())
+    parts = [event.slot("symptom"), event.heard_words("feeling")]
+    return " ".join(p for p in parts if p)
 
 
-def answer_assessment(
-    ctx: Context,
-    state: CoachState,
-    prefix: list[Segment],
-    level: str,
-    advice: str,
-    in_routine: bool,
+def assessment_of(ctx: Context, event: Event) -> Assessment | None:
+    words = heard_symptoms(event)
+    return ctx.triage.assess(words) if words else None
+
+
+def _red_flag_check(ctx: Context, state: CoachState, event: Event) -> Handler | None:
+    found = assessment_of(ctx, event)
+    if found is None or not found.flags:
+        return None
+    if event.name == ev.FEELING and found.level not in SERIOUS:
+        return None
+    return triaged
+
+
+def _pain_check(ctx: Context, state: CoachState, event: Event) -> Handler | None:
+    found = assessment_of(ctx, event)
+    return pain_heard if found is not None and found.pain else None
+
+
+def answer_level(
+    ctx: Context, state: CoachState, prefix: list[Segment], level: str, advice: str
 ) -> Reply:
-    segments = [*prefix, Say(advice)]
+    """Answer a triage level: end for serious ones; in a routine, never just move on."""
     event = f"triage_{level}"
+    segments = [*prefix, Say(advice)]
     if level in SERIOUS:
         state.profile.resume = None
         state.session = Session()
         return Reply.end(segments, events=(event,))
-    if in_routine:
+    if state.session.routine_id is None:
+        state.session.mode = Mode.MENU
+        return Reply.ask([*segments, Say(P.MENU_REPROMPT)], P.MENU_REPROMPT, events=(event,))
+    if level == "selfcare":
         state.session.mode = Mode.ROUTINE
-        return stop_exercise_worse(ctx, state, segments).prefixed(events=(event,))
-    state.session.mode = Mode.MENU
-    return Reply.ask([*segments, Say(P.MENU_REPROMPT)], P.MENU_REPROMPT, events=(event,))
-
-
-@handles(Mode.MENU, Mode.ROUTINE, Mode.OFFER_GENTLER)
-def screen_yes(ctx: Context, state: CoachState, event: Event) -> Reply:
-    question = ctx.triage.screen_question(state.session.screen_index)
-    advice = ctx.triage.advice_for(question.level, question.flag)
-    return answer_assessment(ctx, state, [], question.level, advice, False)
-
-
-@handles(Mode.MENU)
-def screen_no(ctx: Context, state: CoachState, event: Event) -> Reply:
-    session = state.session
-    session.screen_index += 1
-    if session.screen_index >= ctx.triage.screen_length:
-        session.mode = Mode.MENU
-        session.screen_index = 0
         return Reply.ask(
-            [Say(ctx.triage.screen_all_clear), Say(P.MENU_REPROMPT)],
-            P.MENU_REPROMPT,
-            events=("triage_selfcare",),
+            [*segments, Say(P.SELFCARE_IN_ROUTINE)], P.SELFCARE_IN_ROUTINE, events=(event,)
         )
-    following = ctx.triage.screen_question(session.screen_index).text
-    return Reply.ask([Say(following)], following)
+    state.session.mode = Mode.CARRY_ON_CHECK
+    return Reply.ask(
+        [*segments, Say(P.CARRY_ON_QUESTION)],
+        P.CARRY_ON_REPROMPT,
+        events=(event,),
+        expects=(ev.YES, ev.NO, ev.RESUME, ev.STOP),
+    )
+
+
+@handles(Mode.MENU, Mode.CARRY_ON_CHECK, Mode.ROUTINE)
+def triaged(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """The user described something that matches a red flag: answer it before anything else."""
+    found = assessment_of(ctx, event)
+    assert found is not None
+    prefix: list[Segment] = [Say(P.STOP_MOVING)] if state.session.routine_id else []
+    return answer_level(ctx, state, prefix, found.level, found.advice)
+
+
+@handles(Mode.PAIN_CHECK)
+def pain_heard(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Something hurts mid-routine: stop now and ask one question before deciding."""
+    state.session.mode = Mode.PAIN_CHECK
+    return Reply.ask(
+        [Say(P.STOP_MOVING), Say(P.PAIN_WHERE)],
+        P.PAIN_WHERE_REPROMPT,
+        events=("pain_heard",),
+        expects=(ev.RED_FLAG, ev.YES, ev.NO, ev.FEELING),
+    )
+
+
+@handles(Mode.ROUTINE, Mode.OFFER_GENTLER, Mode.CARRY_ON_CHECK, Mode.MENU, Mode.SCREEN)
+def pain_answer(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """The answer to "where, and is it spreading, numb or weak?" (warning signs were triaged
+    by the guard already; a plain yes to spreading, numb or weak is treated as nerve symptoms).
+    """
+    if event.name == ev.RED_FLAG and not event.slot("symptom") and not event.text:
+        from .screen import red_flag  # the user asked for the yes/no screen instead
+
+        return red_flag(ctx, state, event)
+    if event.name == ev.YES:
+        advice = ctx.triage.advice_for("doctor", "nerve_symptoms")
+        state.session.mode = Mode.ROUTINE
+        return answer_level(ctx, state, [], "doctor", advice)
+    state.session.mode = Mode.ROUTINE
+    return stop_exercise_worse(ctx, state, [Say(P.PAIN_NO_WARNING)])
+
+
+@handles(Mode.ROUTINE, Mode.OFFER_GENTLER, Mode.MENU, *CHECK_MODES)
+def carry_on_gently(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Carry on after a doctor-level answer: the next exercise (or the routine's next check)."""
+    state.session.mode = Mode.ROUTINE
+    if not state.session.started:
+        return next_check(ctx, state, [Say(P.CARRYING_ON_GENTLY)])
+    return advance(ctx, state, [Say(P.CARRYING_ON_GENTLY)])
+
+
+EVERY_MODE = frozenset(MODES)
+GUARDS = (
+    Guard(
+        "words that match a red flag are triaged first",
+        EVERY_MODE,
+        _red_flag_check,
+        (triaged,),
+    ),
+    Guard(
+        "words that say something hurts stop the hold and ask where",
+        IN_ROUTINE - {Mode.PAIN_CHECK},
+        _pain_check,
+        (pain_heard,),
+    ),
+)

@@ -1,14 +1,15 @@
 """The coach's (mode, event) table: which handler answers each event in each mode.
 
-Read a row as "this event is answered by <default>, except in these modes". While the red-flag
-screen runs, only rows marked `everywhere` (and answers the screen names itself) act; anything
-else re-asks the current question.
+Read a row as "this event is answered by <default>, except in these modes". Some modes have a
+default of their own (while a question is open, most events re-ask it); rows marked
+`everywhere` keep theirs even there. The safety guards of safety.py come before the table.
 """
 
 from __future__ import annotations
 
 from .. import events as ev
 from ..modes import Mode
+from .checks import recent_no, recent_yes, side_answer, side_noted, skip_check
 from .feelings import accept_gentler, decline_gentler, feeling_idle, feeling_in_routine
 from .machine import Machine, Row
 from .menu import (
@@ -37,6 +38,7 @@ from .navigation import (
     stop,
 )
 from .profile import (
+    bring_back,
     delete_confirmed,
     delete_data,
     have_equipment,
@@ -44,12 +46,16 @@ from .profile import (
     keep_data,
     no_equipment,
     progress,
+    set_length,
     set_reminder,
 )
 from .prompts import fallback, help_
-from .safety import red_flag, screen_no, screen_yes
+from .safety import GUARDS, carry_on_gently, pain_answer
+from .screen import red_flag, screen_no, screen_resume, screen_yes
 
 R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
+CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
+SIDE, RECENT = Mode.ASK_SIDE, Mode.ASK_RECENT
 
 MACHINE = Machine(
     rows={
@@ -57,10 +63,10 @@ MACHINE = Machine(
         ev.SESSION_ENDED: Row(session_ended, everywhere=True),
         ev.START_ROUTINE: Row(start_routine_intent),
         ev.LIST_ROUTINES: Row(list_routines),
-        ev.RED_FLAG: Row(red_flag, everywhere=True),
+        ev.RED_FLAG: Row(red_flag, {PAIN: pain_answer}, everywhere=True),
         ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
         ev.EXPLAIN_EXERCISE: Row(explain),
-        ev.SKIP: Row(no_routine, {R: skip, P: skip, G: skip}),
+        ev.SKIP: Row(no_routine, {R: skip, P: skip, G: skip, SIDE: skip_check, RECENT: skip_check}),
         ev.HOLD_TIME: Row(hold_time),
         ev.PROGRESS: Row(progress),
         ev.SET_REMINDER: Row(set_reminder),
@@ -68,21 +74,32 @@ MACHINE = Machine(
         ev.NO_EQUIPMENT: Row(no_equipment),
         ev.HAVE_EQUIPMENT: Row(have_equipment),
         ev.PAIN_SCORE: Row(fallback),
-        ev.SIDE: Row(fallback),
+        ev.SIDE: Row(side_noted, {SIDE: side_answer}),
+        ev.BRING_BACK: Row(bring_back),
+        ev.LENGTH: Row(set_length),
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
         ev.NAVIGATE_HOME: Row(stop, everywhere=True),
-        ev.FALLBACK: Row(fallback, everywhere=True),
+        ev.FALLBACK: Row(fallback, {PAIN: pain_answer}, everywhere=True),
         ev.NEXT: Row(
             no_routine,
-            {R: next_step, P: resume_paused, Mode.OFFER_RESUME: resume_saved, G: decline_gentler},
+            {
+                R: next_step,
+                P: resume_paused,
+                Mode.OFFER_RESUME: resume_saved,
+                G: decline_gentler,
+                CARRY: carry_on_gently,
+            },
         ),
         ev.PREVIOUS: Row(no_routine, {R: previous, P: previous, G: previous}),
         ev.REPEAT: Row(repeat_last, {R: repeat_step}, everywhere=True),
         ev.START_OVER: Row(start_over),
         ev.PAUSE: Row(nothing_to_pause, {R: pause, P: pause}),
-        ev.RESUME: Row(resume_saved, {R: next_step, P: resume_paused}),
+        ev.RESUME: Row(
+            resume_saved,
+            {R: next_step, P: resume_paused, CARRY: carry_on_gently, Mode.SCREEN: screen_resume},
+        ),
         ev.YES: Row(
             fallback,
             {
@@ -90,6 +107,8 @@ MACHINE = Machine(
                 G: accept_gentler,
                 Mode.CONFIRM_DELETE: delete_confirmed,
                 Mode.SCREEN: screen_yes,
+                CARRY: carry_on_gently,
+                RECENT: recent_yes,
             },
         ),
         ev.NO: Row(
@@ -99,11 +118,21 @@ MACHINE = Machine(
                 G: decline_gentler,
                 Mode.CONFIRM_DELETE: keep_data,
                 Mode.SCREEN: screen_no,
+                CARRY: stop,
+                RECENT: recent_no,
+                SIDE: skip_check,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
         ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
     },
-    mode_defaults={Mode.SCREEN: fallback},
+    mode_defaults={
+        Mode.SCREEN: fallback,
+        PAIN: pain_answer,
+        CARRY: fallback,
+        SIDE: fallback,
+        RECENT: fallback,
+    },
     unknown=fallback,
+    guards=GUARDS,
 )
