@@ -98,7 +98,7 @@ class Triage:
             labels = tuple(flag.label for flag in matched if flag.level == level)
             advice = rules.advice[level].format(labels=_join(labels, "and"))
             return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
-        if pain or any(text.find.starts(term) for term in rules.selfcare_terms):
+        if pain or any(map(text.live, rules.selfcare_terms)):
             routine = next(
                 (s.routine for s in rules.suggestions if any(map(text.live, s.terms))), None
             )

@@ -36,7 +36,8 @@ _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither"
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
     {"have", "had", "any", "a", "an", "my", "the", "got", "feel", "felt", "been", "notice",
-     "noticed", "experience", "experienced", "do", "did", "get", "getting", "much", "sign", "of"}
+     "noticed", "experience", "experienced", "do", "did", "get", "getting", "much", "sign", "of",
+     "in"}
 )  # fmt: skip
 
 
