@@ -46,14 +46,21 @@ class IndexedFinder:
     def starts(self, term: Term) -> list[int]:
         found = self.cache.get(term)
         if found is None:
-            words, last = self.words, len(self.words) - len(term)
-            found = [
-                p
-                for p in self.index.get(term[0], ())
-                if p <= last and all(words.matches(t, p + k) for k, t in enumerate(term[1:], 1))
-            ]
+            found = self._starts(term)
             self.cache[term] = found
         return found
+
+    def _starts(self, term: Term) -> list[int]:
+        # Anchor on the term's rarest word, then check the others around each occurrence.
+        index, words = self.index, self.words
+        anchor = min(range(len(term)), key=lambda k: len(index.get(term[k], ())))
+        last = len(words) - len(term)
+        return [
+            p - anchor
+            for p in index.get(term[anchor], ())
+            if 0 <= p - anchor <= last
+            and all(words.matches(t, p - anchor + k) for k, t in enumerate(term) if k != anchor)
+        ]
 
     @staticmethod
     def within(groups: Sequence[Sequence[int]], window: int) -> bool:

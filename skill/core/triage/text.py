@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Applied word by word (they never span a space), so each distinct word is expanded once.
 _CONTRACTIONS = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -18,7 +19,6 @@ _CONTRACTIONS = tuple(
         (r"\bwon'?t\b", "will not"),
         (r"\bshan'?t\b", "shall not"),
         (r"\b(\w+)n't\b", r"\1 not"),
-        (r"\bcan not\b", "cannot"),
         (r"\bi'?m\b", "i am"),
         (r"\b(\w+)'ve\b", r"\1 have"),
         (r"\b(\w+)'ll\b", r"\1 will"),
@@ -28,6 +28,7 @@ _CONTRACTIONS = tuple(
         (r"'s\b", ""),
     )
 )
+_CAN_NOT = re.compile(r"\bcan not\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SUFFIXES = (
     "nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e",
@@ -43,9 +44,15 @@ _NEGATION_FILLERS = frozenset(
 
 def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
+    text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def _expand(word: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 @lru_cache(maxsize=8192)
