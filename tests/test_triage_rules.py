@@ -165,3 +165,11 @@ def test_unreadable_rules_file_is_a_content_error(tmp_path: Path) -> None:
         Triage.load(path)
     with pytest.raises(ContentError, match=r"^missing.toml: cannot be read"):
         Triage.load(tmp_path / "missing.toml")
+
+
+def test_suggested_routines_are_the_routines_we_have() -> None:
+    from skill.core.content import default_library
+    from skill.core.triage import ROUTINE_IDS
+
+    assert set(ROUTINE_IDS) == set(default_library().routines)
+    assert {s.routine for s in TRIAGE.rules.suggestions} == set(ROUTINE_IDS)

@@ -115,6 +115,10 @@ class Triage:
         return self.rules.flags
 
     @property
+    def advice(self) -> dict[str, str]:
+        return self.rules.advice
+
+    @property
     def questions(self) -> tuple[ScreenQuestion, ...]:
         return self.screen.questions
 
