@@ -91,6 +91,9 @@ OWN_TABLE = [
     ("chest pain", "emergency", "chest_pain"),
     ("I wet myself", "emergency", "bladder_bowel"),
     ("I fell", "emergency", "serious_injury"),
+    ("I have no control over my bladder", "emergency", "bladder_bowel"),
+    ("no bowel control since this morning", "emergency", "bladder_bowel"),
+    ("I've got no strength in my legs", "emergency", "both_legs"),
     # urgent
     ("I have a high temperature and my back aches", "urgent", "fever"),
     ("feeling really unwell with back pain", "urgent", "fever"),
@@ -100,6 +103,7 @@ OWN_TABLE = [
     ("it hurts even when I lie still", "urgent", "night_or_rest_pain"),
     ("my right foot is dragging", "urgent", "one_leg_weaker"),
     ("my left leg feels weaker than before", "urgent", "one_leg_weaker"),
+    ("there's no power in my left foot", "urgent", "one_leg_weaker"),
     ("the numbness is spreading down my leg", "urgent", "one_leg_weaker"),
     ("I have osteoporosis and slipped on a step", "urgent", "bone_risk"),
     ("I'm 67 and this pain came on suddenly and it's severe", "urgent", "age_severe"),

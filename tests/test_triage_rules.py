@@ -107,7 +107,7 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
             'combos = [["@fever"]]',
             'id = "fever"\nlevel = "urgent"\nlabel = "A fever or feeling very unwell"\n'
             "combos = [[3]]",
-            "redflags.toml: entry 'fever': field 'combos': must be a list of non-empty strings",
+            "redflags.toml: entry 'fever': field 'combos': must be a list of non-empty lists of terms",
         ),
         (
             '[[suggest]]\nroutine = "back_spasm"',

@@ -68,7 +68,10 @@ class _Expander:
         self.terms = terms
 
     def __call__(self, f: Fields, field: str, *, required: bool = False) -> tuple[Term, ...]:
-        return tuple(self._expand(f, field, f.texts(field, required=required), 0))
+        return self.items(f, field, f.texts(field, required=required))
+
+    def items(self, f: Fields, field: str, items: tuple[str, ...]) -> tuple[Term, ...]:
+        return tuple(self._expand(f, field, items, 0))
 
     def _expand(self, f: Fields, field: str, items: tuple[str, ...], depth: int) -> list[Term]:
         result: list[Term] = []
@@ -123,11 +126,13 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
     if not isinstance(f.table.get("id"), str):
         raise f.fail("id", "must be a non-empty string")
     raw_combos = f.value("combos", [])
-    if not isinstance(raw_combos, list) or not all(isinstance(c, list) for c in raw_combos):
-        raise f.fail("combos", "must be a list of lists")
-    combos = tuple(
-        tuple(expand(Fields(f.file, f.entry, {"combos": [group]}), "combos") for group in combo)
+    if not isinstance(raw_combos, list) or not all(
+        isinstance(combo, list) and combo and all(isinstance(g, str) and g.strip() for g in combo)
         for combo in raw_combos
+    ):
+        raise f.fail("combos", "must be a list of non-empty lists of terms")
+    combos = tuple(
+        tuple(expand.items(f, "combos", (group,)) for group in combo) for combo in raw_combos
     )
     phrases = expand(f, "phrases")
     if not phrases and not any(combos):
