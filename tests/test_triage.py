@@ -94,6 +94,11 @@ OWN_TABLE = [
     ("I have no control over my bladder", "emergency", "bladder_bowel"),
     ("no bowel control since this morning", "emergency", "bladder_bowel"),
     ("I've got no strength in my legs", "emergency", "both_legs"),
+    ("I haven't peed since yesterday", "emergency", "bladder_bowel"),
+    ("I haven't had a wee all day", "emergency", "bladder_bowel"),
+    ("nothing comes out when I try to pee", "emergency", "bladder_bowel"),
+    ("I can't get hard any more", "emergency", "sexual_dysfunction"),
+    ("I'm not able to feel my bottom", "emergency", "saddle_numbness"),
     # urgent
     ("I have a high temperature and my back aches", "urgent", "fever"),
     ("feeling really unwell with back pain", "urgent", "fever"),
@@ -166,6 +171,11 @@ def test_highest_level_wins_and_all_flags_are_reported() -> None:
 def test_hedged_negation_still_escalates() -> None:
     assert TRIAGE.assess("I'm not sure but my groin feels numb").level == "emergency"
     assert TRIAGE.assess("no numbness in my groin").level != "emergency"
+
+
+def test_denials_of_bladder_trouble_are_not_emergencies() -> None:
+    for text in ("no problems with my bladder", "I went to the toilet fine", "it's not a wee bit"):
+        assert TRIAGE.assess(text).level != "emergency", text
 
 
 def test_unrecognised_description_is_never_selfcare() -> None:

@@ -57,6 +57,9 @@ class _Text:
     def live(self, term: Term) -> bool:
         return any(not self.words.negated[p] for p in self.find.starts(term))
 
+    def denied(self, term: Term) -> bool:
+        return any(self.words.negated[p] for p in self.find.starts(term))
+
     def positions(self, group: Iterable[Term]) -> list[int]:
         negated = self.words.negated
         return sorted({p for term in group for p in self.find.starts(term) if not negated[p]})
@@ -154,7 +157,7 @@ class Triage:
 def _fires(flag: Flag, text: _Text) -> bool:
     if any(map(text.live, flag.unless)):
         return False
-    fires = any(map(text.live, flag.phrases)) or any(
+    fires = any(map(text.live, flag.phrases)) or any(map(text.denied, flag.negated)) or any(
         all(positions) and text.find.within(positions, flag.window)
         for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
     )

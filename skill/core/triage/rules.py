@@ -32,6 +32,8 @@ class Flag:
     phrases: tuple[Term, ...]
     combos: tuple[tuple[tuple[Term, ...], ...], ...]  # combo -> group -> terms
     unless: tuple[Term, ...]
+    # Terms that are the symptom when negated: "I haven't peed since yesterday" is retention.
+    negated: tuple[Term, ...]
     window: int
     age_outside: tuple[int, int] | None
 
@@ -135,7 +137,7 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         tuple(expand.items(f, "combos", (group,)) for group in combo) for combo in raw_combos
     )
     phrases = expand(f, "phrases")
-    if not phrases and not any(combos):
+    if not phrases and not any(combos) and "negated" not in f.table:
         raise f.fail("phrases", "a flag needs phrases or combos")
     age = f.value("age_outside", None)
     if age is not None and not (
@@ -149,6 +151,7 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         phrases=phrases,
         combos=combos,
         unless=expand(f, "unless"),
+        negated=expand(f, "negated"),
         window=f.integer("window", 1, 50, default=DEFAULT_WINDOW),
         age_outside=(age[0], age[1]) if age else None,
     )
