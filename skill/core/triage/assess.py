@@ -90,7 +90,7 @@ class Triage:
     # ------------------------------------------------------------------ assessment
 
     def assess(self, description: str) -> Assessment:
-        raw = description if self.max_chars is None else description[: self.max_chars]
+        raw = _capped(description, self.max_chars)
         words = Words.of(raw)
         text = _Text(words, self.finder(words), raw)
         rules = self.rules
@@ -162,6 +162,16 @@ def _fires(flag: Flag, text: _Text) -> bool:
         for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
     )
     return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))
+
+
+def _capped(text: str, limit: int | None) -> str:
+    """The first `limit` characters, less a word cut in half ("fellowship" must not be "fell")."""
+    if limit is None or len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit].isalnum() and head[-1:].isalnum():
+        head = head.rsplit(None, 1)[0] if " " in head.strip() else ""
+    return head
 
 
 def _join(labels: Sequence[str], conjunction: str) -> str:
