@@ -148,6 +148,7 @@ OWN_TABLE = [
     ("my back is really stiff this morning", "selfcare", None),
     ("it's been stiff since yesterday", "selfcare", None),
     ("I've been at my desk all day and my back is tight", "selfcare", None),
+    ("just a faint ache in my lower back", "selfcare", None),
 ]
 
 
