@@ -107,14 +107,14 @@ def timing(triage: Triage, sentences: list[str]) -> None:
     print(f"{header} {'capped assess':>14}")
     for size in SIZES:
         text = (source * (size // len(source) + 1))[:size]
-        fast = timed_ms(uncapped, text, 5)
+        fast = timed_ms(uncapped, text, 9)
         if size <= SCAN_LIMIT:
             slow = timed_ms(scan, text, 3 if size < SCAN_LIMIT else 1)
             slow_text, ratio = f"{slow:11.1f}", f"{slow / fast:6.0f}x"
         else:
             slow_text, ratio = f"{'(skipped)':>11}", f"{'':>7}"
         old = f"{OLD_MS_PER_CHAR * size:11.0f}"
-        capped = timed_ms(triage, text, 5)
+        capped = timed_ms(triage, text, 9)
         print(f"{size:>8} {fast:9.2f} {slow_text} {ratio} {old} {capped:14.2f}")
 
 

@@ -53,6 +53,8 @@ class IndexedFinder:
     def _starts(self, term: Term) -> list[int]:
         # Anchor on the term's rarest word, then check the others around each occurrence.
         index, words = self.index, self.words
+        if len(term) == 1:
+            return index.get(term[0], [])
         anchor = min(range(len(term)), key=lambda k: len(index.get(term[k], ())))
         last = len(words) - len(term)
         return [
