@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -133,3 +134,24 @@ def test_broken_toml_names_the_file(tmp_path: Path) -> None:
     (directory / "routines.toml").write_text("[routine.lower_back\nname=")
     with pytest.raises(ContentError, match=r"routines\.toml: not valid TOML"):
         load_library(directory)
+
+
+def test_content_and_triage_rules_share_one_validator(tmp_path: Path) -> None:
+    """Both loaders word a bad field the same way: "file: entry 'x': field 'y': problem"."""
+    from skill.core.triage import Triage
+    from skill.core.validation import ContentError as SharedContentError
+
+    assert ContentError is SharedContentError
+    directory = _copy_content(tmp_path)
+    exercises = directory / "exercises.toml"
+    exercises.write_text(exercises.read_text().replace('position = "lying"', "position = 3", 1))
+    rules = tmp_path / "redflags.toml"
+    source = (resources.files("skill.content") / "redflags.toml").read_text()
+    rules.write_text(source.replace('level = "emergency"', "level = 3", 1))
+    messages = []
+    for load in (lambda: load_library(directory), lambda: Triage.load(rules)):
+        with pytest.raises(ContentError) as error:
+            load()
+        messages.append(str(error.value))
+    shape = r"^(exercises|redflags)\.toml: entry '\w+': field '(position|level)': must be one of "
+    assert all(re.match(shape, message) for message in messages), messages

@@ -6,13 +6,16 @@ so a typo in the content can never reach a user as a half-spoken step.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
+
+# ContentError is re-exported: callers catch it from here.
+from .validation import ContentError as ContentError
+from .validation import Fields, read_toml
 
 Position = Literal["standing", "sitting", "kneeling", "lying"]
 Kind = Literal["hold", "reps", "rest", "avoid"]
@@ -28,10 +31,6 @@ EQUIPMENT: dict[str, str] = {
 }
 SIDES: tuple[str, str] = ("left", "right")
 CHECKS: tuple[str, ...] = ("screen", "side", "recent")
-
-
-class ContentError(ValueError):
-    """A content file is malformed; the message names the file, entry and field."""
 
 
 @dataclass(frozen=True)
@@ -114,60 +113,8 @@ class Library:
         return self.routines[routine_id]
 
 
-class _Fields:
-    """Typed access to one TOML table, raising ContentError with file/entry/field context."""
-
-    def __init__(self, file: str, entry: str, table: Any) -> None:
-        if not isinstance(table, dict):
-            raise ContentError(f"{file}: entry '{entry}': expected a table")
-        self.file, self.entry, self.table = file, entry, table
-
-    def fail(self, field: str, problem: str) -> ContentError:
-        return ContentError(f"{self.file}: entry '{self.entry}': field '{field}': {problem}")
-
-    def _get(self, field: str, default: Any) -> Any:
-        if field in self.table:
-            return self.table[field]
-        if default is _REQUIRED:
-            raise self.fail(field, "is missing")
-        return default
-
-    def text(self, field: str, default: Any = None) -> str:
-        value = self._get(field, _REQUIRED if default is None else default)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(field, "must be a non-empty string")
-        return value.strip()
-
-    def texts(self, field: str, *, required: bool = True) -> tuple[str, ...]:
-        value = self._get(field, _REQUIRED if required else [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(field, "must be a list of non-empty strings")
-        return tuple(v.strip() for v in value)
-
-    def boolean(self, field: str) -> bool:
-        value = self._get(field, _REQUIRED)
-        if not isinstance(value, bool):
-            raise self.fail(field, "must be true or false")
-        return value
-
-    def integer(self, field: str, low: int, high: int) -> int:
-        value = self._get(field, _REQUIRED)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.fail(field, f"must be a whole number from {low} to {high}")
-        return value
-
-    def choice(self, field: str, options: tuple[str, ...]) -> str:
-        value = self._get(field, _REQUIRED)
-        if value not in options:
-            raise self.fail(field, f"must be one of {', '.join(options)} (got {value!r})")
-        return cast(str, value)
-
-
-_REQUIRED = object()
-
-
-def _rep_cues(f: _Fields, field: str, *, required: bool) -> tuple[RepCue, ...]:
-    cues = f._get(field, _REQUIRED if required else [])
+def _rep_cues(f: Fields, field: str, *, required: bool) -> tuple[RepCue, ...]:
+    cues = f.value(field) if required else f.value(field, [])
     if not isinstance(cues, list) or (required and not cues):
         raise f.fail(field, "must be a non-empty list of {say, seconds} tables")
     parsed = []
@@ -194,7 +141,7 @@ def _rep_cues(f: _Fields, field: str, *, required: bool) -> tuple[RepCue, ...]:
 
 
 def _load_exercise(file: str, exercise_id: str, table: Any) -> Exercise:
-    f = _Fields(file, exercise_id, table)
+    f = Fields(file, exercise_id, table)
     kind = cast(Kind, f.choice("kind", KINDS))
     common: dict[str, Any] = {
         "id": exercise_id,
@@ -256,8 +203,8 @@ def _load_exercise(file: str, exercise_id: str, table: Any) -> Exercise:
 def _load_routine(
     file: str, routine_id: str, table: Any, exercises: Mapping[str, Exercise]
 ) -> Routine:
-    f = _Fields(file, routine_id, table)
-    raw_steps = f._get("steps", _REQUIRED)
+    f = Fields(file, routine_id, table)
+    raw_steps = f.value("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise f.fail("steps", "must be a non-empty list")
     steps = []
@@ -272,7 +219,7 @@ def _load_routine(
         reps = exercise.reps
         optional = False
         if isinstance(raw, dict):
-            step_fields = _Fields(file, f"{routine_id}.{field}", raw)
+            step_fields = Fields(file, f"{routine_id}.{field}", raw)
             if "reps" in raw:
                 reps = step_fields.integer("reps", 1, 30)
             if "optional" in raw:
@@ -313,17 +260,10 @@ def _load_routine(
     )
 
 
-def _read_toml(path: Path | resources.abc.Traversable, section: str) -> dict[str, Any]:
-    name = path.name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{name}: not valid TOML: {error}") from error
-    except OSError as error:
-        raise ContentError(f"{name}: cannot be read: {error}") from error
-    tables = data.get(section)
+def _read_tables(path: Path | resources.abc.Traversable, section: str) -> dict[str, Any]:
+    tables = read_toml(path).get(section)
     if not isinstance(tables, dict) or not tables:
-        raise ContentError(f"{name}: needs at least one [{section}.<id>] table")
+        raise ContentError(f"{path.name}: needs at least one [{section}.<id>] table")
     return tables
 
 
@@ -333,7 +273,7 @@ def load_library(directory: Path | None = None) -> Library:
         directory if directory is not None else resources.files("skill.content")
     )
     ex_file = base / "exercises.toml"
-    exercise_tables = _read_toml(ex_file, "exercise")
+    exercise_tables = _read_tables(ex_file, "exercise")
     exercises = {
         exercise_id: _load_exercise(ex_file.name, exercise_id, table)
         for exercise_id, table in exercise_tables.items()
@@ -350,7 +290,7 @@ def load_library(directory: Path | None = None) -> Library:
     rt_file = base / "routines.toml"
     routines = {
         routine_id: _load_routine(rt_file.name, routine_id, table, exercises)
-        for routine_id, table in _read_toml(rt_file, "routine").items()
+        for routine_id, table in _read_tables(rt_file, "routine").items()
     }
     return Library(exercises=exercises, routines=routines)
 

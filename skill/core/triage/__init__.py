@@ -1,0 +1,27 @@
+"""Red-flag triage: free-text symptoms -> level and advice, and the yes/no screen.
+
+One job per module: `text` (normalise, stems, negation), `rules` (parse redflags.toml),
+`matching` (where terms occur), `assess` (the Triage service and its Assessment), `screen`
+(the yes/no questions).
+"""
+
+from .assess import MAX_TRIAGE_CHARS, Assessment, Triage
+from .matching import IndexedFinder, ScanFinder
+from .rules import LEVELS, RANK, ROUTINE_IDS
+from .screen import ScreenQuestion
+from .text import normalise, stem, tokens
+
+__all__ = [
+    "LEVELS",
+    "MAX_TRIAGE_CHARS",
+    "RANK",
+    "ROUTINE_IDS",
+    "Assessment",
+    "IndexedFinder",
+    "ScanFinder",
+    "ScreenQuestion",
+    "Triage",
+    "normalise",
+    "stem",
+    "tokens",
+]

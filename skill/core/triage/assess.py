@@ -1,0 +1,186 @@
+"""Assessment: a free-text description of symptoms -> a level, advice and the matched flags.
+
+A flag fires on a phrase, or on one term from each of several lists found close together
+("tingling ... inner thighs"). The most serious flag wins; a description we cannot read at all
+gets the "unsure" level (doctor), never selfcare: when unsure, escalate. Only the first
+MAX_TRIAGE_CHARS characters are read (nobody says more in one breath), so no input makes
+unbounded work on a public endpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .matching import Finder, FinderFactory, IndexedFinder, Term
+from .rules import RANK, Flag, Rules, parse_rules, rules_file
+from .screen import Screen, ScreenQuestion, parse_screen
+from .text import Words, age_outside
+
+MAX_TRIAGE_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    advice: str
+    flags: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    # True when the text names a symptom we know (a flag or an ordinary back-pain word), as
+    # opposed to the "unsure" answer given to text we could not read.
+    recognised: bool = False
+    # True when the text says something hurts ("ouch", "that hurts", "sharp"): said during a
+    # stretch, the hold stops and the coach asks about it.
+    pain: bool = False
+    # For self-care only: the routine that fits what was described ("seizing up" -> back_spasm).
+    suggested_routine: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"level": self.level, "advice": self.advice}
+        result["flags"] = list(self.flags)
+        if self.suggested_routine:
+            result["suggested_routine"] = self.suggested_routine
+        return result
+
+
+@dataclass(frozen=True)
+class _Text:
+    """One description being assessed: its words, a finder over them, and the raw text."""
+
+    words: Words
+    find: Finder
+    raw: str
+
+    def live(self, term: Term) -> bool:
+        return any(not self.words.negated[p] for p in self.find.starts(term))
+
+    def denied(self, term: Term) -> bool:
+        return any(self.words.negated[p] for p in self.find.starts(term))
+
+    def positions(self, group: Iterable[Term]) -> list[int]:
+        negated = self.words.negated
+        return sorted({p for term in group for p in self.find.starts(term) if not negated[p]})
+
+
+@dataclass
+class Triage:
+    rules: Rules
+    screen: Screen
+    finder: FinderFactory = IndexedFinder
+    max_chars: int | None = MAX_TRIAGE_CHARS
+    _labels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._labels = {flag.id: flag.label for flag in self.rules.flags}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Triage:
+        """The rules in `path` (the packaged redflags.toml by default); ContentError if bad."""
+        name, data = rules_file(path)
+        rules = parse_rules(name, data)
+        return cls(rules, parse_screen(name, data, rules.flags))
+
+    @classmethod
+    def default(cls) -> Triage:
+        return _default_triage()
+
+    # ------------------------------------------------------------------ assessment
+
+    def assess(self, description: str) -> Assessment:
+        raw = _capped(description, self.max_chars)
+        words = Words.of(raw)
+        text = _Text(words, self.finder(words), raw)
+        rules = self.rules
+        pain = any(text.live(term) for term in rules.pain_terms)
+        matched = [flag for flag in rules.flags if _fires(flag, text)]
+        if matched:
+            level = min((flag.level for flag in matched), key=RANK.__getitem__)
+            labels = tuple(flag.label for flag in matched if flag.level == level)
+            advice = rules.advice[level].format(labels=_join(labels, "and"))
+            return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
+        if pain or any(map(text.live, rules.selfcare_terms)):
+            routine = next(
+                (s.routine for s in rules.suggestions if any(map(text.live, s.terms))), None
+            )
+            return Assessment(
+                "selfcare", rules.advice["selfcare"], recognised=True, pain=pain,
+                suggested_routine=routine,
+            )  # fmt: skip
+        return Assessment(rules.unsure_level, rules.unsure_advice)
+
+    # ------------------------------------------------------------------ the yes/no screen
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        return self.rules.flags
+
+    @property
+    def advice(self) -> dict[str, str]:
+        return self.rules.advice
+
+    @property
+    def questions(self) -> tuple[ScreenQuestion, ...]:
+        return self.screen.questions
+
+    @property
+    def screen_length(self) -> int:
+        return len(self.screen.questions)
+
+    @property
+    def screen_intro(self) -> str:
+        return self.screen.intro
+
+    @property
+    def screen_all_clear(self) -> str:
+        return self.screen.all_clear
+
+    @property
+    def screen_stopped(self) -> str:
+        return self.screen.stopped
+
+    def screen_question(self, index: int) -> ScreenQuestion:
+        return self.screen.questions[min(index, len(self.screen.questions) - 1)]
+
+    def advice_for(self, level: str, flag_id: str | Sequence[str] | None = None) -> str:
+        """Advice naming the warning signs; a screen question's lead flag names all it asked."""
+        if isinstance(flag_id, str):
+            flag_id = self.screen.flags_asked_with(flag_id)
+        labels = [self._labels[f] for f in flag_id or () if f in self._labels]
+        return self.rules.advice[level].format(
+            labels=_join(labels, "or") if labels else "What you describe"
+        )
+
+
+def _fires(flag: Flag, text: _Text) -> bool:
+    if any(map(text.live, flag.unless)):
+        return False
+    fires = any(map(text.live, flag.phrases)) or any(map(text.denied, flag.negated)) or any(
+        all(positions) and text.find.within(positions, flag.window)
+        for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
+    )
+    return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))
+
+
+def _capped(text: str, limit: int | None) -> str:
+    """The first `limit` characters, less a word cut in half ("fellowship" must not be "fell")."""
+    if limit is None or len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit].isalnum() and head[-1:].isalnum():
+        head = head.rsplit(None, 1)[0] if " " in head.strip() else ""
+    return head
+
+
+def _join(labels: Sequence[str], conjunction: str) -> str:
+    if len(labels) == 1:
+        return labels[0]
+    rest = [label[:1].lower() + label[1:] for label in labels[1:]]
+    return ", ".join([labels[0], *rest[:-1]]) + f" {conjunction} {rest[-1]}"
+
+
+@cache
+def _default_triage() -> Triage:
+    return Triage.load()

@@ -1,0 +1,133 @@
+"""Text normalisation for triage: lower-case words, crude stems, negation and stated ages.
+
+Matching works on word stems, so "numbness", "numb" and "gone numb" meet. A negating word
+directly before a term ("no numbness", "I don't have any numbness") cancels that term; anything
+vaguer ("not sure if it's numb") counts as a yes: when unsure, escalate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Applied word by word (they never span a space), so each distinct word is expanded once.
+_CONTRACTIONS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bcan'?t\b", "cannot"),
+        (r"\bwon'?t\b", "will not"),
+        (r"\bshan'?t\b", "shall not"),
+        (r"\b(\w+)n't\b", r"\1 not"),
+        (r"\bi'?m\b", "i am"),
+        (r"\b(\w+)'ve\b", r"\1 have"),
+        (r"\b(\w+)'ll\b", r"\1 will"),
+        (r"\b(\w+)'re\b", r"\1 are"),
+        (r"\b(\w+)'d\b", r"\1 would"),
+        (r"\b(it|that|there|what|he|she)'s\b", r"\1 is"),
+        (r"'s\b", ""),
+    )
+)
+_CAN_NOT = re.compile(r"\bcan not\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SUFFIXES = (
+    "nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e",
+)  # fmt: skip
+_NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither"})
+# Words that may stand between a negator and what it negates ("I don't have any numbness").
+_NEGATION_FILLERS = frozenset(
+    {"have", "had", "any", "a", "an", "my", "the", "got", "feel", "felt", "been", "notice",
+     "noticed", "experience", "experienced", "do", "did", "get", "getting", "much", "sign", "of",
+     "in"}
+)  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
+    return _NON_WORD.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def _expand(word: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(word) for word in normalise(text).split()]
+
+
+def term_stems(item: str) -> tuple[str, ...]:
+    """A rules-file term as stems; a leading "=" keeps the exact word ("=legs" is not "leg")."""
+    if item.startswith("="):
+        return tuple("=" + w for w in normalise(item[1:]).split())
+    return tuple(tokens(item))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A description as its raw words, their stems, and which positions are negated."""
+
+    raw: tuple[str, ...]
+    stems: tuple[str, ...]
+    negated: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        raw = tuple(normalise(text).split())
+        return cls(raw, tuple(stem(w) for w in raw), _negation(raw))
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def matches(self, term: str, index: int) -> bool:
+        if term.startswith("="):
+            return self.raw[index] == term[1:]
+        return self.stems[index] == term
+
+
+def _negation(raw: tuple[str, ...]) -> tuple[bool, ...]:
+    """Per position: is the nearest earlier word that is not a filler a negator? (one pass)"""
+    result = []
+    last = ""  # the latest non-filler word so far
+    for word in raw:
+        result.append(last in _NEGATORS)
+        if word not in _NEGATION_FILLERS:
+            last = word
+    return tuple(result)
+
+
+_AGE_PATTERNS = (
+    re.compile(r"\b(?:i am|i'm|im|aged?|age of)\s+(\d{1,3})\b"),
+    re.compile(r"\b(\d{1,3})\s*(?:years? old|yrs? old|year-old|yo)\b"),
+    re.compile(r"\b(?:over|above|older than)\s+(\d{2})\b"),
+    re.compile(r"\b(?:under|younger than)\s+(\d{2})\b"),
+)
+_TEENS = re.compile(r"\bteen(?:ager)?s?\b|\bin my teens\b")
+
+
+def age_outside(raw: str, bounds: tuple[int, int]) -> bool:
+    """True when the text states an age below or above `bounds` ("I'm 72", "in my teens")."""
+    text = raw.lower()
+    low, high = bounds
+    if _TEENS.search(text):
+        return True
+    over, under = _AGE_PATTERNS[2], _AGE_PATTERNS[3]
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            age = int(match.group(1))
+            if age < low or age > high or (pattern is over and age >= high):
+                return True
+            if pattern is under and age <= low:
+                return True
+    return False
