@@ -41,6 +41,9 @@ def state_in(mode: Mode) -> CoachState:
             CoachState(), start, Event(ev.RED_FLAG, {"symptom": "pins and needles down my leg"})
         ),
         Mode.ASK_SIDE: lambda: _run(CoachState(), *SCIATICA_CHECKS),
+        Mode.OFFER_ROUTINE: lambda: _run(
+            CoachState(), Event(ev.RED_FLAG, {"symptom": "my back keeps seizing up"})
+        ),
         Mode.ASK_RECENT: lambda: _run(
             CoachState(), *SCIATICA_CHECKS, Event(ev.SIDE, {"side": "left"})
         ),

@@ -20,6 +20,7 @@ class Mode(StrEnum):
     CARRY_ON_CHECK = "carry_on_check"  # worth seeing a doctor: asked "carry on gently, or stop?"
     ASK_SIDE = "ask_side"  # before a one-sided routine: asked which leg hurts
     ASK_RECENT = "ask_recent"  # before nerve glides: asked whether the nerve pain is recent
+    OFFER_ROUTINE = "offer_routine"  # ordinary back pain described: asked "try this routine?"
 
 
 MODES: tuple[Mode, ...] = tuple(Mode)
@@ -34,5 +35,6 @@ ASKING = frozenset(
     {
         Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN,
         Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK, Mode.ASK_SIDE, Mode.ASK_RECENT,
+        Mode.OFFER_ROUTINE,
     }
 )  # fmt: skip

@@ -222,6 +222,8 @@ ASK_RECENT_REPROMPT = "Say yes if the leg pain is fairly new, or no if you've ha
 RECENT_NOTED = (
     "Thanks. Recent nerve pain needs a light touch, so I'll keep the glides small and few."
 )
+OFFER_ROUTINE = "The {routine} may help with that. Would you like to start it now?"
+NO_ROUTINE_NOW = "Okay. Whenever you're ready, say the name of a routine, or list routines."
 CHECKS_CLEAR = "Thanks, no warning signs there."
 SIDE_REMEMBERED = "Noted: your {side} leg is the sore one."
 SIDE_NOTED = "Thanks. We'll start each side with your {side} leg, the one that isn't sore."

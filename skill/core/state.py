@@ -66,6 +66,7 @@ class Session:
     delivered_from_side: int = 0  # first side spoken in the last delivery (for Resume)
     inserted_exercise: str | None = None  # a gentler exercise done in place of the current step
     pending_exercise: str | None = None  # the gentler exercise offered, awaiting yes/no
+    offered_routine: str | None = None  # the routine offered for ordinary back pain
     screen_index: int = 0  # red-flag screen: which question is being asked
     screen_end: int = 0  # ask the questions before this one only (0: the whole screen)
     checks_done: int = 0  # how many of the routine's checks (safety questions, side) are done
@@ -199,7 +200,7 @@ def parse_session(data: Any) -> Session:
     position = data.get("last_position", "")
     _check(position in ("", *POSITIONS), "session.last_position: unknown position")
     session.last_position = position
-    for name in ("routine_id", "inserted_exercise", "pending_exercise"):
+    for name in ("routine_id", "inserted_exercise", "pending_exercise", "offered_routine"):
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)

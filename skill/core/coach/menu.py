@@ -129,6 +129,25 @@ def resume_saved(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.NOTHING_TO_RESUME), Say(P.WHICH_ROUTINE)], P.MENU_REPROMPT)
 
 
+@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+def accept_offered_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
+    offered = state.session.offered_routine
+    if offered not in ctx.library.routines:
+        state.session.mode = Mode.MENU
+        return Reply.ask(
+            [Say(P.WHICH_ROUTINE_Q), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT
+        )
+    assert offered is not None
+    return start_routine(ctx, state, offered, step_index=0)
+
+
+@handles(Mode.MENU)
+def decline_offered_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
+    state.session.mode = Mode.MENU
+    state.session.offered_routine = None
+    return Reply.ask([Say(P.NO_ROUTINE_NOW)], P.MENU_REPROMPT)
+
+
 @handles(Mode.MENU)
 def decline_resume(ctx: Context, state: CoachState, event: Event) -> Reply:
     state.profile.resume = None

@@ -12,21 +12,31 @@ from .context import Context
 from .delivery import current_exercise, sides_left
 from .machine import handles
 
+# What to say next in modes whose prompt never changes.
+_PROMPTS = {
+    Mode.PAUSED: P.PAUSED_REPROMPT,
+    Mode.OFFER_RESUME: P.OFFER_RESUME_REPROMPT,
+    Mode.CONFIRM_DELETE: P.CONFIRM_DELETE_REPROMPT,
+    Mode.PAIN_CHECK: P.PAIN_WHERE_REPROMPT,
+    Mode.CARRY_ON_CHECK: P.CARRY_ON_REPROMPT,
+    Mode.ASK_SIDE: P.ASK_SIDE_REPROMPT,
+    Mode.ASK_RECENT: P.ASK_RECENT_REPROMPT,
+}
+
 
 def prompt_for_mode(ctx: Context, state: CoachState) -> str:
     """What the user can say right now (used for reprompts and after side answers)."""
     session = state.session
+    if session.mode in _PROMPTS:
+        return _PROMPTS[session.mode]
     if session.mode == Mode.ROUTINE:
         return P.SAY_NEXT_SIDE if sides_left(ctx, state) else P.SAY_NEXT
-    if session.mode == Mode.PAUSED:
-        return P.PAUSED_REPROMPT
-    if session.mode == Mode.OFFER_RESUME:
-        return P.OFFER_RESUME_REPROMPT
     if session.mode == Mode.OFFER_GENTLER and session.pending_exercise:
         name = ctx.library.exercise(session.pending_exercise).name
         return P.OFFER_GENTLER_REPROMPT.format(name=name)
-    if session.mode == Mode.CONFIRM_DELETE:
-        return P.CONFIRM_DELETE_REPROMPT
+    if session.mode == Mode.OFFER_ROUTINE and session.offered_routine in ctx.library.routines:
+        name = ctx.library.routine(str(session.offered_routine)).name
+        return P.OFFER_ROUTINE.format(routine=name)
     if session.mode == Mode.SCREEN:
         return ctx.triage.screen_question(session.screen_index).text
     return P.MENU_REPROMPT

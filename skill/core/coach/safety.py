@@ -64,15 +64,30 @@ def _pain_check(ctx: Context, state: CoachState, event: Event) -> Handler | None
 
 
 def answer_level(
-    ctx: Context, state: CoachState, prefix: list[Segment], level: str, advice: str
+    ctx: Context,
+    state: CoachState,
+    prefix: list[Segment],
+    level: str,
+    advice: str,
+    suggested: str | None = None,
 ) -> Reply:
-    """Answer a triage level: end for serious ones; in a routine, never just move on."""
+    """Answer a triage level: end for serious ones; in a routine, never just move on; for
+    ordinary back pain outside a routine, offer the routine that suits it."""
     event = f"triage_{level}"
     segments = [*prefix, Say(advice)]
     if level in SERIOUS:
         state.profile.resume = None
         state.session = Session()
         return Reply.end(segments, events=(event,))
+    if state.session.routine_id is None and suggested in ctx.library.routines:
+        assert suggested is not None
+        state.session.mode = Mode.OFFER_ROUTINE
+        state.session.offered_routine = suggested
+        name = ctx.library.routine(suggested).name
+        question = P.OFFER_ROUTINE.format(routine=name)
+        return Reply.ask(
+            [*segments, Say(question)], question, events=(event,), expects=(ev.YES, ev.NO)
+        )
     if state.session.routine_id is None:
         state.session.mode = Mode.MENU
         return Reply.ask([*segments, Say(P.MENU_REPROMPT)], P.MENU_REPROMPT, events=(event,))

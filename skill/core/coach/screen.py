@@ -20,7 +20,7 @@ from .safety import answer_level
 RESUMABLE = frozenset({Mode.ROUTINE, Mode.MENU, *CHECK_MODES})
 
 
-@handles(Mode.SCREEN, Mode.MENU, Mode.ROUTINE, Mode.CARRY_ON_CHECK)
+@handles(Mode.SCREEN, Mode.MENU, Mode.ROUTINE, Mode.CARRY_ON_CHECK, Mode.OFFER_ROUTINE)
 def red_flag(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Describe a symptom: triage it. Describe nothing: start the yes/no screen."""
     session = state.session
@@ -29,7 +29,7 @@ def red_flag(ctx: Context, state: CoachState, event: Event) -> Reply:
     if symptom is None:
         return start_screen(ctx, state, [*prefix, Say(ctx.triage.screen_intro)], end=0)
     found = ctx.triage.assess(symptom)
-    return answer_level(ctx, state, prefix, found.level, found.advice)
+    return answer_level(ctx, state, prefix, found.level, found.advice, found.suggested_routine)
 
 
 def _last_question(ctx: Context, state: CoachState) -> int:

@@ -13,6 +13,8 @@ from .checks import recent_no, recent_yes, side_answer, side_noted, skip_check
 from .feelings import accept_gentler, decline_gentler, feeling_idle, feeling_in_routine
 from .machine import Machine, Row
 from .menu import (
+    accept_offered_routine,
+    decline_offered_routine,
     decline_resume,
     explain,
     launch,
@@ -55,7 +57,7 @@ from .screen import red_flag, screen_no, screen_resume, screen_yes
 
 R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
-SIDE, RECENT = Mode.ASK_SIDE, Mode.ASK_RECENT
+SIDE, RECENT, OFFER = Mode.ASK_SIDE, Mode.ASK_RECENT, Mode.OFFER_ROUTINE
 
 MACHINE = Machine(
     rows={
@@ -109,6 +111,7 @@ MACHINE = Machine(
                 Mode.SCREEN: screen_yes,
                 CARRY: carry_on_gently,
                 RECENT: recent_yes,
+                OFFER: accept_offered_routine,
             },
         ),
         ev.NO: Row(
@@ -121,6 +124,7 @@ MACHINE = Machine(
                 CARRY: stop,
                 RECENT: recent_no,
                 SIDE: skip_check,
+                OFFER: decline_offered_routine,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),

@@ -157,9 +157,13 @@ class Triage:
 def _fires(flag: Flag, text: _Text) -> bool:
     if any(map(text.live, flag.unless)):
         return False
-    fires = any(map(text.live, flag.phrases)) or any(map(text.denied, flag.negated)) or any(
-        all(positions) and text.find.within(positions, flag.window)
-        for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
+    fires = (
+        any(map(text.live, flag.phrases))
+        or any(map(text.denied, flag.negated))
+        or any(
+            all(positions) and text.find.within(positions, flag.window)
+            for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
+        )
     )
     return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))
 

@@ -1,0 +1,147 @@
+"""Safety on the floor, through the core, the Alexa endpoint and the local session alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_runner.session import LocalSession
+from skill.core import events as ev
+from skill.core.coach import Coach
+from skill.core.events import Event
+from skill.core.modes import Mode
+from skill.core.state import CoachState
+from skill.core.store import MemoryStore
+from tests.conftest import AlexaConversation, fixed_clock, speech
+
+COACH = Coach(clock=fixed_clock)
+EMERGENCY_STATEMENTS = [
+    "numbness in my groin",
+    "both my legs are weak",
+    "I've got chest pain",
+    "I wet myself",
+    "I fell",
+]
+
+
+def in_hold(routine: str = "lower_back") -> CoachState:
+    state, _ = COACH.handle(CoachState(), Event(ev.START_ROUTINE, {"routine": routine}))
+    state, _ = COACH.handle(state, Event(ev.NEXT))  # child's pose: a hold
+    return state
+
+
+def local() -> LocalSession:
+    session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.start()
+    session.say("start the lower back routine")
+    session.say("next")
+    return session
+
+
+@pytest.mark.parametrize("said", EMERGENCY_STATEMENTS)
+def test_emergency_said_as_a_statement_mid_hold_ends_the_routine_locally(said: str) -> None:
+    session = local()
+    reply = session.say(said)
+    assert "call your local emergency number" in reply.spoken_text()
+    assert not reply.expect_reply and session.ended
+    assert session.state.profile.resume is None  # it stays stopped: nothing to pick up
+
+
+@pytest.mark.parametrize("said", EMERGENCY_STATEMENTS)
+def test_emergency_said_as_a_statement_mid_routine_ends_it_on_alexa(
+    alexa: AlexaConversation, said: str
+) -> None:
+    alexa.launch()
+    alexa.intent("StartRoutineIntent", routine=("lower back", "lower_back"))
+    # However Alexa's NLU files it, the words reach triage first.
+    payload = alexa.intent("RedFlagIntent", symptom=said)
+    assert "call your local emergency number" in speech(payload)
+    assert payload["response"]["shouldEndSession"] is True
+
+
+def test_that_hurts_mid_hold_stops_at_once_and_asks_where() -> None:
+    for event in (
+        Event(ev.FEELING, {"feeling": "worse"}, {"feeling": "hurts"}),  # Alexa: "that hurts"
+        Event(ev.FEELING, {"feeling": "worse"}, text="ouch that hurts"),  # typed or heard
+        Event(ev.FALLBACK, text="ow that's sharp"),  # not understood, but it hurts
+    ):
+        state, reply = COACH.handle(in_hold(), event)
+        said = reply.spoken_text()
+        assert said.startswith("Stop there")
+        assert "is the pain spreading, or does anything feel numb or weak" in said
+        assert state.session.mode == Mode.PAIN_CHECK and not reply.aside
+
+
+def test_pain_follow_up_decides_worse_or_doctor() -> None:
+    state, _ = COACH.handle(in_hold(), Event(ev.FALLBACK, text="ouch"))
+    calm, reply = COACH.handle(state, Event(ev.FALLBACK, text="just in my lower back"))
+    assert "childs_pose" in calm.profile.avoided_exercises  # left out for two weeks
+    assert "bring back child's pose" in reply.spoken_text()
+    spreading, reply = COACH.handle(state, Event(ev.YES))
+    assert spreading.session.mode == Mode.CARRY_ON_CHECK
+    assert "book an appointment" in reply.spoken_text()
+    nerve, reply = COACH.handle(state, Event(ev.FALLBACK, text="it's shooting down my leg"))
+    assert nerve.session.mode == Mode.CARRY_ON_CHECK
+
+
+def test_doctor_level_never_moves_on_by_itself() -> None:
+    state, reply = COACH.handle(in_hold(), Event(ev.FALLBACK, text="my leg went numb"))
+    assert state.session.mode == Mode.CARRY_ON_CHECK and reply.wait_seconds == 0
+    for _ in range(3):
+        state, reply = COACH.handle(state, Event(ev.AUTO_ADVANCE))
+        assert state.session.mode == Mode.CARRY_ON_CHECK and "Exercise" not in reply.spoken_text()
+    gently, reply = COACH.handle(state, Event(ev.RESUME))
+    assert "Exercise three of five" in reply.spoken_text() and gently.session.mode == Mode.ROUTINE
+    stopped, reply = COACH.handle(state, Event(ev.NO))
+    assert not reply.expect_reply and stopped.session.mode == Mode.MENU
+
+
+def test_worse_leaves_an_exercise_out_for_two_weeks_and_bring_back_undoes_it() -> None:
+    state, reply = COACH.handle(in_hold(), Event(ev.FEELING, {"feeling": "worse"}))
+    assert state.profile.avoided_exercises == {"childs_pose": "2026-12-05"}
+    assert "for the next two weeks" in reply.spoken_text()
+    state, reply = COACH.handle(state, Event(ev.BRING_BACK, {"exercise": "childs_pose"}))
+    assert state.profile.avoided_exercises == {}
+    assert "child's pose is back in your routines" in reply.spoken_text()
+
+
+def test_an_exercise_left_out_comes_back_after_two_weeks() -> None:
+    state, _ = COACH.handle(in_hold(), Event(ev.FEELING, {"feeling": "worse"}))
+    later = Coach(clock=lambda: fixed_clock().replace(month=12, day=6))
+    state, reply = later.handle(state, Event(ev.START_ROUTINE, {"routine": "lower_back"}))
+    state, reply = later.handle(state, Event(ev.NEXT))
+    assert "Exercise two of five: child's pose" in reply.spoken_text()
+
+
+def test_worse_on_the_only_exercise_does_not_end_with_well_done() -> None:
+    state, _ = COACH.handle(CoachState(), Event(ev.START_ROUTINE, {"routine": "breathing"}))
+    state, reply = COACH.handle(state, Event(ev.FEELING, {"feeling": "worse"}))
+    said = reply.spoken_text()
+    assert "Well done" not in said and "go easy for the rest of the day" in said
+    assert said.count("I'm leaving out relaxation breathing") == 1
+
+
+def test_screen_mid_routine_returns_to_it_after_an_all_clear_or_carry_on() -> None:
+    state, _ = COACH.handle(in_hold(), Event(ev.RED_FLAG))
+    assert state.session.mode == Mode.SCREEN
+    resumed, reply = COACH.handle(state, Event(ev.RESUME))
+    assert resumed.session.mode == Mode.ROUTINE and "child's pose" in reply.spoken_text()
+    for _ in range(COACH.triage.screen_length):
+        state, reply = COACH.handle(state, Event(ev.NO))
+    assert state.session.mode == Mode.ROUTINE
+    assert "Let's go back to where we were" in reply.spoken_text()
+
+
+def test_screen_stops_at_the_first_yes() -> None:
+    state, _ = COACH.handle(CoachState(), Event(ev.RED_FLAG))
+    state, reply = COACH.handle(state, Event(ev.YES))
+    assert "emergency" in reply.spoken_text() and not reply.expect_reply
+
+
+def test_ordinary_back_pain_outside_a_routine_offers_the_routine_that_suits_it() -> None:
+    state, reply = COACH.handle(
+        CoachState(), Event(ev.RED_FLAG, {"symptom": "my back keeps seizing up, help me loosen it"})
+    )
+    assert state.session.mode == Mode.OFFER_ROUTINE
+    assert reply.spoken_text().endswith("The back spasm routine may help with that. Would you like to start it now?")
+    state, reply = COACH.handle(state, Event(ev.YES))
+    assert state.session.routine_id == "back_spasm" and "Let's begin the back spasm routine" in reply.spoken_text()
