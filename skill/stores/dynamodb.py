@@ -179,7 +179,7 @@ class DynamoDbStore:
                 TableName=self.table,
                 Item={
                     "user_key": {"S": key},
-                    "item": {"S": f"aside#{version}#{digest}"},
+                    "item": {"S": f"aside#{version:012d}#{digest}"},  # sorts in order kept
                     "profile": {"B": raw},
                     "reason": {"S": reason},
                     "kept_at": {"S": now_iso()},
