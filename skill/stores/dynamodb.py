@@ -113,7 +113,7 @@ class DynamoDbStore:
             self.client.put_item(
                 TableName=self.table, Item=item, ConditionExpression="attribute_not_exists(#k)",
                 ExpressionAttributeNames={"#k": "user_key"},
-            )  # fmt: skip
+            )
         except Exception as error:
             if _code(error) != CONFLICT:
                 raise
@@ -192,7 +192,7 @@ class DynamoDbStore:
                 raise
             return
         log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
-                    log_ref(key), reason)  # fmt: skip
+                    log_ref(key), reason)
 
     def _profile_item(self, key: str, profile: dict[str, Any], version: int) -> dict[str, Any]:
         return {
@@ -260,7 +260,7 @@ def _new_client() -> Any:
     except ImportError as error:  # pragma: no cover - boto3 is a pinned dependency
         raise StoreError("the DynamoDB store needs boto3 (pip install boto3)") from error
     config = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3,
-                    read_timeout=10)  # fmt: skip
+                    read_timeout=10)
     try:
         return boto3.session.Session().client("dynamodb", config=config)
     except Exception as error:  # NoRegionError and the like: say what to set

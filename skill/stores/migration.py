@@ -48,7 +48,7 @@ def migrate_json_profiles(store: Adopter, directories: Iterable[Path]) -> int:
                 adopted += _adopt_file(store, path)
         if adopted:
             log.info("moved %d old profile files into the store; originals in %s",
-                     adopted, directory / BACKUP_DIR)  # fmt: skip
+                     adopted, directory / BACKUP_DIR)
     return adopted
 
 

@@ -221,7 +221,7 @@ class SqliteStore:
             conn.execute("DELETE FROM users WHERE user_key = ?", (key,))
             conn.execute("DELETE FROM history WHERE user_key = ?", (key,))
             log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
-                        log_ref(key), damage.reason)  # fmt: skip
+                        log_ref(key), damage.reason)
             return None, []
 
     def _write(
