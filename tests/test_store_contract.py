@@ -290,6 +290,21 @@ def test_history_survives_many_turns_of_append_and_trim(harness: Harness) -> Non
     assert harness.store.load(USER)["history"] == expected
 
 
+def test_change_that_edits_entries_in_place_is_stored(harness: Harness) -> None:
+    harness.store.save(USER, {"history": [{"finished_at": "t0", "pain": 5}, {"finished_at": "t1"}]})
+
+    def edit(profile: dict[str, Any] | None) -> dict[str, Any]:
+        assert profile is not None
+        profile["history"][0]["pain"] = 2  # the same dict objects the store handed out
+        profile["history"].append({"finished_at": "t2"})
+        return profile
+
+    harness.store.update(USER, edit)
+    assert harness.store.load(USER) == {
+        "history": [{"finished_at": "t0", "pain": 2}, {"finished_at": "t1"}, {"finished_at": "t2"}]
+    }
+
+
 def test_sqlite_turn_writes_only_the_new_history_rows(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "store.sqlite3")
     history = [{"finished_at": f"t{i:04}"} for i in range(500)]

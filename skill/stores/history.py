@@ -9,6 +9,7 @@ Anything else (an edited entry) falls back to rewriting the rows. Entries are op
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from .codec import Unreadable, decode_json, encode
@@ -16,13 +17,30 @@ from .codec import Unreadable, decode_json, encode
 Row = tuple[int, bytes]  # (seq, the entry as canonical JSON)
 
 
+@dataclass
+class Stored:
+    """The history rows as read, and their entries decoded (None: they could not be)."""
+
+    rows: list[Row]
+    entries: list[Any] | None
+
+
+def read(conn: sqlite3.Connection, key: str) -> Stored:
+    rows = existing(conn, key)
+    try:
+        return Stored(rows, join(rows))
+    except Unreadable:
+        return Stored(rows, None)
+
+
+def shallow_copy(entries: list[Any]) -> list[Any]:
+    """Copies to compare against later, safe from a change that edits entries in place."""
+    return [dict(entry) if isinstance(entry, dict) else entry for entry in entries]
+
+
 def existing(conn: sqlite3.Connection, key: str) -> list[Row]:
-    return [
-        (seq, bytes(entry))
-        for seq, entry in conn.execute(
-            "SELECT seq, entry FROM history WHERE user_key = ? ORDER BY seq", (key,)
-        )
-    ]
+    query = "SELECT seq, entry FROM history WHERE user_key = ? ORDER BY seq"
+    return conn.execute(query, (key,)).fetchall()
 
 
 def join(rows: list[Row]) -> list[Any]:
@@ -39,8 +57,12 @@ def raw_lines(rows: list[Row]) -> bytes:
     return b"\n".join(entry for _, entry in rows)
 
 
-def _kept_from(old: list[bytes], new: list[bytes]) -> int:
-    """The first index k such that old[k:] is the start of new (len(old): nothing kept)."""
+def _kept_from(old: list[Any], new: list[Any]) -> int:
+    """The first index k such that old[k:] is the start of new (len(old): nothing kept).
+
+    Compares decoded entries (much cheaper than encoding all of them every turn); Python
+    equality treats 1, 1.0 and True alike, a difference no history entry relies on.
+    """
     count = len(old)
     if not new:
         return count
@@ -50,10 +72,10 @@ def _kept_from(old: list[bytes], new: list[bytes]) -> int:
     return count
 
 
-def sync(conn: sqlite3.Connection, key: str, rows: list[Row], entries: list[Any]) -> None:
-    new = [encode(entry) for entry in entries]
-    old = [entry for _, entry in rows]
-    k = _kept_from(old, new)
+def sync(conn: sqlite3.Connection, key: str, stored: Stored, new: list[Any]) -> None:
+    """Make the rows hold `new`, touching only rows that changed."""
+    rows = stored.rows
+    k = len(rows) if stored.entries is None else _kept_from(stored.entries, new)
     if k == len(rows):
         if rows:
             conn.execute("DELETE FROM history WHERE user_key = ?", (key,))
@@ -64,6 +86,6 @@ def sync(conn: sqlite3.Connection, key: str, rows: list[Row], entries: list[Any]
         start = rows[-1][0] + 1 if rows else 0
         conn.executemany(
             "INSERT INTO history (user_key, seq, entry) VALUES (?, ?, ?)",
-            [(key, start + i, entry) for i, entry in enumerate(added)],
+            [(key, start + i, encode(entry)) for i, entry in enumerate(added)],
         )
 

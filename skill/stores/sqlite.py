@@ -143,7 +143,7 @@ class SqliteStore:
 
     def save(self, user_id: str, data: dict[str, Any]) -> None:
         key = user_key(user_id)
-        self._in_write(lambda conn: self._write(conn, key, data, hist.existing(conn, key)))
+        self._in_write(lambda conn: self._write(conn, key, data, hist.read(conn, key)))
 
     def delete(self, user_id: str) -> None:
         key = user_key(user_id)
@@ -154,12 +154,12 @@ class SqliteStore:
         key = user_key(user_id)
 
         def turn(conn: sqlite3.Connection) -> bool:
-            profile, rows = self._read_or_set_aside(conn, key)
+            profile, stored = self._read_or_set_aside(conn, key)
             result = change(profile)
             if result is None:
                 self._erase(conn, key)
             else:
-                self._write(conn, key, result, rows)
+                self._write(conn, key, result, stored)
             return result is None
 
         if self._in_write(turn):
@@ -191,25 +191,28 @@ class SqliteStore:
         conn.execute("COMMIT")
         return result
 
-    def _read(self, conn: sqlite3.Connection, key: str) -> tuple[dict[str, Any] | None, list[Any]]:
+    def _read(
+        self, conn: sqlite3.Connection, key: str
+    ) -> tuple[dict[str, Any] | None, hist.Stored]:
         row = conn.execute(
             "SELECT profile, schema_version, has_history FROM users WHERE user_key = ?", (key,)
         ).fetchone()
         if row is None:
-            return None, []
+            return None, hist.Stored([], [])
         raw, version, has_history = row
         rows = hist.existing(conn, key)
         try:
             profile = decode_profile(raw)
-            if version >= 1 and has_history:
-                profile["history"] = hist.join(rows)
+            entries = hist.join(rows)
         except Unreadable as error:
             raise _Damaged(error.reason, raw, rows) from None
-        return profile, rows
+        if version >= 1 and has_history:
+            profile["history"] = entries
+        return profile, hist.Stored(rows, hist.shallow_copy(entries))
 
     def _read_or_set_aside(
         self, conn: sqlite3.Connection, key: str
-    ) -> tuple[dict[str, Any] | None, list[Any]]:
+    ) -> tuple[dict[str, Any] | None, hist.Stored]:
         try:
             return self._read(conn, key)
         except _Damaged as damage:
@@ -222,10 +225,10 @@ class SqliteStore:
             conn.execute("DELETE FROM history WHERE user_key = ?", (key,))
             log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
                         log_ref(key), damage.reason)
-            return None, []
+            return None, hist.Stored([], [])
 
     def _write(
-        self, conn: sqlite3.Connection, key: str, profile: dict[str, Any], rows: list[Any]
+        self, conn: sqlite3.Connection, key: str, profile: dict[str, Any], stored: hist.Stored
     ) -> None:
         entries = profile.get("history")
         has_history = isinstance(entries, list)
@@ -237,7 +240,7 @@ class SqliteStore:
             " has_history = excluded.has_history, updated_at = excluded.updated_at",
             (key, encode(rest), ROW_VERSION, int(has_history), now_iso()),
         )
-        hist.sync(conn, key, rows, entries if isinstance(entries, list) else [])
+        hist.sync(conn, key, stored, entries if isinstance(entries, list) else [])
 
     def _erase(self, conn: sqlite3.Connection, key: str) -> None:
         for table in ("users", "history", "set_aside"):
