@@ -37,8 +37,6 @@ from skill.stores.sqlite import SqliteStore  # noqa: E402
 from tests.conftest import envelope, intent_request, launch_request  # noqa: E402
 from tests.test_store_moto import dynamo_env  # noqa: E402
 
-HISTORY_LIMIT = 500
-
 
 def profile(history: int) -> dict[str, Any]:
     return {
@@ -56,11 +54,14 @@ def profile(history: int) -> dict[str, Any]:
     }
 
 
-def finish_routine(number: int) -> Callable[[dict[str, Any] | None], dict[str, Any]]:
+def finish_routine(number: int, keep: int) -> Callable[[dict[str, Any] | None], dict[str, Any]]:
+    """A turn that finishes a routine: one entry appended, the oldest dropped (history stays at
+    `keep` entries, so every sample of a case measures the same size)."""
+
     def change(stored: dict[str, Any] | None) -> dict[str, Any]:
         stored = stored or profile(0)
         entry = {"routine_id": "sciatica", "finished_at": f"2026-11-25T10:00:{number:05}+00:00"}
-        return {**stored, "history": [*stored["history"], entry][-HISTORY_LIMIT:]}
+        return {**stored, "history": [*stored["history"], entry][-keep:]}
 
     return change
 
@@ -83,9 +84,10 @@ def bench_updates(stores: list[tuple[str, UserStore, int]], turns: int) -> None:
         store.save("bench-user", profile(history))
     samples: list[list[float]] = [[] for _ in stores]
     for number in range(turns):  # round robin so machine noise falls on every case alike
-        for index, (_, store, _) in enumerate(stores):
+        for index, (_, store, history) in enumerate(stores):
+            change = finish_routine(number, history)
             start = time.perf_counter()
-            store.update("bench-user", finish_routine(number))
+            store.update("bench-user", change)
             samples[index].append((time.perf_counter() - start) * 1000)
     table("1. one update (read + write) per turn",
           [(name, s) for (name, _, _), s in zip(stores, samples, strict=True)])

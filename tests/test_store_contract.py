@@ -305,6 +305,35 @@ def test_change_that_edits_entries_in_place_is_stored(harness: Harness) -> None:
     }
 
 
+def test_store_init_creates_the_dynamodb_table_once(
+    dynamo: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from skill.cli import main
+
+    table = f"init-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("STRETCH_COACH_STORE", f"dynamodb://{table}")
+    assert main(["store", "init"]) == 0
+    assert main(["store", "init"]) == 0
+    out = capsys.readouterr().out
+    assert f"DynamoDB table {table} created" in out and "already exists" in out
+    store = DynamoDbStore(table)
+    store.save(USER, PROFILE)
+    assert store.load(USER) == PROFILE
+
+
+def test_a_file_that_cannot_be_migrated_stays_put(tmp_path: Path) -> None:
+    class Refusing:
+        def adopt(self, key: str, raw: bytes) -> bool:
+            raise OSError("disk full")
+
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    path = legacy / f"{user_key(USER)}.json"
+    path.write_text("{}")
+    assert migrate_json_profiles(Refusing(), [legacy]) == 0
+    assert path.exists()
+
+
 def test_sqlite_turn_writes_only_the_new_history_rows(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path / "store.sqlite3")
     history = [{"finished_at": f"t{i:04}"} for i in range(500)]

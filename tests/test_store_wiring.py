@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import subprocess
@@ -56,10 +57,14 @@ def invoke(store: SqliteStore, request: dict[str, object]) -> str:
     return speech(handler(envelope(request, new=True), None))
 
 
-def test_what_a_user_told_the_skill_survives_a_new_container(tmp_path: Path) -> None:
+def test_what_a_user_told_the_skill_survives_a_new_container(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "users.sqlite3"
-    first = invoke(SqliteStore(path), launch_request())
-    second = invoke(SqliteStore(path), launch_request())  # a new process, same database
+    with caplog.at_level(logging.DEBUG, logger="skill"):
+        first = invoke(SqliteStore(path), launch_request())
+        second = invoke(SqliteStore(path), launch_request())  # a new process, same database
+    assert USER_ID not in caplog.text and "disclaimer_heard" not in caplog.text
     assert "medical advice" in first
     assert "medical advice" not in second
     stored = SqliteStore(path).load(USER_ID)

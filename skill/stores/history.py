@@ -19,18 +19,10 @@ Row = tuple[int, bytes]  # (seq, the entry as canonical JSON)
 
 @dataclass
 class Stored:
-    """The history rows as read, and their entries decoded (None: they could not be)."""
+    """The history rows as read, and copies of their entries decoded."""
 
     rows: list[Row]
-    entries: list[Any] | None
-
-
-def read(conn: sqlite3.Connection, key: str) -> Stored:
-    rows = existing(conn, key)
-    try:
-        return Stored(rows, join(rows))
-    except Unreadable:
-        return Stored(rows, None)
+    entries: list[Any]
 
 
 def shallow_copy(entries: list[Any]) -> list[Any]:
@@ -75,7 +67,7 @@ def _kept_from(old: list[Any], new: list[Any]) -> int:
 def sync(conn: sqlite3.Connection, key: str, stored: Stored, new: list[Any]) -> None:
     """Make the rows hold `new`, touching only rows that changed."""
     rows = stored.rows
-    k = len(rows) if stored.entries is None else _kept_from(stored.entries, new)
+    k = _kept_from(stored.entries, new)
     if k == len(rows):
         if rows:
             conn.execute("DELETE FROM history WHERE user_key = ?", (key,))

@@ -55,9 +55,13 @@ def migrate_json_profiles(store: Adopter, directories: Iterable[Path]) -> int:
 def _adopt_file(store: Adopter, path: Path) -> int:
     try:
         raw = path.read_bytes()
+        taken = store.adopt(path.name[:32], raw)
     except FileNotFoundError:  # another process migrated it first
         return 0
-    taken = store.adopt(path.name[:32], raw)
+    except Exception as error:  # leave the file where it is; the front end must still start
+        log.warning("could not move an old profile file into the store (%s); left in place",
+                    type(error).__name__)
+        return 0
     backup_dir = path.parent / BACKUP_DIR
     backup_dir.mkdir(mode=0o700, exist_ok=True)
     try:

@@ -82,6 +82,7 @@ class SqliteStore:
         self.busy_timeout = busy_timeout
         self.synchronous = synchronous.upper()
         self._local = threading.local()
+        self._inherited: list[sqlite3.Connection] = []
 
     # -- connections -------------------------------------------------------------------------
 
@@ -89,6 +90,8 @@ class SqliteStore:
         # One connection per thread, and a new one after a fork (gunicorn --preload).
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():
+            if conn is not None:  # the parent's: never use or close it here, just keep it
+                self._inherited.append(conn)
             conn = self._connect()
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
@@ -142,8 +145,8 @@ class SqliteStore:
         return self._in_write(lambda conn: self._read_or_set_aside(conn, key)[0])
 
     def save(self, user_id: str, data: dict[str, Any]) -> None:
-        key = user_key(user_id)
-        self._in_write(lambda conn: self._write(conn, key, data, hist.read(conn, key)))
+        # Through `update`, so a damaged row is set aside rather than overwritten.
+        self.update(user_id, lambda _old: data)
 
     def delete(self, user_id: str) -> None:
         key = user_key(user_id)
