@@ -321,6 +321,20 @@ def test_store_init_creates_the_dynamodb_table_once(
     assert store.load(USER) == PROFILE
 
 
+def test_lambda_skill_keeps_profiles_in_dynamodb(dynamo: None) -> None:
+    from skill.alexa.skill_factory import skill_builder
+    from skill.core.coach import Coach
+    from tests.conftest import USER_ID, envelope, fixed_clock, launch_request, speech
+
+    store = DynamoDbStore(f"lambda-{uuid.uuid4().hex[:12]}")
+    store.init_schema()
+    first = skill_builder(store, Coach(clock=fixed_clock)).lambda_handler()
+    assert "medical advice" in speech(first(envelope(launch_request(), new=True), None))
+    cold = skill_builder(DynamoDbStore(store.table), Coach(clock=fixed_clock)).lambda_handler()
+    assert "medical advice" not in speech(cold(envelope(launch_request(), new=True), None))
+    assert store.load(USER_ID)["disclaimer_heard"] is True
+
+
 def test_a_file_that_cannot_be_migrated_stays_put(tmp_path: Path) -> None:
     class Refusing:
         def adopt(self, key: str, raw: bytes) -> bool:

@@ -124,3 +124,20 @@ def test_forget_leaves_nothing_about_the_local_user(tmp_path: Path) -> None:
         assert conn.execute(query, (key,)).fetchone()[0] == 0, table
     assert not (data / "profiles" / BACKUP_DIR / f"{key}.json").exists()
     assert store.load("someone-else") == {"hold_seconds": 20}
+
+
+def test_persistence_adapter_updates_and_deletes_through_the_store(tmp_path: Path) -> None:
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model.request_envelope import RequestEnvelope
+
+    from skill.alexa.persistence import StorePersistenceAdapter
+
+    body = json.dumps(envelope(launch_request(), new=True))
+    request = DefaultSerializer().deserialize(body, RequestEnvelope)
+    store = SqliteStore(tmp_path / "adapter.sqlite3")
+    adapter = StorePersistenceAdapter(store)
+    adapter.update_attributes(request, lambda old: {"hold_seconds": 30, "was": old})
+    assert adapter.get_attributes(request) == {"hold_seconds": 30, "was": None}
+    assert store.load(USER_ID) == {"hold_seconds": 30, "was": None}
+    adapter.delete_attributes(request)
+    assert adapter.get_attributes(request) == {}
