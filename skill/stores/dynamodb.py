@@ -101,19 +101,9 @@ class DynamoDbStore:
         raise StoreError(f"gave up after {self.max_attempts} conflicting writes")
 
     def adopt(self, key: str, raw: bytes) -> bool:
-        item = {
-            "user_key": {"S": key},
-            "item": {"S": PROFILE},
-            "profile": {"B": raw},
-            "version": {"N": "0"},
-            "schema_version": {"N": "0"},
-            "updated_at": {"S": now_iso()},
-        }
+        item = _profile_item(key, raw, version=0, row_version=0)
         try:
-            self.client.put_item(
-                TableName=self.table, Item=item, ConditionExpression="attribute_not_exists(#k)",
-                ExpressionAttributeNames={"#k": "user_key"},
-            )
+            self.client.put_item(TableName=self.table, Item=item, **_expect(None))
         except Exception as error:
             if _code(error) != CONFLICT:
                 raise
@@ -194,18 +184,8 @@ class DynamoDbStore:
         log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
                     log_ref(key), reason)
 
-    def _profile_item(self, key: str, profile: dict[str, Any], version: int) -> dict[str, Any]:
-        return {
-            "user_key": {"S": key},
-            "item": {"S": PROFILE},
-            "profile": {"B": encode(profile)},
-            "version": {"N": str(version)},
-            "schema_version": {"N": str(ROW_VERSION)},
-            "updated_at": {"S": now_iso()},
-        }
-
     def _put(self, key: str, profile: dict[str, Any], version: int | None) -> None:
-        item = self._profile_item(key, profile, (version or 0) + 1)
+        item = _profile_item(key, encode(profile), (version or 0) + 1, ROW_VERSION)
         self.client.put_item(TableName=self.table, Item=item, **_expect(version))
 
     def _delete_profile(self, key: str, version: int | None) -> None:
@@ -230,6 +210,17 @@ class DynamoDbStore:
         for page in pages:
             for found in page.get("Items", []):
                 self.client.delete_item(TableName=self.table, Key=found)
+
+
+def _profile_item(key: str, raw: bytes, version: int, row_version: int) -> dict[str, Any]:
+    return {
+        "user_key": {"S": key},
+        "item": {"S": PROFILE},
+        "profile": {"B": raw},
+        "version": {"N": str(version)},
+        "schema_version": {"N": str(row_version)},
+        "updated_at": {"S": now_iso()},
+    }
 
 
 def _expect(version: int | None) -> dict[str, Any]:

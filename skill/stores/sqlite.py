@@ -140,12 +140,6 @@ class SqliteStore:
         self._conn()
         return f"SQLite database ready at {self.path} (schema {SCHEMA_VERSION})"
 
-    def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None and self._local.pid == os.getpid():
-            conn.close()
-        self._local.conn = None
-
     # -- the UserStore interface ---------------------------------------------------------------
 
     def load(self, user_id: str) -> dict[str, Any] | None:
