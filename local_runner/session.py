@@ -6,7 +6,6 @@ the user's data directory), so a routine stopped here can be resumed here.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from skill.core.coach import Coach, run_turn
 from skill.core.events import Event
 from skill.core.reply import Reply
 from skill.core.state import CoachState
-from skill.core.store import DATA_DIR_ENV, JsonFileStore, UserStore
+from skill.core.store import UserStore
+from skill.stores.factory import store_from_env
 
 from .recogniser import Recogniser, default_recogniser
 
@@ -25,8 +25,7 @@ LOCAL_USER = "local-user"
 
 
 def default_store() -> UserStore:
-    directory = os.environ.get(DATA_DIR_ENV) or user_data_dir("back-stretch-coach", appauthor=False)
-    return JsonFileStore(Path(directory) / "profiles")
+    return store_from_env(Path(user_data_dir("back-stretch-coach", appauthor=False)))
 
 
 @dataclass

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from ..core.coach import Coach
-from ..core.store import DATA_DIR_ENV, JsonFileStore, UserStore
+from ..core.store import UserStore
+from ..stores.factory import store_from_env
 from .handlers import (
     CatchAllExceptionHandler,
     CoachRequestHandler,
@@ -24,9 +21,8 @@ SKILL_ID_ENV = "STRETCH_COACH_SKILL_ID"
 
 
 def default_store() -> UserStore:
-    """A file store in $STRETCH_COACH_DATA_DIR, else the temp dir (Lambda's only writable place)."""
-    directory = os.environ.get(DATA_DIR_ENV) or str(Path(tempfile.gettempdir()) / "stretch-coach")
-    return JsonFileStore(Path(directory))
+    """The store STRETCH_COACH_STORE names (default: SQLite in the data dir, else the temp dir)."""
+    return store_from_env()
 
 
 def skill_builder(
