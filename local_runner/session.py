@@ -1,6 +1,6 @@
 """The local session loop: typed text -> recogniser -> the same coach core the Alexa side uses.
 
-The profile is kept through the same `UserStore` interface as the Alexa backend (a JSON file in
+The profile is kept through the same `UserStore` interface as the Alexa backend (an SQLite file in
 the user's data directory), so a routine stopped here can be resumed here.
 """
 
