@@ -9,7 +9,8 @@ import pytest
 from skill.alexa.ssml import to_ssml
 from skill.core import events as ev
 from skill.core.coach import Coach
-from skill.core.coach.delivery import HANDS_FREE_WAIT, MOVE_WAIT, gentler_for
+from skill.core.coach.delivery import HANDS_FREE_WAIT, MOVE_WAIT
+from skill.core.coach.plan import gentler_for
 from skill.core.content import default_library
 from skill.core.events import Event
 from skill.core.modes import Mode

@@ -10,8 +10,9 @@ from ..modes import Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState
 from .context import Context
-from .delivery import advance, current_exercise, deliver, gentler_for
+from .delivery import advance, deliver
 from .machine import handles
+from .plan import current_exercise, gentler_for
 from .prompts import prompt_for_mode
 
 FEELINGS = ("better", "same", "worse")

@@ -8,8 +8,9 @@ from ..modes import IN_ROUTINE, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
 from .context import Context
-from .delivery import advance, current_exercise, deliver, sides_left
+from .delivery import advance, deliver
 from .machine import handles
+from .plan import current_exercise, sides_left
 from .prompts import help_, prompt_for_mode
 
 

@@ -9,8 +9,8 @@ from ..reply import Reply, Say
 from ..state import CoachState
 from ..words import join_words, number_words
 from .context import Context
-from .delivery import current_exercise, sides_left
 from .machine import handles
+from .plan import current_exercise, sides_left
 
 # What to say next in modes whose prompt never changes.
 _PROMPTS = {
