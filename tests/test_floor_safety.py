@@ -145,3 +145,21 @@ def test_ordinary_back_pain_outside_a_routine_offers_the_routine_that_suits_it()
     assert reply.spoken_text().endswith("The back spasm routine may help with that. Would you like to start it now?")
     state, reply = COACH.handle(state, Event(ev.YES))
     assert state.session.routine_id == "back_spasm" and "Let's begin the back spasm routine" in reply.spoken_text()
+
+
+def test_how_long_is_left_is_an_aside_that_changes_nothing() -> None:
+    before = in_hold()
+    after, reply = COACH.handle(
+        before, Event(ev.STATUS, {"remaining": "18", "side": "left"}, text="how long is left")
+    )
+    assert reply.aside and after.session == before.session
+    assert reply.spoken_text() == (
+        "This is exercise two of five, child's pose. You're on your left side. "
+        "About eighteen seconds to go. After this comes pelvic tilt."
+    )  # no "say next" in the middle of a hold
+
+
+def test_an_answer_mid_routine_always_has_a_way_on_hands_free() -> None:
+    state, reply = COACH.handle(in_hold(), Event(ev.NO_EQUIPMENT, {"equipment": "stability_ball"}))
+    assert state.session.mode == Mode.ROUTINE and reply.wait_seconds > 0
+    assert reply.spoken_text().startswith("Okay, you don't have a stability ball.")

@@ -28,6 +28,7 @@ PAIN_SCORE = "PainScoreIntent"
 SIDE = "SideIntent"
 BRING_BACK = "BringBackIntent"
 LENGTH = "RoutineLengthIntent"
+STATUS = "StatusIntent"
 
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
@@ -65,6 +66,7 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     SIDE: ("side",),
     BRING_BACK: ("exercise",),
     LENGTH: ("length", "minutes"),
+    STATUS: (),
 }
 BUILT_IN_INTENTS: tuple[str, ...] = (
     HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME, NEXT, PREVIOUS, REPEAT, START_OVER,

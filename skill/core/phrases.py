@@ -254,6 +254,15 @@ GET_UP = (
 SIT_DOWN = "Sit down on a firm chair."
 STAND_UP = "Stand up slowly from your chair."
 
+# ---------------------------------------------------------------- where we are
+
+STATUS_STEP = "This is exercise {number} of {total}, {name}."
+STATUS_SIDE = "You're on your {side} side."
+STATUS_LEFT = "About {seconds} seconds to go."
+STATUS_NEXT = "After this comes {name}."
+STATUS_LAST = "This is the last one."
+STATUS_NONE = "We're not in a routine right now."
+
 # ---------------------------------------------------------------- routine length
 
 LENGTH_SHORT = "Okay, I'll do the short versions of the routines."

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..content import Library, default_library
 from ..events import REPEAT, Event
-from ..modes import STEP_ON
+from ..modes import STEP_ON, Mode
 from ..reply import Reply
 from ..state import CoachState
 from ..triage import Triage
 from .context import TURN_BUDGET_SECONDS, Clock, Context, utc_now
+from .delivery import HANDS_FREE_WAIT
 from .table import MACHINE
 
 
@@ -40,6 +43,10 @@ class Coach:
         state = state.clone()
         handler = MACHINE.dispatch(self.ctx, state, event)
         reply = handler(self.ctx, state, event)
+        if state.session.mode == Mode.ROUTINE and reply.expect_reply and not reply.wait_seconds:
+            # Hands-free, a routine that is still running always has a way on: an answer to
+            # "I don't have a ball" mid-routine must not leave the user in silence.
+            reply = replace(reply, wait_seconds=HANDS_FREE_WAIT)
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
             keep = reply.expect_reply and state.session.mode not in STEP_ON

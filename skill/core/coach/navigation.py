@@ -7,10 +7,17 @@ from ..events import Event
 from ..modes import IN_ROUTINE, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
+from ..words import number_words
 from .context import Context
 from .delivery import advance, deliver
 from .machine import handles
-from .plan import current_exercise, sides_left
+from .plan import (
+    current_dose,
+    current_exercise,
+    included_steps,
+    next_step_name,
+    sides_left,
+)
 from .prompts import help_, prompt_for_mode
 
 
@@ -114,3 +121,38 @@ def stop(ctx: Context, state: CoachState, event: Event) -> Reply:
     segments.append(Say(P.GOODBYE))
     state.session = Session()
     return Reply.end(segments)
+
+
+@handles()
+def status(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """ "How long is left?", "which side?", "what's next?": answered without changing anything.
+
+    A front end counting a hold passes what only it knows (`remaining` seconds, the `side`);
+    the answer is an aside, so the hold carries on.
+    """
+    session = state.session
+    dose = current_dose(ctx, state)
+    prompt = prompt_for_mode(ctx, state)
+    if session.routine_id is None or dose is None:
+        return Reply.ask([Say(P.STATUS_NONE), Say(prompt)], prompt)
+    routine = ctx.library.routine(session.routine_id)
+    included = included_steps(routine, session.short)
+    number = included.index(session.step_index) + 1 if session.step_index in included else 1
+    said: list[Segment] = [
+        Say(
+            P.STATUS_STEP.format(
+                number=number_words(number),
+                total=number_words(len(included)),
+                name=dose.exercise.name,
+            )
+        )
+    ]
+    side = event.slot("side")
+    if side in ("left", "right"):
+        said.append(Say(P.STATUS_SIDE.format(side=side)))
+    remaining = event.slot("remaining")
+    if remaining is not None and remaining.isdigit() and int(remaining) > 0:
+        said.append(Say(P.STATUS_LEFT.format(seconds=number_words(int(remaining)))))
+    following = next_step_name(ctx, state, routine)
+    said.append(Say(P.STATUS_NEXT.format(name=following) if following else P.STATUS_LAST))
+    return Reply.ask(said, prompt, aside=True)

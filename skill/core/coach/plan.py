@@ -118,9 +118,20 @@ def sides_left(ctx: Context, state: CoachState) -> bool:
     return state.session.next_side < (2 if dose.exercise.sides else 1)
 
 
-def next_position(ctx: Context, state: CoachState, routine: Routine) -> str | None:
+def next_dose(ctx: Context, state: CoachState, routine: Routine) -> Dose | None:
+    """How the step after the current one will be done (None: this is the last)."""
     for index in range(state.session.step_index + 1, len(routine.steps)):
         dose = step_plan(ctx, state, routine, index).dose
         if dose is not None:
-            return dose.exercise.position
+            return dose
     return None
+
+
+def next_position(ctx: Context, state: CoachState, routine: Routine) -> str | None:
+    following = next_dose(ctx, state, routine)
+    return following.exercise.position if following else None
+
+
+def next_step_name(ctx: Context, state: CoachState, routine: Routine) -> str | None:
+    following = next_dose(ctx, state, routine)
+    return following.exercise.name if following else None

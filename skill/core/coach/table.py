@@ -37,6 +37,7 @@ from .navigation import (
     repeat_step,
     resume_paused,
     skip,
+    status,
     stop,
 )
 from .profile import (
@@ -79,6 +80,7 @@ MACHINE = Machine(
         ev.SIDE: Row(side_noted, {SIDE: side_answer}),
         ev.BRING_BACK: Row(bring_back),
         ev.LENGTH: Row(set_length),
+        ev.STATUS: Row(status),
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
