@@ -39,8 +39,10 @@ def test_counts_are_handed_over_on_their_scheduled_seconds() -> None:
     player, speaker, _ = make_player([])
     segment = hold(60)
     assert player.play(Reply((Say("Hold."), segment))) is None
-    times = [t - 1000.0 for t, text in speaker.spoken if text != "Hold."]
-    assert times == [cue.at for cue in segment.cues]  # no drift: each due time from the start
+    start = 1000.0 + speaker.duration("Hold.")  # counting starts once "Hold." has been said
+    times = [t - start for t, text in speaker.spoken if text != "Hold."]
+    assert times == pytest.approx([cue.at for cue in segment.cues])  # each due from the start
+    assert speaker.overlaps == 0 and player.stats.late_cues == 0
     assert speaker.texts[-1] == "And release."
 
 
@@ -54,7 +56,7 @@ def test_pause_and_resume_mid_hold_keep_the_remaining_time() -> None:
     assert "Okay, picking up where we were." in speaker.texts
     assert spoken["Twenty."] == pytest.approx(120.0)  # 20 s of hold + 100 s paused
     assert spoken["And release."] == pytest.approx(130.0)
-    assert clock() == pytest.approx(1130.0)
+    assert clock() == pytest.approx(1130.0 + speaker.duration("And release."))  # said in full
 
 
 def test_pain_during_a_hold_stops_it_at_once() -> None:
