@@ -18,6 +18,7 @@ DEFAULT_WPM = 150
 TOLERANCE_WPM = 10.0  # instructions must land at target +/- this, measured
 CALIBRATION_ATTEMPTS = 4
 SILENCE_LEVEL = 500  # 16-bit sample magnitude below which audio counts as silence
+KEEP_SILENCE_SECONDS = 0.15  # silence kept around each utterance (a natural short breath)
 # Instruction-like sentences, each synthesised on its own as instructions are (the pace that
 # matters most is that of instructions; pauses between sentences are not counted).
 CALIBRATION_SENTENCES = (
@@ -55,6 +56,27 @@ def voiced_seconds(path: Path) -> float:
         return 0.0
     loud = [i for i, value in enumerate(samples) if abs(value) > SILENCE_LEVEL]
     return (loud[-1] - loud[0]) / float(rate) if loud else 0.0
+
+
+def trim_silence(path: Path, keep_seconds: float = KEEP_SILENCE_SECONDS) -> None:
+    """Cut the WAV's leading and trailing silence down to `keep_seconds` each (espeak-ng ends
+    every utterance with about 0.6 s of silence, which would delay the next cue)."""
+    try:
+        with wave.open(str(path)) as wav:
+            params = wav.getparams()
+            samples = array.array("h", wav.readframes(wav.getnframes()))
+    except (OSError, EOFError, wave.Error):
+        return
+    if params.sampwidth != 2 or params.nchannels != 1:
+        return
+    loud = [i for i, value in enumerate(samples) if abs(value) > SILENCE_LEVEL]
+    if not loud:
+        return
+    keep = int(keep_seconds * params.framerate)
+    kept = samples[max(0, loud[0] - keep) : loud[-1] + keep]
+    with wave.open(str(path), "wb") as wav:
+        wav.setparams(params)
+        wav.writeframes(kept.tobytes())
 
 
 def measured_wpm(text: str, path: Path) -> float:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from .speech_rate import wav_seconds
+from .speech_rate import trim_silence, wav_seconds
 
 SAVED_PREFIX = "Audio saved to "
 SYNTH_TIMEOUT_SECONDS = 30.0
@@ -105,9 +105,11 @@ def make_synthesiser() -> Synthesiser:
 
 
 def synthesise_checked(synthesiser: Synthesiser, text: str, rate: int, path: Path) -> Path:
-    """Synthesise, making the file again if it came out empty (a pyttsx3 driver quirk)."""
+    """Synthesise (silence around the speech trimmed), making the file again if it came out
+    empty (a pyttsx3 driver quirk)."""
     for _attempt in range(3):
         synthesiser(text, rate, path)
         if wav_seconds(path) > 0:
+            trim_silence(path)
             return path
     raise SpeechUnavailable(f"the speech engine produced no audio for {text[:40]!r}")
