@@ -242,5 +242,8 @@ class Player:
                 self._heard_at = None
                 continue
             reply = self.conversation.handle(event)
+            if reply.aside:  # answered; still paused
+                self._say_now(reply)
+                continue
             self.speaker.flush()
             return Interrupted(event, line, reply)

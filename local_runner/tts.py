@@ -29,6 +29,7 @@ __all__ = ["SpeechUnavailable", "SynthSpeaker", "has_audio_device", "make_synthe
 
 log = logging.getLogger(__name__)
 ENGINE_TIMEOUT_SECONDS = 30.0
+PLAY_COMMAND = ("aplay", "-q")  # the WAV's path is appended
 MIN_BUSY_SECONDS = 0.02  # while audio is starting or ending, "busy" is never reported as 0
 
 
@@ -53,11 +54,13 @@ class SynthSpeaker:
         *,
         save_dir: Path | None = None,
         play: bool = True,
+        play_command: tuple[str, ...] = PLAY_COMMAND,
     ) -> None:
         self.synthesiser = synthesiser
         self.words_per_minute = words_per_minute
         self.save_dir = save_dir
         self.play = play
+        self.play_command = play_command
         self.saved: list[Path] = []
         self._workdir = Path(tempfile.mkdtemp(prefix="stretch-coach-"))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="synth")
@@ -128,7 +131,7 @@ class SynthSpeaker:
             self._cond.notify()
 
     def busy_for(self) -> float:
-        if self._idle.is_set():
+        if self._idle.is_set() or not self.play:  # files only: nobody waits for them
             return 0.0
         with self._cond:
             queued = [self._cache[text] for text in self._pending]
@@ -138,6 +141,8 @@ class SynthSpeaker:
         return max(left, MIN_BUSY_SECONDS)
 
     def flush(self) -> None:
+        if not self.play:
+            return  # nothing is heard: keep every file that was asked for
         with self._cond:
             self._generation += 1
             self._pending.clear()
@@ -181,7 +186,7 @@ class SynthSpeaker:
         with self._cond:
             if generation != self._generation:
                 return
-            proc = subprocess.Popen(["aplay", "-q", str(path)])
+            proc = subprocess.Popen([*self.play_command, str(path)])
             self._proc = proc
             self._playing_until = time.monotonic() + seconds
         try:

@@ -163,3 +163,27 @@ def test_missing_tts_engine_falls_back_with_a_notice(
     chosen = make_speaker(speech=False, save_dir=tmp_path, notice=notices.append)
     assert isinstance(chosen, SilentSpeaker)
     assert notices and "Speech is not available (no espeak library)" in notices[0]
+
+
+@needs_espeak
+def test_flush_stops_playback_at_once_and_drops_the_queue() -> None:
+    assert ESPEAK is not None
+    # A stand-in for aplay that would play for a minute unless it is killed.
+    player = (sys.executable, "-c", "import time; time.sleep(60)")
+    speaker = SynthSpeaker(EspeakNgSynthesiser(ESPEAK), 150.0, play_command=player)
+    try:
+        speaker.say("One.")
+        speaker.say("Two.")
+        for _ in range(2000):  # until playback has started (the WAV is synthesised first)
+            with speaker._cond:
+                process = speaker._proc
+            if process is not None:
+                break
+            speaker._idle.wait(0.005)
+        assert process is not None and speaker.busy_for() > 0
+        speaker.flush()
+        assert speaker.busy_for() == 0.0
+        assert process.wait(timeout=2) != 0  # killed, not finished
+        assert not speaker._pending  # "Two." was dropped
+    finally:
+        speaker.close()
