@@ -110,12 +110,15 @@ class Player:
         interrupted = self._until_quiet(None)
         return interrupted if isinstance(interrupted, Interrupted) else None
 
-    def _speak(self, text: str) -> None:
+    def _speak(self, text: str, cue_at: float | None = None) -> None:
         if self._heard_at is not None:
             self.stats.answer_delays.append(self.clock() - self._heard_at)
             self._heard_at = None
         self.speaker.say(text)
-        self.display.coach(text)
+        if cue_at is None:
+            self.display.coach(text)
+        else:
+            self.display.cue(cue_at, text)
 
     def _say_segment(self, text: str) -> Interrupted | None:
         while True:
@@ -151,8 +154,7 @@ class Player:
                     self.stats.max_late = max(self.stats.max_late, late)
                     self.stats.reanchored += late
                     self._paused_for += late
-                self._speak(cue.text)
-                self.display.cue(cue.at, cue.text)
+                self._speak(cue.text, cue.at)
         finally:
             self.display.timed_ended(segment)
         return None

@@ -249,3 +249,16 @@ def test_cues_that_take_longer_than_their_gap_never_overlap() -> None:
     assert min(gaps) == pytest.approx(speaker.duration(long_cue))  # each right after the last
     assert player.stats.late_cues == 5
     assert player.stats.reanchored == pytest.approx(5 * (speaker.duration(long_cue) - 2.0))
+
+
+def test_each_count_is_shown_once_with_its_offset() -> None:
+    player, _, _ = make_player([])
+    out = io.StringIO()
+    player.display = PlainDisplay(out)
+    assert player.play(Reply((hold(30),))) is None
+    lines = out.getvalue().splitlines()
+    assert lines == [
+        "coach>   [ 10.0s] Ten. Keep breathing slowly.",
+        "coach>   [ 20.0s] Twenty.",
+        "coach>   [ 30.0s] And release.",
+    ]
