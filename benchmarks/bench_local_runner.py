@@ -35,10 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from local_runner.display import PlainDisplay  # noqa: E402
-from local_runner.player import Player, QueueInbox, VirtualClock  # noqa: E402
+from local_runner.player import Player, QueueInbox, VirtualClock, texts_of  # noqa: E402
 from local_runner.runner import hands_free_wait, run_live  # noqa: E402
 from local_runner.session import LocalSession  # noqa: E402
 from local_runner.speaker import RecordingSpeaker  # noqa: E402
+from local_runner.tts import SynthSpeaker  # noqa: E402
 from skill.core.content import default_library  # noqa: E402
 from skill.core.events import Event  # noqa: E402
 from skill.core.reply import Reply  # noqa: E402
@@ -137,20 +138,35 @@ def play_routine(
     }
 
 
-def espeak_durations() -> Callable[[str], float] | None:
+def espeak_speaker() -> SynthSpeaker | None:
     from local_runner.synthesisers import make_synthesiser
     from local_runner.tts import SynthSpeaker
 
     try:
+        start = time.monotonic()
         speaker = SynthSpeaker(make_synthesiser(), 150.0, play=False)
     except Exception as error:
         print(f"(espeak-ng unavailable: {error}; using estimates)")
         return None
     print(
-        f"espeak-ng calibrated: engine rate {speaker.calibration.engine_rate} -> "
-        f"{speaker.calibration.measured_wpm:.0f} wpm measured"
+        f"espeak-ng calibrated in {time.monotonic() - start:.2f} s: engine rate "
+        f"{speaker.calibration.engine_rate} -> {speaker.calibration.measured_wpm:.0f} wpm measured"
     )
-    return speaker.duration
+    return speaker
+
+
+def answer_synthesis_ms(speaker: SynthSpeaker) -> list[float]:
+    """Time to synthesise the first sentence of answers to interruptions (not cached ahead)."""
+    session = LocalSession(store=MemoryStore())
+    session.say("start the lower back routine")
+    samples = []
+    for line in ("that hurts", "is this a red flag", "I don't have a stability ball", "stop"):
+        reply = session.say(line)
+        first = next(texts_of(reply))
+        start = time.monotonic()
+        speaker.duration(first)
+        samples.append((time.monotonic() - start) * 1000)
+    return samples
 
 
 def routine_table(durations: Callable[[str], float] | None) -> None:
@@ -248,7 +264,7 @@ def command_latency(runs: int) -> list[float]:
 
 
 def interruption_latency(runs: int, after: float) -> list[float]:
-    """"that hurts" typed on the input thread `after` s into a hold -> first word of the answer."""
+    """ "that hurts" typed on the input thread `after` s into a hold -> first word of the answer."""
     samples = []
     for _ in range(runs):
         session = LocalSession(store=MemoryStore())
@@ -280,7 +296,8 @@ def main() -> int:
     args = parser.parse_args()
     hold_seconds = 10 if args.quick else args.hold
     commands = 100 if args.quick else args.commands
-    routine_table(espeak_durations() if args.espeak else None)
+    synth = espeak_speaker() if args.espeak else None
+    routine_table(synth.duration if synth else None)
     print()
     cost = SPEECH_COST_SECONDS * 1000
     print(f"A {hold_seconds} s hold, a count every 5 s, real clock ({cost:.0f} ms per speech call)")
@@ -301,6 +318,11 @@ def main() -> int:
     print(f'"that hurts" mid-hold -> first word of the answer, real clock ({runs} runs)')
     median = statistics.median(hurts)
     print(f"  median {median:.1f} ms, max {max(hurts):.1f} ms   (target < 500 ms)")
+    if synth is not None:
+        synthesis = answer_synthesis_ms(synth)
+        worst = max(synthesis)
+        print(f"  + espeak-ng synthesis of the answer's first sentence: max {worst:.0f} ms")
+        synth.close()
     return 0
 
 

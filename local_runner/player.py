@@ -213,9 +213,9 @@ class Player:
     def _say_now(self, reply: Reply) -> None:
         """Speak a short answer from the coach without leaving the activity being played."""
         self.speaker.flush()
-        for segment in reply.segments:
-            if isinstance(segment, Say | SideSwitch):
-                self._speak(segment.text)
+        said = " ".join(s.text for s in reply.segments if isinstance(s, Say | SideSwitch))
+        if said:
+            self._speak(said)  # one utterance: nothing is handed over while another plays
 
     def _paused(self) -> Interrupted | None:
         """Hold the clock until the user resumes; any other command ends the activity.
