@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .speech_rate import Calibration, calibrate, estimate_seconds, wav_seconds
@@ -146,6 +146,10 @@ class SynthSpeaker:
         with self._cond:
             self._generation += 1
             self._pending.clear()
+            # Texts prepared ahead but not yet synthesised would delay the answer: drop them.
+            for text, future in list(self._cache.items()):
+                if future.cancel():
+                    del self._cache[text]
             if self._proc is not None:
                 self._proc.kill()
             self._playing_until = 0.0
@@ -166,6 +170,8 @@ class SynthSpeaker:
                 generation = self._generation
             try:
                 self._play_one(text, generation)
+            except CancelledError:
+                pass  # flushed before it was synthesised
             except Exception as error:
                 log.warning("speech failed: %s", error)
             with self._cond:

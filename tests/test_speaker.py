@@ -187,3 +187,19 @@ def test_flush_stops_playback_at_once_and_drops_the_queue() -> None:
         assert not speaker._pending  # "Two." was dropped
     finally:
         speaker.close()
+
+
+@needs_espeak
+def test_flush_drops_texts_prepared_ahead_so_an_answer_is_synthesised_next() -> None:
+    assert ESPEAK is not None
+    speaker = SynthSpeaker(EspeakNgSynthesiser(ESPEAK), 150.0, play=True, play_command=("true",))
+    try:
+        cues = [f"Count number {n}, keep breathing slowly and gently." for n in range(40)]
+        speaker.prepare(cues)
+        speaker.flush()
+        assert len(speaker._cache) < len(cues)  # those not yet started were cancelled
+        assert speaker.duration("Thanks for telling me.") > 0.3  # synthesised, not estimated
+        speaker.say("Thanks for telling me.")
+        speaker.wait()
+    finally:
+        speaker.close()
