@@ -174,7 +174,7 @@ def routine_table(durations: Callable[[str], float] | None) -> None:
     print(f"Every routine, hands-free, virtual clock, speech {source}")
     head = (
         f"{'routine':<11} {'announced':>9} {'planned':>8} {'measured':>8} {'meas/ann':>8} "
-        f"{'wpm':>5} {'pos->count':>10} {'overlaps':>8} {'late':>4} {'max late':>8} {'moved':>6} "
+        f"{'wpm*':>5} {'pos->count':>10} {'overlaps':>8} {'late':>4} {'max late':>8} {'moved':>6} "
         f"{'answers':>7} {'worst answer':>12}"
     )
     print(head)
@@ -191,6 +191,8 @@ def routine_table(durations: Callable[[str], float] | None) -> None:
             f"{busy['answers']:>7.0f} {busy['worst_answer']:>11.2f}s"
         )
     print(
+        "wpm*: words per minute of the time speech occupied (pauses at commas and 0.15 s around\n"
+        "each utterance included; the voiced pace is what --rate calibrates)\n"
         "late: cues that waited for the previous utterance; moved: how far that re-anchored the\n"
         "schedule; answers/worst answer: a second run with pause and resume every 45 s"
     )
