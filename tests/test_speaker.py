@@ -203,3 +203,45 @@ def test_flush_drops_texts_prepared_ahead_so_an_answer_is_synthesised_next() -> 
         speaker.wait()
     finally:
         speaker.close()
+
+
+def test_pyttsx3_fallback_sets_the_rate_before_each_synthesis_it_changes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where espeak-ng's program is missing, pyttsx3 synthesises; it is calibrated the same way."""
+    import pyttsx3
+
+    from local_runner.synthesisers import Pyttsx3Synthesiser
+
+    class FakeEngine:
+        def __init__(self) -> None:
+            self.rate = 200
+            self.job: tuple[str, str] | None = None
+
+        def setProperty(self, name: str, value: int) -> None:  # noqa: N802 (pyttsx3's API)
+            assert name == "rate"
+            self.rate = value
+
+        def save_to_file(self, text: str, path: str) -> None:
+            self.job = (text, path)
+
+        def runAndWait(self) -> None:  # noqa: N802
+            assert self.job is not None
+            text, path = self.job
+            frames = int(len(text.split()) * 60.0 / (self.rate * 1.3) * 1000)
+            with wave.open(path, "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(1000)
+                wav.writeframes(b"\x00\x10" * frames)
+
+    engine = FakeEngine()
+    monkeypatch.setattr(pyttsx3, "init", lambda: engine)
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # restored afterwards (the filter wraps it)
+    speaker = SynthSpeaker(Pyttsx3Synthesiser(), 150.0, save_dir=tmp_path, play=False)
+    try:
+        assert speaker.calibration.within_tolerance
+        assert engine.rate == speaker.calibration.engine_rate == round(150 / 1.3)
+        assert speaker.duration("one two three") == pytest.approx(3 * 60 / 150, abs=0.05)
+    finally:
+        speaker.close()
