@@ -218,14 +218,14 @@ def test_pyttsx3_fallback_sets_the_rate_before_each_synthesis_it_changes(
             self.rate = 200
             self.job: tuple[str, str] | None = None
 
-        def setProperty(self, name: str, value: int) -> None:  # noqa: N802 (pyttsx3's API)
+        def setProperty(self, name: str, value: int) -> None:
             assert name == "rate"
             self.rate = value
 
         def save_to_file(self, text: str, path: str) -> None:
             self.job = (text, path)
 
-        def runAndWait(self) -> None:  # noqa: N802
+        def runAndWait(self) -> None:
             assert self.job is not None
             text, path = self.job
             frames = int(len(text.split()) * 60.0 / (self.rate * 1.3) * 1000)
