@@ -1,20 +1,25 @@
-"""Plays a Reply in real time: speech, then timed activities counted on a monotonic clock.
+"""Plays a Reply in real time: speech, pauses and timed activities, always listening.
 
-Each cue is due at (start of the activity + its offset + time spent paused): the schedule is
-computed from the start, never from the previous cue, so no drift accumulates however long
-the speech takes. While a hold runs the player keeps listening to the inbox: "pause" stops
-the clock and keeps the remaining time, "resume" carries on, and any other command stops the
-activity at once and is handed back to the session (so "that hurts" interrupts a hold).
-The clock and the inbox are injected, so tests run instantly.
+- No utterance starts over another: each Say waits for the previous speech to end, and each
+  cue waits for it too. A cue that is late for that reason is said as soon as the speech
+  ends and the rest of the schedule moves by the same amount (re-anchored), so the user is
+  never counted through a hold they could not hear; `stats` records how late and how much.
+- Each cue is otherwise due at (start of the activity + its offset + time spent paused),
+  computed from the start, never from the previous cue: no drift accumulates.
+- The inbox is polled while speech plays, during pauses, holds and rests. Every utterance
+  goes to the session at once: an `aside` answer ("how long is left?") is said and the
+  activity carries on (an interrupted instruction is said again after it); any other answer
+  flushes the speech and is handed back (`Interrupted.reply`) for the runner to play.
+  "pause" during a hold stops the clock (the coach is told), "resume" carries on.
+The clock and the inbox are injected, so tests run instantly on a virtual clock.
 """
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
 from skill.core import events as ev
@@ -22,9 +27,14 @@ from skill.core.events import Event
 from skill.core.reply import Pause, Reply, Say, SideSwitch, Timed
 
 from .display import Display
+from .inbox import Inbox, QueueInbox, QuietInbox, VirtualClock, inbox_closed
 from .speaker import Speaker
 
+__all__ = ["Inbox", "Interrupted", "Player", "QueueInbox", "QuietInbox", "VirtualClock"]
+
 TICK_SECONDS = 1.0  # how often the countdown display is refreshed during a hold
+POLL_SECONDS = 0.1  # longest wait between looks at the speaker while speech plays
+PAUSED_POLL_SECONDS = 30.0
 
 
 class Conversation(Protocol):
@@ -34,69 +44,29 @@ class Conversation(Protocol):
     def handle(self, event: Event) -> Reply: ...
 
 
-class Inbox(Protocol):
-    def get(self, timeout: float) -> str | None:
-        """The next line the user typed or said, or None if `timeout` seconds pass first."""
-
-
-class QueueInbox:
-    """Lines from an iterable (stdin), read on a background thread."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        self.closed = False
-        threading.Thread(target=self._pump, args=(lines,), daemon=True, name="input").start()
-
-    def _pump(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self._queue.put(line.rstrip("\n"))
-        self._queue.put(None)
-
-    def get(self, timeout: float) -> str | None:
-        if self.closed:
-            time.sleep(max(0.0, timeout))
-            return None
-        try:
-            line = self._queue.get(timeout=max(0.0, timeout))
-        except queue.Empty:
-            return None
-        if line is None:
-            self.closed = True
-        return line
-
-
-class VirtualClock:
-    """Time that passes only when someone waits: --script runs and tests never sleep."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += max(0.0, seconds)
-
-
-class QuietInbox:
-    """No input arrives during playback; waiting only advances the given virtual clock."""
-
-    closed = True
-
-    def __init__(self, clock: VirtualClock) -> None:
-        self.clock = clock
-
-    def get(self, timeout: float) -> str | None:
-        self.clock.advance(timeout)
-        return None
-
-
 @dataclass
 class Interrupted:
-    """The user said something during playback that the session must handle."""
+    """The user said something during playback; `reply` is the session's answer, to play next."""
 
     event: Event
     text: str
+    reply: Reply
+
+
+@dataclass
+class PlayStats:
+    late_cues: int = 0
+    max_late: float = 0.0  # longest a cue waited for the previous utterance to end
+    reanchored: float = 0.0  # total time schedules moved because of late cues
+    answer_delays: list[float] = field(default_factory=list)  # heard -> answer's first word
+
+
+def texts_of(reply: Reply) -> Iterator[str]:
+    for segment in reply.segments:
+        if isinstance(segment, Say | SideSwitch):
+            yield segment.text
+        elif isinstance(segment, Timed):
+            yield from (cue.text for cue in segment.cues)
 
 
 class Player:
@@ -113,77 +83,139 @@ class Player:
         self.conversation = conversation
         self.inbox = inbox
         self.clock = clock
+        self.stats = PlayStats()
+        self._heard_at: float | None = None  # an utterance whose answer is not yet spoken
+        self._start = 0.0
+        self._paused_for = 0.0
+
+    def answer(self, line: str) -> Reply:
+        """The session's answer to a line heard while nothing was playing."""
+        self._heard_at = self.clock()
+        self.display.user(line)
+        return self.conversation.handle(self.conversation.parse(line))
 
     def play(self, reply: Reply) -> Interrupted | None:
         self.display.reply_started(reply)
+        self.speaker.prepare(texts_of(reply))
         for segment in reply.segments:
+            result: Interrupted | None = None
             if isinstance(segment, Say | SideSwitch):
-                self._speak(segment.text)
-                self.speaker.wait()
+                result = self._say_segment(segment.text)
             elif isinstance(segment, Pause):
-                interrupted = self._wait_until(self.clock() + segment.seconds, None)
-                if interrupted:
-                    return interrupted
+                result = self._wait_until(partial(float, self.clock() + segment.seconds), None)
             elif isinstance(segment, Timed):
-                interrupted = self._timed(segment)
-                if interrupted:
-                    return interrupted
-        return None
+                result = self._timed(segment)
+            if result is not None:
+                return result
+        interrupted = self._until_quiet(None)
+        return interrupted if isinstance(interrupted, Interrupted) else None
 
-    def _speak(self, text: str) -> None:
+    def _speak(self, text: str, cue_at: float | None = None) -> None:
+        if self._heard_at is not None:
+            self.stats.answer_delays.append(self.clock() - self._heard_at)
+            self._heard_at = None
         self.speaker.say(text)
-        self.display.coach(text)
+        if cue_at is None:
+            self.display.coach(text)
+        else:
+            self.display.cue(cue_at, text)
+
+    def _say_segment(self, text: str) -> Interrupted | None:
+        while True:
+            before = self._until_quiet(None)
+            if isinstance(before, Interrupted):
+                return before
+            self._speak(text)
+            after = self._until_quiet(None)
+            if isinstance(after, Interrupted):
+                return after
+            if after is None:
+                return None
+            # An aside cut this sentence short: say it again after the answer.
 
     def _timed(self, segment: Timed) -> Interrupted | None:
         self.display.timed_started(segment)
         self._start = self.clock()
         self._paused_for = 0.0
-        for cue in segment.cues:
-            interrupted = self._wait_until(None, (segment, cue.at))
-            if interrupted:
-                self.display.timed_ended(segment)
-                return interrupted
-            self.speaker.say(cue.text)
-            self.display.cue(cue.at, cue.text)
-        self.display.timed_ended(segment)
+        try:
+            for cue in segment.cues:
+                while True:
+                    waited = self._wait_until(partial(self._due, cue.at), segment)
+                    if waited is not None:
+                        return waited
+                    quiet = self._until_quiet(segment)
+                    if isinstance(quiet, Interrupted):
+                        return quiet
+                    if self.clock() >= self._due(cue.at) - 1e-9:
+                        break  # (a pause while waiting for quiet moves the cue later)
+                late = self.clock() - self._due(cue.at)
+                if late > 1e-6:
+                    self.stats.late_cues += 1
+                    self.stats.max_late = max(self.stats.max_late, late)
+                    self.stats.reanchored += late
+                    self._paused_for += late
+                self._speak(cue.text, cue.at)
+        finally:
+            self.display.timed_ended(segment)
         return None
 
     def _due(self, offset: float) -> float:
         return self._start + self._paused_for + offset
 
-    def _wait_until(
-        self, deadline: float | None, timed: tuple[Timed, float] | None
-    ) -> Interrupted | None:
-        """Wait for a deadline (or a cue's due time), handling commands that arrive meanwhile."""
+    def _poll(self, timeout: float) -> str | None:
+        line = self.inbox.get(timeout)
+        return line if line is not None and line.strip() else None
+
+    def _until_quiet(self, timed: Timed | None) -> Interrupted | Reply | None:
+        """Listen until the speaker has said everything; returns an aside said meanwhile."""
+        aside: Reply | None = None
+        while (left := self.speaker.busy_for()) > 0:
+            line = self._poll(min(left, POLL_SECONDS))
+            if line is not None:
+                heard = self._heard(line, timed)
+                if isinstance(heard, Interrupted):
+                    return heard
+                aside = heard or aside
+        return aside
+
+    def _wait_until(self, due: Callable[[], float], timed: Timed | None) -> Interrupted | None:
+        """Listen until a deadline (a cue's due time moves while paused)."""
         while True:
-            due = self._due(timed[1]) if timed else deadline
-            assert due is not None
             now = self.clock()
-            if timed:
-                self.display.timed_tick(timed[0], now - self._start - self._paused_for)
-            remaining = due - now
+            if timed is not None:
+                self.display.timed_tick(timed, now - self._start - self._paused_for)
+            remaining = due() - now
             if remaining <= 0:
                 return None
-            line = self.inbox.get(min(remaining, TICK_SECONDS))
-            if line is None or not line.strip():
-                continue
-            self.display.user(line)
-            event = self.conversation.parse(line)
-            if event.name == ev.PAUSE and timed:
-                resumed = self._paused()
-                if isinstance(resumed, Interrupted):
-                    return resumed
-                continue
-            if event.name == ev.RESUME and timed:
-                continue  # not paused: carry on counting
-            return Interrupted(event, line)
+            line = self._poll(min(remaining, TICK_SECONDS))
+            if line is not None:
+                heard = self._heard(line, timed)
+                if isinstance(heard, Interrupted):
+                    return heard
 
-    def _say_reply(self, reply: Reply) -> None:
+    def _heard(self, line: str, timed: Timed | None) -> Interrupted | Reply | None:
+        """Hand an utterance to the session; says an aside, else returns the interruption."""
+        heard_at = self.clock()
+        self.display.user(line)
+        event = self.conversation.parse(line)
+        if timed is not None and event.name == ev.PAUSE:
+            return self._paused()
+        if timed is not None and event.name == ev.RESUME:
+            return None  # not paused: carry on counting
+        reply = self.conversation.handle(event)
+        self.speaker.flush()
+        self._heard_at = heard_at
+        if reply.aside:
+            self._say_now(reply)
+            return reply
+        return Interrupted(event, line, reply)
+
+    def _say_now(self, reply: Reply) -> None:
         """Speak a short answer from the coach without leaving the activity being played."""
-        for segment in reply.segments:
-            if isinstance(segment, Say | SideSwitch):
-                self._speak(segment.text)
-        self.speaker.wait()
+        self.speaker.flush()
+        said = " ".join(s.text for s in reply.segments if isinstance(s, Say | SideSwitch))
+        if said:
+            self._speak(said)  # one utterance: nothing is handed over while another plays
 
     def _paused(self) -> Interrupted | None:
         """Hold the clock until the user resumes; any other command ends the activity.
@@ -192,21 +224,28 @@ class Player:
         would do next stay its own decisions.
         """
         paused_at = self.clock()
-        self._say_reply(self.conversation.handle(Event(ev.PAUSE)))
+        self._heard_at = paused_at
+        self._say_now(self.conversation.handle(Event(ev.PAUSE)))
         while True:
-            line = self.inbox.get(TICK_SECONDS * 30)
+            line = self._poll(PAUSED_POLL_SECONDS)
             if line is None:
-                if getattr(self.inbox, "closed", False):
-                    return Interrupted(Event(ev.STOP), "")
+                if inbox_closed(self.inbox):
+                    stop = Event(ev.STOP)
+                    return Interrupted(stop, "", self.conversation.handle(stop))
                 continue
-            if not line.strip():
-                continue
+            self._heard_at = self.clock()
             self.display.user(line)
             event = self.conversation.parse(line)
             if event.name in (ev.RESUME, ev.NEXT, ev.YES):
                 self._paused_for += self.clock() - paused_at
-                self._say_reply(self.conversation.handle(Event(ev.HOLD_RESUMED)))
+                self._say_now(self.conversation.handle(Event(ev.HOLD_RESUMED)))
                 return None
             if event.name == ev.PAUSE:
+                self._heard_at = None
                 continue
-            return Interrupted(event, line)
+            reply = self.conversation.handle(event)
+            if reply.aside:  # answered; still paused
+                self._say_now(reply)
+                continue
+            self.speaker.flush()
+            return Interrupted(event, line, reply)

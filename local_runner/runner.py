@@ -1,24 +1,49 @@
 """The local coach's main loops: a live session (speech or typed) and a scripted run.
 
-Live: each reply is played in real time; hands-free mode moves on to the next exercise by
-itself after a short spoken lead-in unless the user speaks or has paused; step mode waits for
-"next" as Alexa does. Scripted: one utterance per line, played on virtual time (no waiting
-unless realtime), a transcript printed as it goes.
+Live: each reply is played in real time. No state leaves the coach silent for good:
+- hands-free, after a reply the runner waits `reply.wait_seconds` of silence and then sends
+  Coach.AutoAdvance (`hands_free_wait` says how long);
+- a reply that expects an answer and has no wait gets its reprompt said once after
+  REPROMPT_SECONDS of silence, then the runner keeps listening;
+- a closed inbox (stdin ended) while waiting for an answer ends the session cleanly.
+Step mode waits for "next" as Alexa does. Scripted: one utterance per line, played on
+virtual time (no waiting unless realtime), a transcript printed as it goes.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 
 from skill.core import events as ev
 from skill.core.events import Event
+from skill.core.reply import Reply, Say
 
-from .player import Inbox, Player
+from .inbox import Inbox, inbox_closed
+from .player import Player
 from .session import LocalSession
 
-LEAD_IN_SECONDS = 8.0  # quiet time after a step before hands-free mode moves on
+# Until the core sets Reply.wait_seconds on every step, a delivered step waits this long.
+LEAD_IN_SECONDS = 8.0
+REPROMPT_SECONDS = 15.0  # silence before an unanswered question is asked again (once)
 IDLE_POLL_SECONDS = 60.0
+
+
+def hands_free_wait(reply: Reply, lead_in: float = LEAD_IN_SECONDS) -> float:
+    """Seconds of silence after `reply` before hands-free mode moves on (0: never)."""
+    if reply.wait_seconds > 0:
+        return reply.wait_seconds
+    if "step_delivered" in reply.events:  # the core does not say yet: today's lead-in
+        return lead_in
+    return 0.0
+
+
+def play_through(player: Player, reply: Reply) -> Reply:
+    """Plays `reply` and then every answer to an interruption; returns the last one played."""
+    while (interrupted := player.play(reply)) is not None:
+        reply = interrupted.reply
+    return reply
 
 
 def run_live(
@@ -32,45 +57,48 @@ def run_live(
 ) -> int:
     reply = session.start()
     while True:
-        interrupted = player.play(reply)
-        if interrupted is not None:
-            reply = session.handle(interrupted.event)
-            continue
+        reply = play_through(player, reply)
         if session.ended:
             return 0
-        line: str | None = None
-        if hands_free and "step_delivered" in reply.events:
-            line = _wait_for_line(inbox, clock() + lead_in, clock)
+        wait = hands_free_wait(reply, lead_in) if hands_free else 0.0
+        if wait > 0:
+            line = _wait_for_line(inbox, clock() + wait, clock)
             if line is None:
                 reply = session.handle(Event(ev.AUTO_ADVANCE))
                 continue
-        while line is None:
-            line = inbox.get(IDLE_POLL_SECONDS)
-            if line is None and getattr(inbox, "closed", False):
-                return 0
-        if line.strip():
-            player.display.user(line)
-            reply = session.say(line)
+        else:
+            line = _wait_for_line(inbox, clock() + REPROMPT_SECONDS, clock, stop_if_closed=True)
+            if line is None and reply.reprompt and not inbox_closed(inbox):
+                interrupted = player.play(Reply((Say(reply.reprompt),), title=reply.title))
+                if interrupted is not None:
+                    reply = interrupted.reply
+                    continue
+            if line is None:
+                line = _wait_for_line(inbox, math.inf, clock, stop_if_closed=True)
+            if line is None:
+                return 0  # the inbox closed: nobody can answer any more
+        reply = player.answer(line)
 
 
-def _wait_for_line(inbox: Inbox, deadline: float, clock: Callable[[], float]) -> str | None:
+def _wait_for_line(
+    inbox: Inbox, deadline: float, clock: Callable[[], float], *, stop_if_closed: bool = False
+) -> str | None:
     while (remaining := deadline - clock()) > 0:
-        line = inbox.get(remaining)
+        if stop_if_closed and inbox_closed(inbox):
+            return None
+        line = inbox.get(min(remaining, IDLE_POLL_SECONDS))
         if line is not None and line.strip():
             return line
     return None
 
 
 def run_script(session: LocalSession, player: Player, lines: Iterable[str]) -> int:
-    reply = session.start()
-    player.play(reply)
+    play_through(player, session.start())
     for raw in lines:
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
-        player.display.user(text)
-        reply = session.say(text)
-        player.play(reply)
+        play_through(player, player.answer(text))
         if session.ended:
             break
     return 0

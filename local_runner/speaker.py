@@ -1,49 +1,37 @@
-"""Speech out for the local runner: pyttsx3 (espeak-ng on Linux) on one thread of its own.
+"""Speech out for the local runner: what a speaker can do, the silent and recording speakers,
+and choosing the best one this machine allows (the synthesising speaker lives in `tts`).
 
-Known pyttsx3 2.99 quirks (DESIGN §8) and how this module handles them:
-- the engine must be created and run on the same thread: one worker thread owns it;
-- the espeak driver keeps the last `save_to_file` target, so a later `say()` would overwrite
-  that file instead of playing: every utterance is synthesised with `save_to_file` to its own
-  WAV (the --save-audio folder, or a temporary file) and played with `aplay` when there is a
-  sound card;
-- two queued `save_to_file` calls keep only the last: one utterance per `runAndWait`;
-- the driver prints "Audio saved to ...": those lines are dropped from stdout;
-- the driver can drop the last audio chunk and write an empty WAV: such files are re-made.
-With no TTS engine or no audio device the runner says so once and prints instead; a stuck
-engine is abandoned after a timeout, never waited on forever.
+Every speaker can say how long a text takes to say (`duration`), how long until everything
+handed over has been spoken (`busy_for`), and drop everything at once (`flush`), so the player
+never starts a cue over the previous one and an interruption is answered at once.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
-import os
-import queue
-import shutil
-import subprocess
-import sys
-import tempfile
-import threading
+import math
 import time
-import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Protocol
 
-log = logging.getLogger(__name__)
-
-SPEECH_RATE_WPM = 145  # calm; espeak's default of 200 is too quick for instructions
-SAVED_PREFIX = "Audio saved to "
-ENGINE_TIMEOUT_SECONDS = 30.0
-# pyttsx3 2.99's espeak driver writes the WAV on the end-of-message event before appending
-# that callback's samples, so an utterance delivered in one callback comes out empty; we
-# check the file and synthesise again.
-SYNTH_ATTEMPTS = 3
+from .speech_rate import DEFAULT_WPM, estimate_seconds
 
 
 class Speaker(Protocol):
     def say(self, text: str) -> None:
-        """Hand `text` to the speech engine and return at once."""
+        """Hand `text` to the speech engine and return at once (it is spoken after the rest)."""
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Synthesise ahead what will be said soon (cues), so it is ready when due."""
+
+    def duration(self, text: str) -> float:
+        """Seconds it takes to say `text`."""
+
+    def busy_for(self) -> float:
+        """Seconds until everything handed over has been spoken (0 when quiet)."""
+
+    def flush(self) -> None:
+        """Drop everything queued and stop what is being spoken, at once."""
 
     def wait(self) -> None:
         """Block until everything handed over so far has been spoken."""
@@ -52,9 +40,24 @@ class Speaker(Protocol):
 
 
 class SilentSpeaker:
-    """No speech (the display prints everything); used when speech is off or unavailable."""
+    """No speech (the display prints everything); durations are estimated at the set rate."""
+
+    def __init__(self, words_per_minute: float = DEFAULT_WPM) -> None:
+        self.words_per_minute = words_per_minute
 
     def say(self, text: str) -> None:
+        pass
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        pass
+
+    def duration(self, text: str) -> float:
+        return estimate_seconds(text, self.words_per_minute)
+
+    def busy_for(self) -> float:
+        return 0.0
+
+    def flush(self) -> None:
         pass
 
     def wait(self) -> None:
@@ -65,14 +68,55 @@ class SilentSpeaker:
 
 
 class RecordingSpeaker:
-    """Records when each text was handed over (tests and timing benchmarks)."""
+    """A clock-accurate fake: each utterance occupies the clock for its duration.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    Records when each text was handed over, counts overlaps (a text handed over while the
+    previous one was still being spoken) and cuts (a flush that stopped speech part way).
+    `words_per_minute=0` makes speech instant; `durations` overrides the estimate (e.g.
+    measured from real synthesised audio).
+    """
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        words_per_minute: float = DEFAULT_WPM,
+        durations: Callable[[str], float] | None = None,
+    ) -> None:
         self.clock = clock
+        self.words_per_minute = words_per_minute
+        self._durations = durations
         self.spoken: list[tuple[float, str]] = []
+        self.overlaps = 0
+        self.cuts = 0
+        self.speech_seconds = 0.0
+        self._busy_until = -math.inf
 
     def say(self, text: str) -> None:
-        self.spoken.append((self.clock(), text))
+        now = self.clock()
+        if now < self._busy_until - 1e-9:
+            self.overlaps += 1
+        seconds = self.duration(text)
+        self.speech_seconds += seconds
+        self._busy_until = max(now, self._busy_until) + seconds
+        self.spoken.append((now, text))
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        pass
+
+    def duration(self, text: str) -> float:
+        if self._durations is not None:
+            return self._durations(text)
+        return estimate_seconds(text, self.words_per_minute)
+
+    def busy_for(self) -> float:
+        return max(0.0, self._busy_until - self.clock())
+
+    def flush(self) -> None:
+        now = self.clock()
+        if self._busy_until > now:
+            self.cuts += 1
+            self.speech_seconds -= self._busy_until - now
+            self._busy_until = now
 
     def wait(self) -> None:
         pass
@@ -85,142 +129,27 @@ class RecordingSpeaker:
         return [text for _, text in self.spoken]
 
 
-class _DropSavedLines:
-    """A stdout wrapper that drops pyttsx3's "Audio saved to ..." lines."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self._dropped = False  # print() writes the newline separately: drop that one too
-
-    def write(self, text: str) -> int:
-        if text.startswith(SAVED_PREFIX) or (text == "\n" and self._dropped):
-            self._dropped = text.startswith(SAVED_PREFIX)
-            return len(text)
-        self._dropped = False
-        return self.stream.write(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
-def _wav_frames(path: Path) -> int:
-    try:
-        with wave.open(str(path)) as wav:
-            return int(wav.getnframes())
-    except (OSError, EOFError, wave.Error):
-        return 0
-
-
-def has_audio_device() -> bool:
-    """True when ALSA lists a sound card (aplay is what pyttsx3's espeak driver plays with)."""
-    if shutil.which("aplay") is None:
-        return False
-    try:
-        listing = subprocess.run(
-            ["aplay", "-l"], capture_output=True, text=True, timeout=5, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "card " in listing.stdout
-
-
-class SpeechUnavailable(RuntimeError):
-    pass
-
-
-class Pyttsx3Speaker:
-    def __init__(self, save_dir: Path | None = None, play: bool = True) -> None:
-        self.save_dir = save_dir
-        self.play = play
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        self._idle = threading.Event()
-        self._idle.set()
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self._counter = itertools.count(1)
-        self.saved: list[Path] = []
-        if save_dir is not None:
-            save_dir.mkdir(parents=True, exist_ok=True)
-        if not isinstance(sys.stdout, _DropSavedLines):
-            sys.stdout = _DropSavedLines(sys.stdout)
-        self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
-        self._thread.start()
-        if not self._ready.wait(ENGINE_TIMEOUT_SECONDS) or self._error is not None:
-            raise SpeechUnavailable(str(self._error or "speech engine did not start"))
-
-    def _run(self) -> None:
-        try:
-            import pyttsx3
-
-            engine = pyttsx3.init()
-            engine.setProperty("rate", SPEECH_RATE_WPM)
-        except Exception as error:  # no espeak-ng, no driver: the caller falls back
-            self._error = error
-            self._ready.set()
-            return
-        self._ready.set()
-        while True:
-            text = self._queue.get()
-            if text is None:
-                break
-            try:
-                self._speak(engine, text)
-            except Exception as error:
-                log.warning("speech failed: %s", error)
-            finally:
-                if self._queue.empty():
-                    self._idle.set()
-
-    def _speak(self, engine: Any, text: str) -> None:
-        if self.save_dir is not None:
-            path = self.save_dir / f"{next(self._counter):04d}.wav"
-        else:
-            handle, name = tempfile.mkstemp(suffix=".wav", prefix="stretch-coach-")
-            os.close(handle)
-            path = Path(name)
-        for _attempt in range(SYNTH_ATTEMPTS):
-            engine.save_to_file(text, str(path))
-            engine.runAndWait()
-            if _wav_frames(path) > 0:
-                break
-        else:
-            log.warning("speech engine produced no audio for %r", text[:40])
-        if self.save_dir is not None:
-            self.saved.append(path)
-        if self.play and path.exists():
-            subprocess.run(["aplay", "-q", str(path)], check=False, timeout=120)
-        if self.save_dir is None:
-            path.unlink(missing_ok=True)
-
-    def say(self, text: str) -> None:
-        if text.strip():
-            self._idle.clear()
-            self._queue.put(text)
-
-    def wait(self) -> None:
-        # Generous: an utterance takes well under a second per ten words.
-        if not self._idle.wait(ENGINE_TIMEOUT_SECONDS):
-            log.warning(
-                "speech engine did not finish in %.0f s; carrying on", ENGINE_TIMEOUT_SECONDS
-            )
-
-    def close(self) -> None:
-        self.wait()
-        self._queue.put(None)
-        self._thread.join(timeout=5)
-
-
-def make_speaker(*, speech: bool, save_dir: Path | None, notice: Callable[[str], None]) -> Speaker:
+def make_speaker(
+    *,
+    speech: bool,
+    save_dir: Path | None,
+    notice: Callable[[str], None],
+    words_per_minute: float = DEFAULT_WPM,
+) -> Speaker:
     """The best speaker this machine allows; explains once (via `notice`) what it fell back to."""
+    from .tts import SpeechUnavailable, SynthSpeaker, has_audio_device, make_synthesiser
+
+    silent = SilentSpeaker(words_per_minute)
     if not speech and save_dir is None:
-        return SilentSpeaker()
+        return silent
     play = speech and has_audio_device()
     if speech and not play:
         notice("No audio output device found, so I'll print what I would say.")
     if not play and save_dir is None:
-        return SilentSpeaker()
+        return silent
     try:
-        return Pyttsx3Speaker(save_dir=save_dir, play=play)
+        synthesiser = make_synthesiser()
+        return SynthSpeaker(synthesiser, words_per_minute, save_dir=save_dir, play=play)
     except SpeechUnavailable as error:
         notice(f"Speech is not available ({error}), so I'll print what I would say.")
-        return SilentSpeaker()
+        return silent

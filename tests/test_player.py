@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 
 from local_runner.display import PlainDisplay
 from local_runner.player import Player, VirtualClock
-from local_runner.runner import LEAD_IN_SECONDS, run_live
+from local_runner.runner import LEAD_IN_SECONDS, REPROMPT_SECONDS, run_live
 from local_runner.session import LocalSession
 from local_runner.speaker import RecordingSpeaker
 from skill.core import events as ev
 from skill.core.coach import Coach
-from skill.core.reply import Reply, Say
+from skill.core.events import Event
+from skill.core.reply import Cue, Reply, Say, Timed
 from skill.core.store import MemoryStore
 from skill.core.timing import hold
 from tests.conftest import fixed_clock
@@ -39,8 +42,10 @@ def test_counts_are_handed_over_on_their_scheduled_seconds() -> None:
     player, speaker, _ = make_player([])
     segment = hold(60)
     assert player.play(Reply((Say("Hold."), segment))) is None
-    times = [t - 1000.0 for t, text in speaker.spoken if text != "Hold."]
-    assert times == [cue.at for cue in segment.cues]  # no drift: each due time from the start
+    start = 1000.0 + speaker.duration("Hold.")  # counting starts once "Hold." has been said
+    times = [t - start for t, text in speaker.spoken if text != "Hold."]
+    assert times == pytest.approx([cue.at for cue in segment.cues])  # each due from the start
+    assert speaker.overlaps == 0 and player.stats.late_cues == 0
     assert speaker.texts[-1] == "And release."
 
 
@@ -54,7 +59,7 @@ def test_pause_and_resume_mid_hold_keep_the_remaining_time() -> None:
     assert "Okay, picking up where we were." in speaker.texts
     assert spoken["Twenty."] == pytest.approx(120.0)  # 20 s of hold + 100 s paused
     assert spoken["And release."] == pytest.approx(130.0)
-    assert clock() == pytest.approx(1130.0)
+    assert clock() == pytest.approx(1130.0 + speaker.duration("And release."))  # said in full
 
 
 def test_pain_during_a_hold_stops_it_at_once() -> None:
@@ -112,3 +117,148 @@ def test_hands_free_keeps_going_after_start_over() -> None:
     transcript, _ = run_with([(1.0, "start the desk break"), (10.0, "start over")], hands_free=True)
     assert "Starting again from the top." in transcript
     assert "That's the end of the desk break" in transcript  # auto-advance still works
+
+
+ANSWER_DEADLINE = 0.5  # seconds from an utterance to the first word of its answer
+HOW_LONG = "how long is left"
+ASIDE_ANSWER = "About twenty seconds to go."
+
+
+class CoreOfTomorrow(LocalSession):
+    """The session with what the lead's core will add: an aside answer, and wait_seconds."""
+
+    wait_after_steps = 0.0
+
+    def handle(self, event: Event, *, fresh: bool = False) -> Reply:
+        if event.text == HOW_LONG:
+            return Reply.ask((Say(ASIDE_ANSWER),), "Keep going.", aside=True)
+        reply = super().handle(event, fresh=fresh)
+        if self.wait_after_steps and "step_delivered" in reply.events:
+            return replace(reply, wait_seconds=self.wait_after_steps)
+        return reply
+
+
+def hands_free(
+    lines: list[tuple[float, str]], session: LocalSession | None = None
+) -> tuple[str, Player, RecordingSpeaker]:
+    """A whole hands-free session on a virtual clock; it must end by itself (no hang)."""
+    clock = VirtualClock(0.0)
+    out = io.StringIO()
+    inbox = ScriptedInbox(clock, lines)
+    session = session or CoreOfTomorrow(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    speaker = RecordingSpeaker(clock)
+    player = Player(speaker, PlainDisplay(out, True), session, inbox, clock)
+    assert run_live(session, player, inbox, hands_free=True, clock=clock) == 0
+    assert speaker.overlaps == 0  # nothing was ever said over something else
+    assert player.stats.answer_delays and max(player.stats.answer_delays) <= ANSWER_DEADLINE
+    return out.getvalue(), player, speaker
+
+
+def said_after(speaker: RecordingSpeaker, moment: float) -> list[str]:
+    return [text for when, text in speaker.spoken if when >= moment]
+
+
+def test_pain_mid_hold_flushes_and_is_answered_at_once() -> None:
+    # Hamstrings step one, right side: the hold says "Ten. Keep breathing slowly." from 105 s
+    # to 106.6 s and "Twenty." at 115 s.
+    _, _, speaker = hands_free([(1.0, "start the hamstring routine"), (105.5, "that hurts")])
+    when, answer = next((t, x) for t, x in speaker.spoken if t >= 105.5)
+    assert answer.startswith("Thanks for telling me") and when == pytest.approx(105.5)
+    assert speaker.cuts == 2  # the disclaimer (cut by "start") and "Ten. Keep breathing..."
+    assert "Twenty." not in said_after(speaker, 105.5)[:3]
+
+
+def test_next_during_instructions_stops_them_and_moves_on() -> None:
+    transcript, _, speaker = hands_free([(1.0, "start the desk break"), (6.0, "next")])
+    assert speaker.cuts >= 1  # the instruction being spoken was cut off
+    first_after = said_after(speaker, 6.0)[0]
+    assert "Exercise two of five" in first_after or "two of five" in transcript
+    assert "That's the end of the desk break" in transcript
+
+
+def test_an_aside_during_a_hold_keeps_its_schedule() -> None:
+    start = (1.0, "start the hamstring routine")
+    _, _, plain = hands_free([start])
+    asked_at = 100.0  # between "Hold for thirty seconds" (92.6 s) and "Ten." (105 s)
+    _, player, speaker = hands_free([start, (asked_at, HOW_LONG)])
+    said = [(t, x) for t, x in speaker.spoken if x != ASIDE_ANSWER]
+    assert (asked_at, ASIDE_ANSWER) in speaker.spoken
+    assert said == plain.spoken  # every count and step on the same second as without it
+    assert player.stats.late_cues == 0
+
+
+def test_an_aside_during_instructions_is_answered_then_the_sentence_said_again() -> None:
+    _, _, speaker = hands_free([(1.0, "start the desk break"), (4.0, HOW_LONG)])
+    texts = speaker.texts
+    answer = texts.index(ASIDE_ANSWER)
+    assert texts[answer + 1] == texts[answer - 1]  # the cut-off sentence, again in full
+
+
+def test_equipment_statement_mid_routine_is_answered_and_nothing_hangs() -> None:
+    transcript, _, speaker = hands_free(
+        [
+            (1.0, "start the lower back routine"),
+            (30.0, "I don't have a stability ball"),  # during cat cow's instructions
+            (200.0, "stop"),
+        ]
+    )
+    answer = said_after(speaker, 30.0)
+    assert answer[0].startswith("Okay") and "stability ball" in answer[0]
+    # The answer expects a reply and has no wait: its reprompt is said once after the silence.
+    prompt = "Say next when you're ready, or tell me if that felt worse."
+    answered = next(t for t, x in speaker.spoken if t > 30.0 and x == prompt)
+    again = [t for t, x in speaker.spoken if t > answered and x == prompt]
+    assert len(again) == 1 and again[0] >= answered + REPROMPT_SECONDS
+    assert answer[-1].endswith("Goodbye.") and "you> stop" in transcript
+
+
+def test_wait_seconds_from_the_core_moves_on_by_itself() -> None:
+    session = CoreOfTomorrow(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.wait_after_steps = 3.0
+    transcript, _, _ = hands_free([(1.0, "start the hamstring routine")], session)
+    assert "That's the end of the hamstring routine" in transcript
+
+
+def test_stop_mid_hold_ends_the_session() -> None:
+    transcript, _, speaker = hands_free([(1.0, "start the hamstring routine"), (40.0, "stop")])
+    assert said_after(speaker, 40.0)[-1].endswith("Goodbye.")
+    assert "Exercise two of four" not in transcript
+
+
+def test_a_question_is_asked_again_once_then_a_closed_inbox_ends_the_session() -> None:
+    clock = VirtualClock(0.0)
+    inbox = ScriptedInbox(clock, [(200.0, "stop")])
+    session = live_session()
+    speaker = RecordingSpeaker(clock)
+    player = Player(speaker, PlainDisplay(io.StringIO()), session, inbox, clock)
+    assert run_live(session, player, inbox, hands_free=True, clock=clock) == 0
+    welcome = session.start().reprompt
+    assert welcome and speaker.texts.count(welcome) == 1  # once, not every 15 s
+    assert clock() == pytest.approx(200.0, abs=15)  # listened all along; "stop" ended it
+
+
+def test_cues_that_take_longer_than_their_gap_never_overlap() -> None:
+    # Nerve-glide cues: about 3.5 s of speech due every 2 s.
+    long_cue = "Straighten the knee and point your toes back toward you."
+    cues = tuple(Cue(2.0 * i, long_cue) for i in range(6))
+    player, speaker, _ = make_player([])
+    assert player.play(Reply((Timed("reps", 10.0, cues, reps=3),))) is None
+    starts = [t for t, _ in speaker.spoken]
+    gaps = [b - a for a, b in pairwise(starts)]
+    assert speaker.overlaps == 0
+    assert min(gaps) == pytest.approx(speaker.duration(long_cue))  # each right after the last
+    assert player.stats.late_cues == 5
+    assert player.stats.reanchored == pytest.approx(5 * (speaker.duration(long_cue) - 2.0))
+
+
+def test_each_count_is_shown_once_with_its_offset() -> None:
+    player, _, _ = make_player([])
+    out = io.StringIO()
+    player.display = PlainDisplay(out)
+    assert player.play(Reply((hold(30),))) is None
+    lines = out.getvalue().splitlines()
+    assert lines == [
+        "coach>   [ 10.0s] Ten. Keep breathing slowly.",
+        "coach>   [ 20.0s] Twenty.",
+        "coach>   [ 30.0s] And release.",
+    ]

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from .common import fail
 
+DEFAULT_WPM = 150  # local_runner.speech_rate.DEFAULT_WPM (not imported: keeps --help fast)
+MIN_WPM, MAX_WPM = 80, 250
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", action="store_true", help="typed in, printed out")
@@ -18,6 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--save-audio", type=Path, metavar="DIR", help="also write what is said to WAV files"
     )
+    parser.add_argument(
+        "--rate", type=_words_per_minute, default=DEFAULT_WPM, metavar="WPM",
+        help=f"speaking pace in words per minute of actual speech (default {DEFAULT_WPM})",
+    )  # fmt: skip
+
+
+def _words_per_minute(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not MIN_WPM <= value <= MAX_WPM:
+        raise argparse.ArgumentTypeError(f"must be a number from {MIN_WPM} to {MAX_WPM}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
         else make_display(sys.stdout, echo_user=not sys.stdin.isatty())
     )
     speech = not scripted and not args.text
-    speaker = make_speaker(speech=speech, save_dir=args.save_audio, notice=display.notice)
+    speaker = make_speaker(
+        speech=speech, save_dir=args.save_audio, notice=display.notice, words_per_minute=args.rate
+    )
     session = LocalSession()
     try:
         if lines is not None:
