@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from local_runner.display import PlainDisplay  # noqa: E402
 from local_runner.player import Player, QueueInbox, VirtualClock, texts_of  # noqa: E402
-from local_runner.runner import hands_free_wait, run_live  # noqa: E402
+from local_runner.runner import run_live  # noqa: E402
 from local_runner.session import LocalSession  # noqa: E402
 from local_runner.speaker import RecordingSpeaker  # noqa: E402
 from local_runner.tts import SynthSpeaker  # noqa: E402
@@ -125,7 +125,7 @@ def play_routine(
     words = sum(len(text.split()) for _, text in speaker.spoken)
     return {
         "announced": routine_minutes(routine, DEFAULT_HOLD) * 60.0,
-        "planned": sum(r.estimated_seconds() + hands_free_wait(r) for r in played),
+        "planned": sum(r.estimated_seconds() + r.wait_seconds for r in played),
         "measured": clock() - 1.0,
         "wpm": words * 60.0 / speaker.speech_seconds if speaker.speech_seconds else 0.0,
         "gap": shortest_position_gap(session, display),

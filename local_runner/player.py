@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol
 
@@ -202,6 +202,8 @@ class Player:
             return self._paused()
         if timed is not None and event.name == ev.RESUME:
             return None  # not paused: carry on counting
+        if timed is not None and event.name == ev.STATUS:
+            event = self._with_progress(event, timed)
         reply = self.conversation.handle(event)
         self.speaker.flush()
         self._heard_at = heard_at
@@ -209,6 +211,14 @@ class Player:
             self._say_now(reply)
             return reply
         return Interrupted(event, line, reply)
+
+    def _with_progress(self, event: Event, timed: Timed) -> Event:
+        """What only the player knows, for "how long is left?": the seconds left and the side."""
+        elapsed = self.clock() - self._start - self._paused_for
+        progress = {"remaining": str(max(0, round(timed.seconds - elapsed)))}
+        if timed.side:
+            progress["side"] = timed.side
+        return replace(event, slots={**event.slots, **progress})
 
     def _say_now(self, reply: Reply) -> None:
         """Speak a short answer from the coach without leaving the activity being played."""

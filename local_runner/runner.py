@@ -2,7 +2,7 @@
 
 Live: each reply is played in real time. No state leaves the coach silent for good:
 - hands-free, after a reply the runner waits `reply.wait_seconds` of silence and then sends
-  Coach.AutoAdvance (`hands_free_wait` says how long);
+  Coach.AutoAdvance (the reply's `wait_seconds` says how long);
 - a reply that expects an answer and has no wait gets its reprompt said once after
   REPROMPT_SECONDS of silence, then the runner keeps listening;
 - a closed inbox (stdin ended) while waiting for an answer ends the session cleanly.
@@ -24,19 +24,8 @@ from .inbox import Inbox, inbox_closed
 from .player import Player
 from .session import LocalSession
 
-# Until the core sets Reply.wait_seconds on every step, a delivered step waits this long.
-LEAD_IN_SECONDS = 8.0
 REPROMPT_SECONDS = 15.0  # silence before an unanswered question is asked again (once)
 IDLE_POLL_SECONDS = 60.0
-
-
-def hands_free_wait(reply: Reply, lead_in: float = LEAD_IN_SECONDS) -> float:
-    """Seconds of silence after `reply` before hands-free mode moves on (0: never)."""
-    if reply.wait_seconds > 0:
-        return reply.wait_seconds
-    if "step_delivered" in reply.events:  # the core does not say yet: today's lead-in
-        return lead_in
-    return 0.0
 
 
 def play_through(player: Player, reply: Reply) -> Reply:
@@ -52,7 +41,6 @@ def run_live(
     inbox: Inbox,
     *,
     hands_free: bool,
-    lead_in: float = LEAD_IN_SECONDS,
     clock: Callable[[], float] = time.monotonic,
 ) -> int:
     reply = session.start()
@@ -60,7 +48,8 @@ def run_live(
         reply = play_through(player, reply)
         if session.ended:
             return 0
-        wait = hands_free_wait(reply, lead_in) if hands_free else 0.0
+        # The core says how long to wait before moving on by itself (0: never, ask instead).
+        wait = reply.wait_seconds if hands_free else 0.0
         if wait > 0:
             line = _wait_for_line(inbox, clock() + wait, clock)
             if line is None:

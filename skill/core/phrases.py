@@ -258,10 +258,11 @@ STAND_UP = "Stand up slowly from your chair."
 
 STATUS_STEP = "This is exercise {number} of {total}, {name}."
 STATUS_SIDE = "You're on your {side} side."
-STATUS_LEFT = "About {seconds} seconds to go."
 STATUS_NEXT = "After this comes {name}."
 STATUS_LAST = "This is the last one."
 STATUS_NONE = "We're not in a routine right now."
+STATUS_IN_HOLD = "{name}, {side} side. About {seconds} seconds to go."
+STATUS_IN_HOLD_NO_SIDE = "{name}. About {seconds} seconds to go."
 
 # ---------------------------------------------------------------- routine length
 

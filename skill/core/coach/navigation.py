@@ -7,7 +7,7 @@ from ..events import Event
 from ..modes import IN_ROUTINE, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
-from ..words import number_words
+from ..words import capitalise, number_words
 from .context import Context
 from .delivery import advance, deliver
 from .machine import handles
@@ -135,6 +135,18 @@ def status(ctx: Context, state: CoachState, event: Event) -> Reply:
     prompt = prompt_for_mode(ctx, state)
     if session.routine_id is None or dose is None:
         return Reply.ask([Say(P.STATUS_NONE), Say(prompt)], prompt)
+    remaining = event.slot("remaining")
+    side = event.slot("side")
+    if remaining is not None and remaining.isdigit():
+        # Asked mid-hold: short, so the next count is not held up.
+        seconds = number_words(int(remaining))
+        name = capitalise(dose.exercise.name)
+        text = (
+            P.STATUS_IN_HOLD.format(name=name, side=side, seconds=seconds)
+            if side in ("left", "right")
+            else P.STATUS_IN_HOLD_NO_SIDE.format(name=name, seconds=seconds)
+        )
+        return Reply.ask([Say(text)], prompt, aside=True)
     routine = ctx.library.routine(session.routine_id)
     included = included_steps(routine, session.short)
     number = included.index(session.step_index) + 1 if session.step_index in included else 1
@@ -147,12 +159,8 @@ def status(ctx: Context, state: CoachState, event: Event) -> Reply:
             )
         )
     ]
-    side = event.slot("side")
     if side in ("left", "right"):
         said.append(Say(P.STATUS_SIDE.format(side=side)))
-    remaining = event.slot("remaining")
-    if remaining is not None and remaining.isdigit() and int(remaining) > 0:
-        said.append(Say(P.STATUS_LEFT.format(seconds=number_words(int(remaining)))))
     following = next_step_name(ctx, state, routine)
     said.append(Say(P.STATUS_NEXT.format(name=following) if following else P.STATUS_LAST))
     return Reply.ask(said, prompt, aside=True)
