@@ -108,11 +108,8 @@ class SessionEndedHandler(AbstractRequestHandler):
         request = handler_input.request_envelope.request
         error = getattr(request, "error", None)
         if error is not None:
-            log.warning(
-                "session ended with error: %s %s",
-                getattr(error, "object_type", None),
-                error.message,
-            )
+            # The error message can quote what the user said: only its type is logged.
+            log.warning("session ended with error: %s", getattr(error, "object_type", None))
         run_turn(self.coach, handler_input, Event(ev.SESSION_ENDED))
         return handler_input.response_builder.response
 
@@ -145,7 +142,12 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        log.exception("unhandled error in a skill turn", exc_info=exception)
+        # Exception texts can quote slot values: the type only, the traceback at debug level.
+        log.error(
+            "unhandled error in a skill turn: %s",
+            type(exception).__name__,
+            exc_info=exception if log.isEnabledFor(logging.DEBUG) else None,
+        )
         builder = handler_input.response_builder
         builder.speak(f"<speak>{APOLOGY}</speak>").ask(f"<speak>{APOLOGY}</speak>")
         builder.set_should_end_session(False)
@@ -158,7 +160,7 @@ def run_turn(coach: Coach, handler_input: HandlerInput, event: Event) -> Respons
         dict(manager.persistent_attributes or {}), dict(manager.session_attributes or {}), event
     )
     for name in turn.reply.events:
-        log.info("coach event: %s", name)
+        log.debug("coach event: %s", name)  # events name triage outcomes: debug only
     stored = turn.stored_profile()
     if stored is None:
         manager.delete_persistent_attributes()

@@ -1,21 +1,24 @@
 """Request verification for the self-hosted endpoint, built on `cryptography` (DESIGN §7).
 
-`SignatureVerifier` checks the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/,
-port 443), downloads and caches the PEM chain, verifies it to a trusted root for the name
+`RequestGate` runs the checks cheapest first, so junk is refused before anything costs much:
+envelope shape (done by the caller), skill id, timestamp (150 s), and only then the signature.
+`SignatureVerifier` checks the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/, port
+443), downloads and caches the PEM chain (a failed download is remembered for a short while, so
+junk cannot make us reach out again and again), verifies it to a trusted root for the name
 echo-api.amazon.com at the current time (again every hour, and never past the leaf's expiry),
-and checks the `Signature-256` header: RSA PKCS#1 v1.5
-over SHA-256 of the raw body. `SkillIdVerifier` checks the application id. Any failure raises
-VerificationException, which the web service turns into HTTP 400.
+and checks the `Signature-256` header: RSA PKCS#1 v1.5 over SHA-256 of the raw body. Any
+failure raises VerificationException with a short reason, which the web service answers 400.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import os
 import posixpath
 import threading
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
@@ -40,38 +43,64 @@ SIGNATURE_HEADER = "Signature-256"
 CERT_HOST = "s3.amazonaws.com"
 CERT_PATH_PREFIX = "/echo.api/"
 CERT_SAN = "echo-api.amazon.com"
-FETCH_TIMEOUT_SECONDS = 5.0
+# Alexa gives up after 8 s: a download that has not finished in 3 s is not worth waiting for.
+FETCH_TIMEOUT_SECONDS = 3.0
+# A failed download is not retried for this long (per URL), so junk cannot make us call out.
+FETCH_FAILURE_TTL = timedelta(seconds=60)
+MAX_REMEMBERED_URLS = 256
+MAX_CERT_URL_CHARS = 512
 # A verified chain is trusted again without re-walking it for this long (never past expiry).
 REVERIFY_AFTER = timedelta(hours=1)
 MAX_CHAIN_BYTES = 64 * 1024
+TIMESTAMP_TOLERANCE = timedelta(seconds=150)
+# PEM file of extra roots to trust besides certifi's (tests and benchmarks only: their test CA).
+EXTRA_ROOTS_ENV = "STRETCH_COACH_EXTRA_TRUST_ROOTS"
+
+__all__ = ["RequestGate", "SignatureVerifier", "VerificationException", "validate_cert_url"]
 
 Fetch = Callable[[str], bytes]
+Clock = Callable[[], datetime]
 
 
-def fetch_url(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT_SECONDS) as response:
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fetch_url(url: str, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         data: bytes = response.read(MAX_CHAIN_BYTES + 1)
     if len(data) > MAX_CHAIN_BYTES:
         raise VerificationException("certificate chain too large")
     return data
 
 
-def system_roots() -> list[x509.Certificate]:
+def trusted_roots() -> list[x509.Certificate]:
+    """certifi's roots, plus the PEM file named by $STRETCH_COACH_EXTRA_TRUST_ROOTS if set."""
     with open(certifi.where(), "rb") as handle:
-        return x509.load_pem_x509_certificates(handle.read())
+        roots = x509.load_pem_x509_certificates(handle.read())
+    extra = os.environ.get(EXTRA_ROOTS_ENV)
+    if extra:
+        with open(extra, "rb") as handle:
+            roots += x509.load_pem_x509_certificates(handle.read())
+    return roots
 
 
-def _header(headers: Mapping[str, Any], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name.lower():
-            return str(value)
-    return None
+def header(headers: Any, name: str) -> str | None:
+    value = headers.get(name)  # werkzeug's Headers (and our tests' dicts) match exactly
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in headers.items() if k.lower() == lowered), None)
+    return None if value is None else str(value)
 
 
 def validate_cert_url(url: str) -> None:
+    if len(url) > MAX_CERT_URL_CHARS:
+        raise VerificationException("certificate URL too long")
     parsed = urlparse(url)
     if parsed.scheme.lower() != "https":
         raise VerificationException("certificate URL must use https")
+    if parsed.username is not None or parsed.password is not None:
+        raise VerificationException("certificate URL must not carry user info")
     if (parsed.hostname or "").lower() != CERT_HOST:
         raise VerificationException("certificate URL has the wrong host")
     try:
@@ -80,10 +109,19 @@ def validate_cert_url(url: str) -> None:
         raise VerificationException("certificate URL has a bad port") from error
     if port not in (None, 443):
         raise VerificationException("certificate URL must use port 443")
+    if "%" in parsed.path or "\\" in parsed.path:
+        raise VerificationException("certificate URL path must not be encoded")
     path = posixpath.normpath(parsed.path)
     # Case-sensitive on purpose: Amazon's rule is "/echo.api/" exactly.
     if not (path + "/").startswith(CERT_PATH_PREFIX) or path == CERT_PATH_PREFIX.rstrip("/"):
         raise VerificationException("certificate URL path must be under /echo.api/")
+
+
+def _remember(cache: dict[str, Any], url: str, value: Any) -> None:
+    # Only URLs that passed validation get here, but the cache must stay small regardless.
+    if len(cache) >= MAX_REMEMBERED_URLS:
+        cache.clear()
+    cache[url] = value
 
 
 class SignatureVerifier(AbstractVerifier):
@@ -91,28 +129,32 @@ class SignatureVerifier(AbstractVerifier):
         self,
         trust_roots: Sequence[x509.Certificate] | None = None,
         fetch: Fetch = fetch_url,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self._roots = list(trust_roots) if trust_roots is not None else None
         self._fetch = fetch
         self._clock = clock
         self._chains: dict[str, list[x509.Certificate]] = {}
         self._verified: dict[str, tuple[x509.Certificate, datetime]] = {}
+        self._failed: dict[str, datetime] = {}
         self._lock = threading.Lock()
 
-    def _chain(self, url: str) -> list[x509.Certificate]:
+    def _download(self, url: str, now: datetime) -> list[x509.Certificate]:
         with self._lock:
             cached = self._chains.get(url)
+            failed_at = self._failed.get(url)
         if cached is not None:
             return cached
+        if failed_at is not None and now - failed_at < FETCH_FAILURE_TTL:
+            raise VerificationException("certificate chain unavailable (recent failure)")
         try:
             certs = x509.load_pem_x509_certificates(self._fetch(url))
-        except VerificationException:
-            raise
-        except Exception as error:  # network errors, bad PEM
-            raise VerificationException(f"cannot load certificate chain: {error}") from error
+        except Exception as error:  # network errors, timeouts, bad PEM, too large
+            with self._lock:
+                _remember(self._failed, url, now)
+            raise VerificationException("cannot load certificate chain") from error
         with self._lock:
-            self._chains[url] = certs
+            _remember(self._chains, url, certs)
         return certs
 
     def _signing_cert(self, url: str) -> x509.Certificate:
@@ -124,50 +166,52 @@ class SignatureVerifier(AbstractVerifier):
             leaf, when = verified
             if now - when < REVERIFY_AFTER and now < leaf.not_valid_after_utc:
                 return leaf
-        leaf = self._verify_chain(self._chain(url))
+        leaf = self._verify_chain(self._download(url, now), now)
         with self._lock:
-            self._verified[url] = (leaf, now)
+            _remember(self._verified, url, (leaf, now))
         return leaf
 
-    def _verify_chain(self, certs: list[x509.Certificate]) -> x509.Certificate:
+    def _verify_chain(self, certs: list[x509.Certificate], now: datetime) -> x509.Certificate:
         if self._roots is None:
-            self._roots = system_roots()
+            self._roots = trusted_roots()
         leaf, intermediates = certs[0], certs[1:]
         verifier = (
             PolicyBuilder()
             .store(Store(self._roots))
-            .time(self._clock())
+            .time(now)
             .build_server_verifier(x509.DNSName(CERT_SAN))
         )
         try:
             verifier.verify(leaf, intermediates)
         except VerificationError as error:
-            raise VerificationException(f"certificate chain rejected: {error}") from error
+            raise VerificationException("certificate chain rejected") from error
         return leaf
 
-    def verify(
+    def verify(  # also takes the raw bytes, and any header mapping
         self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str,
-        deserialized_request_env: Any,
+        headers: Any,
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any = None,
     ) -> None:
-        url = _header(headers, CERT_URL_HEADER)
-        signature = _header(headers, SIGNATURE_HEADER)
+        url = header(headers, CERT_URL_HEADER)
+        signature = header(headers, SIGNATURE_HEADER)
         if not url or not signature:
             raise VerificationException("missing signature or certificate URL")
         validate_cert_url(url)
-        leaf = self._signing_cert(url)
         try:
             raw_signature = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:
             raise VerificationException("signature is not base64") from error
-        key = leaf.public_key()
+        if not raw_signature:
+            raise VerificationException("signature is empty")
+        key = self._signing_cert(url).public_key()
         if not isinstance(key, rsa.RSAPublicKey):
             raise VerificationException("certificate key is not RSA")
+        body = serialized_request_env
         try:
             key.verify(
                 raw_signature,
-                serialized_request_env.encode("utf-8"),
+                body.encode("utf-8") if isinstance(body, str) else body,
                 padding.PKCS1v15(),
                 hashes.SHA256(),
             )
@@ -175,19 +219,42 @@ class SignatureVerifier(AbstractVerifier):
             raise VerificationException("signature does not match the body") from error
 
 
-class SkillIdVerifier(AbstractVerifier):
-    def __init__(self, skill_id: str) -> None:
-        self.skill_id = skill_id
+def _parse_timestamp(value: str) -> datetime:
+    stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
-    def verify(
+
+class RequestGate:
+    """All checks an Alexa request must pass, cheapest first. `check` raises with a reason.
+
+    `body` is the parsed envelope whose shape the caller has already checked; `raw` is the exact
+    bytes that were signed.
+    """
+
+    def __init__(
         self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str,
-        deserialized_request_env: Any,
+        *,
+        skill_id: str | None,
+        signature: SignatureVerifier | None,
+        clock: Clock = utc_now,
     ) -> None:
+        self.skill_id = skill_id
+        self.signature = signature
+        self.clock = clock
+
+    def check(self, headers: Any, raw: bytes, body: dict[str, Any]) -> None:
+        if self.skill_id is not None:
+            system = body["context"]["System"]
+            application = system.get("application")
+            found = application.get("applicationId") if isinstance(application, dict) else None
+            if found != self.skill_id:
+                raise VerificationException("request is for another skill")
+        if self.signature is None:
+            return
         try:
-            application_id = deserialized_request_env.context.system.application.application_id
-        except AttributeError:
-            application_id = None
-        if application_id != self.skill_id:
-            raise VerificationException("request is for another skill")
+            stamp = _parse_timestamp(body["request"]["timestamp"])
+        except ValueError as error:
+            raise VerificationException("timestamp is not a date") from error
+        if abs(self.clock() - stamp) > TIMESTAMP_TOLERANCE:
+            raise VerificationException("timestamp too old or in the future")
+        self.signature.verify(headers, raw, None)

@@ -1,0 +1,88 @@
+"""HTTP hygiene for the Alexa endpoint: what every response carries and how refusals look.
+
+Every response gets the same security headers; every refusal is a tiny JSON body naming the
+problem in a few words (never a stack trace, an exception text or anything the client sent).
+The body limit is enforced from Content-Length before anything is read, and again while
+reading (a chunked body has no length), so a huge body costs nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Flask, Request, Response
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+# Real Alexa requests are a few KB; 128 KB leaves room for long session attributes.
+MAX_BODY_BYTES = 128 * 1024
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+
+
+class Refusal(Exception):
+    """A request we will not serve: HTTP status and a short reason (safe to show and log)."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def json_response(payload: Any, status: int = 200) -> Response:
+    return Response(
+        json.dumps(payload, separators=(",", ":")), status=status, mimetype="application/json"
+    )
+
+
+def refusal_response(refusal: Refusal) -> Response:
+    return json_response({"error": refusal.reason}, refusal.status)
+
+
+def read_body(request: Request) -> bytes:
+    """The raw body of a JSON POST, or a Refusal (400 wrong type, 413 too large)."""
+    if request.mimetype != "application/json":
+        raise Refusal(400, "content type must be application/json")
+    length = request.content_length
+    if length is not None and length > MAX_BODY_BYTES:
+        raise Refusal(413, "body too large")
+    # Reads at most the limit + 1 bytes whatever the client claims or streams.
+    try:
+        data = request.stream.read(MAX_BODY_BYTES + 1)
+    except RequestEntityTooLarge as error:
+        raise Refusal(413, "body too large") from error
+    if len(data) > MAX_BODY_BYTES:
+        raise Refusal(413, "body too large")
+    return data
+
+
+def parse_json(data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise Refusal(400, "body is not valid JSON") from error
+
+
+def install(app: Flask) -> None:
+    """Security headers on every response; HTTP errors and crashes answered as short JSON."""
+
+    @app.after_request
+    def add_headers(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        return json_response({"error": error.name.lower()}, error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        # Logged by the request logger (type only); the client learns nothing about it.
+        return json_response({"error": "request could not be processed"}, 400)
