@@ -18,6 +18,7 @@ import os
 import posixpath
 import threading
 import urllib.request
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -76,7 +77,9 @@ def fetch_url(url: str, timeout: float = FETCH_TIMEOUT_SECONDS) -> bytes:
 
 def trusted_roots() -> list[x509.Certificate]:
     """certifi's roots, plus the PEM file named by $STRETCH_COACH_EXTRA_TRUST_ROOTS if set."""
-    with open(certifi.where(), "rb") as handle:
+    with open(certifi.where(), "rb") as handle, warnings.catch_warnings():
+        # A few old roots in the bundle have non-positive serials; cryptography only warns.
+        warnings.simplefilter("ignore")
         roots = x509.load_pem_x509_certificates(handle.read())
     extra = os.environ.get(EXTRA_ROOTS_ENV)
     if extra:
