@@ -1,0 +1,146 @@
+"""The real thing: gunicorn on loopback, verification ON with a test CA.
+
+Slow-header clients (slowloris) must not stop other users being served; SIGTERM lets an
+in-flight request finish; /healthz answers; a correctly signed request gets a spoken reply.
+Every wait here is bounded.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import envelope
+from tests.service_harness import CERT_URL, LOOPBACK, write_pki
+from tests.test_verification import FakePKI
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return int(probe.getsockname()[1])
+
+
+def _request(
+    port: int, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection(LOOPBACK, port, timeout=5)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.fixture(scope="module")
+def pki() -> FakePKI:
+    return FakePKI()
+
+
+@pytest.fixture(scope="module")
+def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    directory = tmp_path_factory.mktemp("service")
+    env = {
+        **os.environ,
+        **write_pki(pki, directory / "pki"),
+        "STRETCH_COACH_DATA_DIR": str(directory / "data"),
+    }
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.service_harness", "--port", str(port),
+         "--pki", str(directory / "pki"), "--workers", "1", "--slow-route"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(150):  # bounded: up to ~15 s to start
+            try:
+                if _request(port, "GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("gunicorn did not start")
+        yield {"port": port, "process": process}
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=10)
+
+
+def _signed(pki: FakePKI) -> tuple[bytes, dict[str, str]]:
+    body = json.dumps(envelope({"type": "LaunchRequest"}, new=True)).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "SignatureCertChainUrl": CERT_URL,
+        "Signature-256": pki.sign(body),
+    }
+    return body, headers
+
+
+def test_signed_request_is_answered_and_unsigned_refused(
+    server: dict[str, Any], pki: FakePKI
+) -> None:
+    body, headers = _signed(pki)
+    status, payload = _request(server["port"], "POST", "/", body, headers)
+    assert status == 200
+    assert "Welcome" in json.loads(payload)["response"]["outputSpeech"]["ssml"]
+    status, _ = _request(server["port"], "POST", "/", body, {"Content-Type": "application/json"})
+    assert status == 400
+
+
+def test_oversized_header_is_refused(server: dict[str, Any]) -> None:
+    status, _ = _request(server["port"], "GET", "/healthz", headers={"X-Big": "a" * 10000})
+    assert status == 431  # Request Header Fields Too Large, from gunicorn's field cap
+
+
+def test_slow_header_clients_do_not_stop_other_users(
+    server: dict[str, Any], pki: FakePKI
+) -> None:
+    port = server["port"]
+    slow = []
+    try:
+        for _ in range(20):  # one worker: with a thread per connection these would starve it
+            sock = socket.create_connection((LOOPBACK, port), timeout=5)
+            sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # headers never finish
+            slow.append(sock)
+        latencies = []
+        for _ in range(10):
+            body, headers = _signed(pki)
+            started = time.monotonic()
+            status, _ = _request(port, "POST", "/", body, headers)
+            latencies.append(time.monotonic() - started)
+            assert status == 200
+        assert max(latencies) < 1.0
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def test_sigterm_lets_the_in_flight_request_finish(server: dict[str, Any]) -> None:
+    result: dict[str, Any] = {}
+
+    def slow_request() -> None:
+        result["status"], result["body"] = _request(server["port"], "GET", "/slow")
+
+    worker = threading.Thread(target=slow_request)
+    worker.start()
+    time.sleep(0.2)  # the request is now inside the 0.5 s handler
+    server["process"].send_signal(signal.SIGTERM)
+    worker.join(timeout=10)
+    assert result == {"status": 200, "body": b"done"}
+    assert server["process"].wait(timeout=15) == 0
