@@ -25,6 +25,7 @@ from ask_sdk_core.dispatch_components.request_components import (  # noqa: E402
     AbstractRequestHandler,
 )
 from ask_sdk_core.handler_input import HandlerInput  # noqa: E402
+from ask_sdk_core.skill import CustomSkill  # noqa: E402
 from ask_sdk_core.skill_builder import SkillBuilder  # noqa: E402
 from ask_sdk_model.response import Response  # noqa: E402
 from ask_sdk_webservice_support.verifier import AbstractVerifier, TimestampVerifier  # noqa: E402
@@ -49,15 +50,19 @@ class HelloHandler(AbstractRequestHandler):
         return handler_input.response_builder.speak("Hello").ask("Hello?").response
 
 
-def minimal_app(verifiers: list[AbstractVerifier] | None = None) -> Flask:
-    """The smallest ASK SDK skill behind flask-ask-sdk's adapter: the baseline."""
+def minimal_skill() -> CustomSkill:
     builder = SkillBuilder()
     builder.add_request_handler(HelloHandler())
+    return builder.create()
+
+
+def minimal_app(verifiers: list[AbstractVerifier] | None = None) -> Flask:
+    """The smallest ASK SDK skill behind flask-ask-sdk's adapter: the baseline."""
     app = Flask("minimal")
     app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
     app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
     SkillAdapter(
-        skill=builder.create(), skill_id="minimal", verifiers=verifiers or [], app=app
+        skill=minimal_skill(), skill_id="minimal", verifiers=verifiers or [], app=app
     ).register(app, "/")
     return app
 

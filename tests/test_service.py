@@ -100,7 +100,7 @@ def test_a_crash_in_the_web_layer_reveals_nothing(monkeypatch: pytest.MonkeyPatc
     def explode(body: Any) -> None:
         raise RuntimeError("internal detail /srv/secret")
 
-    monkeypatch.setattr("skill.alexa.webservice.shape_problem", explode)
+    monkeypatch.setattr("skill.alexa.pipeline.shape_problem", explode)
     assert envelope_module.shape_problem is not explode
     with create_app(verify=False, store=MemoryStore()).test_client() as client:
         response = client.post("/", data=_body({"type": "LaunchRequest"}), content_type="application/json")

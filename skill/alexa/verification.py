@@ -160,15 +160,24 @@ class SignatureVerifier(AbstractVerifier):
             _remember(self._chains, url, certs)
         return certs
 
-    def _signing_cert(self, url: str) -> x509.Certificate:
-        """The verified leaf for `url`, re-verifying the chain at most once an hour."""
-        now = self._clock()
+    def _fresh_leaf(self, url: str, now: datetime) -> x509.Certificate | None:
         with self._lock:
             verified = self._verified.get(url)
         if verified is not None:
             leaf, when = verified
             if now - when < REVERIFY_AFTER and now < leaf.not_valid_after_utc:
                 return leaf
+        return None
+
+    def _recently_verified(self, url: str) -> bool:
+        return url in self._verified  # exact string: only validated URLs are ever stored
+
+    def _signing_cert(self, url: str) -> x509.Certificate:
+        """The verified leaf for `url`, re-verifying the chain at most once an hour."""
+        now = self._clock()
+        leaf_or_none = self._fresh_leaf(url, now)
+        if leaf_or_none is not None:
+            return leaf_or_none
         leaf = self._verify_chain(self._download(url, now), now)
         with self._lock:
             _remember(self._verified, url, (leaf, now))
@@ -200,7 +209,8 @@ class SignatureVerifier(AbstractVerifier):
         signature = header(headers, SIGNATURE_HEADER)
         if not url or not signature:
             raise VerificationException("missing signature or certificate URL")
-        validate_cert_url(url)
+        if not self._recently_verified(url):
+            validate_cert_url(url)  # a URL in the verified cache passed this already
         try:
             raw_signature = base64.b64decode(signature, validate=True)
         except (binascii.Error, ValueError) as error:

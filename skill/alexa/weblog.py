@@ -14,7 +14,6 @@ import logging
 import os
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +67,7 @@ def _type_name(value: Any) -> str | None:
 class RequestRecord:
     """What one request line says; filled in as the request goes through the pipeline."""
 
-    request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
+    request_id: str = field(default_factory=lambda: os.urandom(8).hex())
     started: float = field(default_factory=time.perf_counter)
     user: str | None = None
     request_type: str | None = None
@@ -89,6 +88,9 @@ class RequestRecord:
         self.user = user_hash(user.get("userId") if isinstance(user, dict) else None)
 
     def emit(self) -> None:
+        level = logging.WARNING if self.status >= 400 else logging.INFO
+        if not log.isEnabledFor(level):
+            return
         fields = {
             "request_id": self.request_id,
             "user": self.user,
@@ -101,5 +103,5 @@ class RequestRecord:
             fields["refused"] = self.refused
         if self.error:
             fields["error"] = self.error
-        log.log(logging.WARNING if self.status >= 400 else logging.INFO, "request", extra=fields)
+        log.log(level, "request", extra=fields)
 
