@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import statistics
 import subprocess
 import sys
@@ -31,6 +33,7 @@ ensure_flask_ask_sdk_importable()
 
 from ask_sdk_webservice_support.verifier import TimestampVerifier  # noqa: E402
 
+from skill.alexa import weblog  # noqa: E402
 from skill.alexa.verification import SignatureVerifier  # noqa: E402
 from skill.alexa.webservice import create_app  # noqa: E402
 from skill.core.store import MemoryStore  # noqa: E402
@@ -80,6 +83,9 @@ def main() -> int:
     parser.add_argument("--turns", type=int, default=400)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    # Log as the service does (one JSON line per request at info), into the void.
+    weblog.configure("info")
+    logging.getLogger().handlers[0].setStream(open(os.devnull, "w"))  # noqa: SIM115
 
     # A mid-routine "next" with state carried in the session: the common turn.
     attributes = {"mode": "routine", "routine_id": "lower_back", "step_index": 1}

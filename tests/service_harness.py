@@ -3,9 +3,11 @@
 Used by the gunicorn tests and `benchmarks/bench_service.py`. The child trusts the test root
 through $STRETCH_COACH_EXTRA_TRUST_ROOTS and reads the "downloaded" chain from a file, so
 verification stays ON with no network. `--app minimal` serves a one-handler ASK SDK skill the
-same way (the baseline). Loopback only.
+same way (the baseline); `--store memory` keeps profiles in memory instead of the default file
+store. Loopback only.
 
     python -m tests.service_harness --port P --pki DIR [--app coach|minimal] [--workers N]
+        [--store file|memory] [--slow-route]
 """
 
 from __future__ import annotations
@@ -85,12 +87,16 @@ def write_pki(pki: Any, directory: Path) -> dict[str, str]:
 def main() -> None:
     from skill.alexa.serving import ServeOptions, serve
     from skill.alexa.webservice import create_app
+    from skill.core.store import MemoryStore
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--pki", type=Path, required=True)
     parser.add_argument("--app", choices=["coach", "minimal"], default="coach")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--store", choices=["file", "memory"], default="file", help="file: the default store"
+    )
     parser.add_argument("--slow-route", action="store_true", help="GET /slow sleeps 0.5 s")
     args = parser.parse_args()
     chain = (args.pki / "chain.pem").read_bytes()
@@ -101,7 +107,8 @@ def main() -> None:
         if args.app == "minimal":
             app = minimal_app([verifier, TimestampVerifier()])
         else:
-            app = create_app(skill_id=None, signature_verifier=verifier)
+            store = MemoryStore() if args.store == "memory" else None
+            app = create_app(store=store, signature_verifier=verifier)
         if args.slow_route:
             app.add_url_rule("/slow", "slow", lambda: (time.sleep(0.5), "done")[1])
         return app
