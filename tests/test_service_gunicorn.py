@@ -144,3 +144,73 @@ def test_sigterm_lets_the_in_flight_request_finish(server: dict[str, Any]) -> No
     worker.join(timeout=10)
     assert result == {"status": 200, "body": b"done"}
     assert server["process"].wait(timeout=15) == 0
+
+
+def _self_signed(directory: Path) -> tuple[Path, Path]:
+    import ipaddress
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(LOOPBACK))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_serve_speaks_tls_with_certfile_and_keyfile(tmp_path: Path) -> None:
+    import ssl
+
+    cert, key = _self_signed(tmp_path)
+    port = _free_port()
+    env = {**os.environ, "STRETCH_COACH_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skill.cli", "serve", "--port", str(port), "--workers", "1",
+         "--certfile", str(cert), "--keyfile", str(key)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(cafile=str(cert))
+    try:
+        for _ in range(150):  # bounded: up to ~15 s to start
+            try:
+                connection = http.client.HTTPSConnection(LOOPBACK, port, timeout=5, context=context)
+                connection.request("GET", "/healthz")
+                response = connection.getresponse()
+                assert (response.status, response.read()) == (200, b'{"status":"ok"}')
+                connection.close()
+                break
+            except (ConnectionRefusedError, ConnectionResetError):
+                time.sleep(0.1)
+        else:
+            raise AssertionError("TLS server did not answer")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert '"Listening at: https://' in stderr

@@ -14,6 +14,7 @@ rare outbound call to fetch Amazon's signing certificate, and Alexa giving up af
 - `graceful_timeout` 7 s: on SIGTERM workers stop accepting and finish in-flight requests.
 - request line 2 KB, 40 header fields of at most 4 KB: Alexa's are far smaller.
 - `max_requests` with jitter: workers are recycled now and then, so any slow leak stays bounded.
+- no control socket (gunicorn's runtime admin interface): nothing here uses it.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def gunicorn_settings(options: ServeOptions) -> dict[str, Any]:
         "errorlog": "-",
         "accesslog": "-" if options.access_log else None,
         "proc_name": "stretch-coach",
+        # gunicorn's runtime control socket: not needed, and two services would share its path.
+        "control_socket_disable": True,
     }  # fmt: skip
     if options.certfile:
         settings.update(certfile=options.certfile, keyfile=options.keyfile)
