@@ -419,3 +419,30 @@ def test_extra_trust_roots_come_from_the_environment(
         SignatureVerifier(fetch=lambda url: pki.chain_pem()).verify(
             _signed_headers(pki, body), body
         )
+
+
+def test_certificate_downloads_are_rate_limited(pki: FakePKI) -> None:
+    from skill.alexa.verification import MAX_DOWNLOADS_PER_MINUTE
+
+    now = [datetime.now(UTC)]
+    calls: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        calls.append(url)
+        raise OSError("404")
+
+    verifier = SignatureVerifier(trust_roots=[pki.root], fetch=fetch, clock=lambda: now[0])
+    body = _launch_body()
+
+    def attempt(index: int) -> str:
+        url = f"https://s3.amazonaws.com/echo.api/random-{index}.pem"
+        with pytest.raises(VerificationException) as refused:
+            verifier.verify(_signed_headers(pki, body, SignatureCertChainUrl=url), body)
+        return str(refused.value)
+
+    reasons = [attempt(index) for index in range(MAX_DOWNLOADS_PER_MINUTE + 5)]
+    assert len(calls) == MAX_DOWNLOADS_PER_MINUTE
+    assert reasons[-1] == "too many certificate downloads"
+    now[0] += timedelta(minutes=1, seconds=1)
+    attempt(999)
+    assert len(calls) == MAX_DOWNLOADS_PER_MINUTE + 1  # the budget refills

@@ -3,11 +3,12 @@
 `RequestGate` runs the checks cheapest first, so junk is refused before anything costs much:
 envelope shape (done by the caller), skill id, timestamp (150 s), and only then the signature.
 `SignatureVerifier` checks the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/, port
-443), downloads and caches the PEM chain (a failed download is remembered for a short while, so
-junk cannot make us reach out again and again), verifies it to a trusted root for the name
-echo-api.amazon.com at the current time (again every hour, and never past the leaf's expiry),
-and checks the `Signature-256` header: RSA PKCS#1 v1.5 over SHA-256 of the raw body. Any
-failure raises VerificationException with a short reason, which the web service answers 400.
+443), downloads and caches the PEM chain (a failed download is remembered for a short while, and
+downloads are budgeted per minute, so junk cannot make us reach out again and again),
+verifies it to a trusted root for the name echo-api.amazon.com at the current time (again every
+hour, and never past the leaf's expiry), and checks the `Signature-256` header: RSA PKCS#1
+v1.5 over SHA-256 of the raw body. Any failure raises VerificationException with a short
+reason, which the web service answers 400.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ FETCH_TIMEOUT_SECONDS = 3.0
 # A failed download is not retried for this long (per URL), so junk cannot make us call out.
 FETCH_FAILURE_TTL = timedelta(seconds=60)
 MAX_REMEMBERED_URLS = 256
+# Amazon signs with one certificate at a time. Past this many downloads a minute (each to a
+# different URL, or the failure cache would have answered) someone is making us call out.
+MAX_DOWNLOADS_PER_MINUTE = 10
 MAX_CERT_URL_CHARS = 512
 # A verified chain is trusted again without re-walking it for this long (never past expiry).
 REVERIFY_AFTER = timedelta(hours=1)
@@ -140,6 +144,7 @@ class SignatureVerifier(AbstractVerifier):
         self._chains: dict[str, list[x509.Certificate]] = {}
         self._verified: dict[str, tuple[x509.Certificate, datetime]] = {}
         self._failed: dict[str, datetime] = {}
+        self._downloads: list[datetime] = []
         self._lock = threading.Lock()
 
     def _download(self, url: str, now: datetime) -> list[x509.Certificate]:
@@ -150,6 +155,11 @@ class SignatureVerifier(AbstractVerifier):
             return cached
         if failed_at is not None and now - failed_at < FETCH_FAILURE_TTL:
             raise VerificationException("certificate chain unavailable (recent failure)")
+        with self._lock:
+            self._downloads = [t for t in self._downloads if now - t < timedelta(minutes=1)]
+            if len(self._downloads) >= MAX_DOWNLOADS_PER_MINUTE:
+                raise VerificationException("too many certificate downloads")
+            self._downloads.append(now)
         try:
             certs = x509.load_pem_x509_certificates(self._fetch(url))
         except Exception as error:  # network errors, timeouts, bad PEM, too large
