@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from flask.testing import FlaskClient
 
+from skill.alexa.gate import RequestGate
 from skill.alexa.verification import (
-    RequestGate,
     SignatureVerifier,
     VerificationException,
     fetch_url,

@@ -22,8 +22,9 @@ from werkzeug.wrappers import Request, Response
 from ..core.phrases import APOLOGY
 from . import hygiene, weblog
 from .envelope import shape_problem
+from .gate import RequestGate
 from .hygiene import Refusal
-from .verification import RequestGate, VerificationException
+from .verification import VerificationException
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

@@ -1,14 +1,12 @@
 """Request verification for the self-hosted endpoint, built on `cryptography` (DESIGN §7).
 
-`RequestGate` runs the checks cheapest first, so junk is refused before anything costs much:
-envelope shape (done by the caller), skill id, timestamp (150 s), and only then the signature.
 `SignatureVerifier` checks the SignatureCertChainUrl (https, s3.amazonaws.com, /echo.api/, port
 443), downloads and caches the PEM chain (a failed download is remembered for a short while, and
 downloads are budgeted per minute, so junk cannot make us reach out again and again),
 verifies it to a trusted root for the name echo-api.amazon.com at the current time (again every
 hour, and never past the leaf's expiry), and checks the `Signature-256` header: RSA PKCS#1
 v1.5 over SHA-256 of the raw body. Any failure raises VerificationException with a short
-reason, which the web service answers 400.
+reason, which the web service answers 400. `gate.py` runs it last, after the cheap checks.
 """
 
 from __future__ import annotations
@@ -57,11 +55,10 @@ MAX_CERT_URL_CHARS = 512
 # A verified chain is trusted again without re-walking it for this long (never past expiry).
 REVERIFY_AFTER = timedelta(hours=1)
 MAX_CHAIN_BYTES = 64 * 1024
-TIMESTAMP_TOLERANCE = timedelta(seconds=150)
 # PEM file of extra roots to trust besides certifi's (tests and benchmarks only: their test CA).
 EXTRA_ROOTS_ENV = "STRETCH_COACH_EXTRA_TRUST_ROOTS"
 
-__all__ = ["RequestGate", "SignatureVerifier", "VerificationException", "validate_cert_url"]
+__all__ = ["SignatureVerifier", "VerificationException", "validate_cert_url"]
 
 Fetch = Callable[[str], bytes]
 Clock = Callable[[], datetime]
@@ -240,44 +237,3 @@ class SignatureVerifier(AbstractVerifier):
             )
         except InvalidSignature as error:
             raise VerificationException("signature does not match the body") from error
-
-
-def _parse_timestamp(value: str) -> datetime:
-    stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
-
-
-class RequestGate:
-    """All checks an Alexa request must pass, cheapest first. `check` raises with a reason.
-
-    `body` is the parsed envelope whose shape the caller has already checked; `raw` is the exact
-    bytes that were signed.
-    """
-
-    def __init__(
-        self,
-        *,
-        skill_id: str | None,
-        signature: SignatureVerifier | None,
-        clock: Clock = utc_now,
-    ) -> None:
-        self.skill_id = skill_id
-        self.signature = signature
-        self.clock = clock
-
-    def check(self, headers: Any, raw: bytes, body: dict[str, Any]) -> None:
-        if self.skill_id is not None:
-            system = body["context"]["System"]
-            application = system.get("application")
-            found = application.get("applicationId") if isinstance(application, dict) else None
-            if found != self.skill_id:
-                raise VerificationException("request is for another skill")
-        if self.signature is None:
-            return
-        try:
-            stamp = _parse_timestamp(body["request"]["timestamp"])
-        except ValueError as error:
-            raise VerificationException("timestamp is not a date") from error
-        if abs(self.clock() - stamp) > TIMESTAMP_TOLERANCE:
-            raise VerificationException("timestamp too old or in the future")
-        self.signature.verify(headers, raw, None)

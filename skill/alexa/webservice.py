@@ -18,9 +18,10 @@ from werkzeug.wrappers import Response
 from ..core.coach import Coach
 from ..core.store import UserStore
 from . import hygiene
+from .gate import RequestGate
 from .pipeline import LimitedRequest, SkillPipeline, SkillRoute
 from .skill_factory import build_skill, default_store
-from .verification import RequestGate, SignatureVerifier
+from .verification import SignatureVerifier
 
 log = logging.getLogger(__name__)
 HEALTH_PROBE_USER = "healthz-probe"
@@ -45,7 +46,8 @@ def create_app(
     )
     pipeline = SkillPipeline(skill or build_skill(store, coach), gate)
 
-    @app.post("/")
+    # POST only: no automatic OPTIONS either, so every other method gets 405.
+    @app.route("/", methods=["POST"], provide_automatic_options=False)
     def invoke_skill() -> Any:  # reached only if the WSGI fast route is bypassed
         return pipeline.handle(request)
 
