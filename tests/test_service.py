@@ -185,3 +185,18 @@ def test_json_log_format_is_one_json_object_per_line(capsys: pytest.CaptureFixtu
     payload = json.loads(line)
     assert payload["refused"] == "request is for another skill" and payload["status"] == 400
     assert payload["level"] == "WARNING" and payload["message"] == "request"
+
+
+def test_a_crash_in_any_other_route_is_a_plain_400(caplog: pytest.LogCaptureFixture) -> None:
+    app = create_app(verify=False, store=MemoryStore())
+
+    def boom() -> str:
+        raise RuntimeError("internal detail /srv/secret")
+
+    app.add_url_rule("/boom", "boom", boom)
+    with app.test_client() as client:
+        response = client.get("/boom")
+    assert response.status_code == 400
+    assert "secret" not in response.get_data(as_text=True)
+    assert "secret" not in caplog.text
+    assert [r.__dict__.get("error") for r in caplog.records] == ["RuntimeError"]

@@ -9,12 +9,15 @@ reading (a chunked body has no length), so a huge body costs nothing.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.wrappers import Request, Response
+
+log = logging.getLogger(__name__)
 
 # Real Alexa requests are a few KB; 128 KB leaves room for long session attributes.
 MAX_BODY_BYTES = 128 * 1024
@@ -105,5 +108,6 @@ def install(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:
-        # Logged by the request logger (type only); the client learns nothing about it.
+        # The type only (a message can quote the request); the client learns nothing.
+        log.warning("unexpected error", extra={"error": type(error).__name__})
         return json_response({"error": "request could not be processed"}, 400)
