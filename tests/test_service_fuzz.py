@@ -66,10 +66,28 @@ attributes = st.one_of(
     st.just({}),
     st.dictionaries(st.sampled_from(["mode", "routine_id", "step_index", "zz"]), junk, max_size=3),
 )
+DELETE = object()
 mutation = st.one_of(
     st.none(),
-    st.tuples(st.sampled_from(["version", "session", "context", "request", "extra"]), junk),
+    st.tuples(
+        st.sampled_from(["", "request", "context", "session", "context.System"]),
+        st.sampled_from(["version", "session", "context", "request", "extra", "type", "System",
+                         "timestamp", "requestId", "user", "application", "attributes", "new"]),
+        st.one_of(junk, st.just(DELETE)),
+    ),
 )
+
+
+def _mutate(body: dict[str, Any], where: str, key: str, value: Any) -> None:
+    target: Any = body
+    for part in filter(None, where.split(".")):
+        target = target.get(part) if isinstance(target, dict) else None
+    if not isinstance(target, dict):
+        return
+    if value is DELETE:
+        target.pop(key, None)
+    else:
+        target[key] = value
 
 
 def _post(body: Any) -> tuple[int, Any]:
@@ -85,15 +103,14 @@ def test_generated_envelopes_never_get_a_500(
 ) -> None:
     body = envelope(request, attributes, new=new)
     if mutation is not None:
-        key, value = mutation
-        body[key] = value
+        _mutate(body, *mutation)
     status, payload = _post(body)
     assert status in (200, 400), status
     if status == 400:
         assert set(payload) == {"error"}
         return
     assert payload["version"] == "1.0" and isinstance(payload["response"], dict)
-    if body["request"]["type"] in ("LaunchRequest", "IntentRequest"):
+    if body["request"].get("type") in ("LaunchRequest", "IntentRequest"):
         ssml = payload["response"]["outputSpeech"]["ssml"]
         assert ssml.startswith("<speak>") and len(ssml) < 8000
         if not payload["response"].get("shouldEndSession"):
