@@ -38,7 +38,11 @@ from flask_ask_sdk.skill_adapter import (  # noqa: E402
     SkillAdapter,
 )
 
-from skill.alexa.verification import EXTRA_ROOTS_ENV, SignatureVerifier  # noqa: E402
+from skill.alexa.verification import (  # noqa: E402
+    EXTRA_ROOTS_ENV,
+    SignatureVerifier,
+    fetch_url,
+)
 
 LOOPBACK = "127.0.0.1"
 CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"
@@ -98,12 +102,20 @@ def main() -> None:
         "--store", choices=["file", "memory"], default="file", help="file: the default store"
     )
     parser.add_argument("--slow-route", action="store_true", help="GET /slow sleeps 0.5 s")
+    parser.add_argument(
+        "--hanging-fetch", metavar="URL", help="download every chain from URL (1 s timeout)"
+    )
     args = parser.parse_args()
     chain = (args.pki / "chain.pem").read_bytes()
 
+    def fetch(url: str) -> bytes:
+        if args.hanging_fetch:  # a real download from a loopback server that never answers
+            return fetch_url(args.hanging_fetch, timeout=1.0)
+        return chain
+
     def make_app() -> Flask:
         # Trusts certifi's roots plus $STRETCH_COACH_EXTRA_TRUST_ROOTS (the test root).
-        verifier = SignatureVerifier(fetch=lambda url: chain)
+        verifier = SignatureVerifier(fetch=fetch)
         if args.app == "minimal":
             app = minimal_app([verifier, TimestampVerifier()])
         else:

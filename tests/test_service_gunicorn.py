@@ -7,6 +7,7 @@ Every wait here is bounded.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -52,9 +53,9 @@ def pki() -> FakePKI:
     return FakePKI()
 
 
-@pytest.fixture(scope="module")
-def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    directory = tmp_path_factory.mktemp("service")
+@contextlib.contextmanager
+def _harness(pki: FakePKI, directory: Path, *extra: str) -> Iterator[dict[str, Any]]:
+    """One gunicorn worker of the real service on loopback, trusting the test CA."""
     env = {
         **os.environ,
         **write_pki(pki, directory / "pki"),
@@ -63,7 +64,7 @@ def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.service_harness", "--port", str(port),
-         "--pki", str(directory / "pki"), "--workers", "1", "--slow-route"],
+         "--pki", str(directory / "pki"), "--workers", "1", *extra],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -80,6 +81,12 @@ def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
         if process.poll() is None:
             process.kill()
         process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with _harness(pki, tmp_path_factory.mktemp("service"), "--slow-route") as running:
+        yield running
 
 
 def _signed(pki: FakePKI) -> tuple[bytes, dict[str, str]]:
@@ -214,3 +221,31 @@ def test_serve_speaks_tls_with_certfile_and_keyfile(tmp_path: Path) -> None:
         _, stderr = process.communicate(timeout=20)
     assert process.returncode == 0
     assert '"Listening at: https://' in stderr
+
+
+def test_a_hanging_certificate_download_is_bounded_and_blocks_nobody(
+    pki: FakePKI, tmp_path: Path
+) -> None:
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind((LOOPBACK, 0))
+        silent.listen(8)
+        url = f"http://{LOOPBACK}:{silent.getsockname()[1]}/echo.api/cert.pem"
+        with _harness(pki, tmp_path, "--hanging-fetch", url) as running:
+            port = running["port"]
+            result: dict[str, Any] = {}
+
+            def signed_request() -> None:
+                body, headers = _signed(pki)
+                started = time.monotonic()
+                result["status"], _ = _request(port, "POST", "/", body, headers)
+                result["seconds"] = time.monotonic() - started
+
+            hanging = threading.Thread(target=signed_request)
+            hanging.start()
+            time.sleep(0.2)  # the one worker is now waiting on the download
+            started = time.monotonic()
+            assert _request(port, "GET", "/healthz")[0] == 200
+            assert time.monotonic() - started < 0.5  # the worker is free meanwhile
+            hanging.join(timeout=10)
+            assert result["status"] == 400
+            assert result["seconds"] < 3  # the 1 s download timeout, not forever
