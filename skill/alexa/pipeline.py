@@ -6,8 +6,9 @@ Refusals get 4xx with a short JSON reason; Alexa requests the skill cannot follo
 apology. Never a 500. One JSON log line per request (`weblog.py`).
 
 `SkillRoute` serves POST / straight from WSGI: Flask's request context, URL matching and
-response processing cost more per turn than the rest of the web layer together, and the skill
-route needs none of them (Flask still serves every other path, and answers 405 on GET /).
+response processing (and werkzeug's request and response objects) cost more per turn than the
+rest of the web layer together, and the skill route needs none of them (Flask still serves
+every other path, and answers 405 on GET /).
 """
 
 from __future__ import annotations
@@ -17,21 +18,16 @@ from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_model.request_envelope import RequestEnvelope
-from werkzeug.wrappers import Request, Response
+from werkzeug.http import HTTP_STATUS_CODES
 
 from ..core.phrases import APOLOGY
 from . import hygiene, weblog
 from .envelope import shape_problem
 from .gate import RequestGate
 from .hygiene import Refusal
-from .verification import VerificationException
+from .verification import CERT_URL_HEADER, SIGNATURE_HEADER, VerificationException
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-
-
-class LimitedRequest(Request):
-    # One byte over our own limit, so reading limit + 1 bytes shows a body is too large.
-    max_content_length = hygiene.MAX_BODY_BYTES + 1
 
 
 def spoken_recovery() -> dict[str, Any]:
@@ -55,39 +51,48 @@ class SkillPipeline:
         # model from that dict (its public deserialize() would parse the text a second time).
         self.to_envelope = getattr(self.serializer, "_DefaultSerializer__deserialize")  # noqa: B009
 
-    def handle(self, request: Request) -> Response:
+    def handle(self, environ: dict[str, Any]) -> tuple[int, bytes]:
+        """HTTP status and JSON body for one request; never raises."""
         record = weblog.RequestRecord()
         try:
-            response = self._answer(request, record)
+            status, payload = 200, self._answer(environ, record)
         except Refusal as refusal:
             record.refused = refusal.reason
-            response = hygiene.refusal_response(refusal)
+            status, payload = refusal.status, {"error": refusal.reason}
         except Exception as error:  # never a 500; the type is enough to find it
             record.error = type(error).__name__
-            response = hygiene.refusal_response(Refusal(400, "request could not be processed"))
-        record.status = response.status_code
+            status, payload = 400, {"error": "request could not be processed"}
+        record.status = status
         record.emit()
-        return response
+        return status, hygiene.to_json(payload)
 
-    def _answer(self, request: Request, record: weblog.RequestRecord) -> Response:
-        raw = hygiene.read_body(request)
+    def _answer(self, environ: dict[str, Any], record: weblog.RequestRecord) -> Any:
+        raw = hygiene.read_body(environ)
         body = hygiene.parse_json(raw)
         problem = shape_problem(body)
         if problem:
             raise Refusal(400, problem)
         record.describe(body)
         try:
-            self.gate.check(request.headers, raw, body)
+            self.gate.check(signature_headers(environ), raw, body)
         except VerificationException as error:
             raise Refusal(400, f"verification failed: {error}") from error
         envelope = self.to_envelope(body, RequestEnvelope)
         try:
             result = self.skill.invoke(request_envelope=envelope, context=None)
-            reply = self.serializer.serialize(result)
+            return self.serializer.serialize(result)
         except Exception as error:  # the SDK's own dispatch errors; handlers catch the rest
             record.error = type(error).__name__
-            reply = spoken_recovery()
-        return hygiene.json_response(reply)
+            return spoken_recovery()
+
+
+def signature_headers(environ: dict[str, Any]) -> dict[str, str]:
+    """The two headers the signature check reads, straight from the WSGI environ."""
+    found = {
+        CERT_URL_HEADER: environ.get("HTTP_SIGNATURECERTCHAINURL"),
+        SIGNATURE_HEADER: environ.get("HTTP_SIGNATURE_256"),
+    }
+    return {name: str(value) for name, value in found.items() if value is not None}
 
 
 class SkillRoute:
@@ -99,6 +104,10 @@ class SkillRoute:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         if environ.get("REQUEST_METHOD") == "POST" and environ.get("PATH_INFO") in ("/", ""):
-            response = self.pipeline.handle(LimitedRequest(environ))
-            return response(environ, start_response)
+            status, body = self.pipeline.handle(environ)
+            start_response(
+                f"{status} {HTTP_STATUS_CODES.get(status, '')}",
+                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            )
+            return [body]
         return self.app(environ, start_response)

@@ -19,7 +19,7 @@ from ..core.coach import Coach
 from ..core.store import UserStore
 from . import hygiene
 from .gate import RequestGate
-from .pipeline import LimitedRequest, SkillPipeline, SkillRoute
+from .pipeline import SkillPipeline, SkillRoute
 from .skill_factory import build_skill, default_store
 from .verification import SignatureVerifier
 
@@ -38,7 +38,7 @@ def create_app(
 ) -> Flask:
     """The app; `skill` replaces the coach skill (benchmarks measure the web layer with it)."""
     app = Flask("back_stretch_coach")
-    app.config["MAX_CONTENT_LENGTH"] = LimitedRequest.max_content_length
+    app.config["MAX_CONTENT_LENGTH"] = hygiene.MAX_BODY_BYTES + 1
     store = store or default_store()
     gate = RequestGate(
         skill_id=skill_id,
@@ -49,7 +49,8 @@ def create_app(
     # POST only: no automatic OPTIONS either, so every other method gets 405.
     @app.route("/", methods=["POST"], provide_automatic_options=False)
     def invoke_skill() -> Any:  # reached only if the WSGI fast route is bypassed
-        return pipeline.handle(request)
+        status, body = pipeline.handle(request.environ)
+        return Response(body, status=status, mimetype="application/json")
 
     @app.get("/healthz")
     def healthz() -> Response:
