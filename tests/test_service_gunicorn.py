@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,16 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((LOOPBACK, 0))
         return int(probe.getsockname()[1])
+
+
+def _poll(attempt: Callable[[], Any]) -> Any:
+    """attempt() until it stops raising OSError: bounded, up to ~15 s for a server to start."""
+    for _ in range(150):
+        try:
+            return attempt()
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("server did not answer")
 
 
 def _request(
@@ -68,14 +78,7 @@ def _harness(pki: FakePKI, directory: Path, *extra: str) -> Iterator[dict[str, A
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        for _ in range(150):  # bounded: up to ~15 s to start
-            try:
-                if _request(port, "GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("gunicorn did not start")
+        assert _poll(lambda: _request(port, "GET", "/healthz"))[0] == 200
         yield {"port": port, "process": process}
     finally:
         if process.poll() is None:
@@ -203,19 +206,18 @@ def test_serve_speaks_tls_with_certfile_and_keyfile(tmp_path: Path) -> None:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     context = ssl.create_default_context(cafile=str(cert))
+
+    def health() -> tuple[int, bytes]:
+        connection = http.client.HTTPSConnection(LOOPBACK, port, timeout=5, context=context)
+        try:
+            connection.request("GET", "/healthz")
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
     try:
-        for _ in range(150):  # bounded: up to ~15 s to start
-            try:
-                connection = http.client.HTTPSConnection(LOOPBACK, port, timeout=5, context=context)
-                connection.request("GET", "/healthz")
-                response = connection.getresponse()
-                assert (response.status, response.read()) == (200, b'{"status":"ok"}')
-                connection.close()
-                break
-            except (ConnectionRefusedError, ConnectionResetError):
-                time.sleep(0.1)
-        else:
-            raise AssertionError("TLS server did not answer")
+        assert _poll(health) == (200, b'{"status":"ok"}')
     finally:
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=20)
@@ -249,3 +251,22 @@ def test_a_hanging_certificate_download_is_bounded_and_blocks_nobody(
             hanging.join(timeout=10)
             assert result["status"] == 400
             assert result["seconds"] < 3  # the 1 s download timeout, not forever
+
+
+def test_dev_flag_runs_flasks_own_server(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "STRETCH_COACH_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skill.cli", "serve", "--dev", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        status, body = _poll(lambda: _request(port, "GET", "/healthz"))
+        assert (status, body) == (200, b'{"status":"ok"}')
+        connection = http.client.HTTPConnection(LOOPBACK, port, timeout=5)
+        connection.request("GET", "/healthz")
+        assert "Werkzeug" in (connection.getresponse().getheader("Server") or "")
+        connection.close()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)

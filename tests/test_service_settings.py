@@ -69,33 +69,3 @@ def test_workers_must_be_positive() -> None:
     result = _serve("--workers", "0")
     assert result.returncode != 0 and "must be at least 1" in result.stderr
 
-
-def test_dev_flag_runs_flasks_own_server(tmp_path: Path) -> None:
-    import json
-    import os
-    import socket
-    import time
-    import urllib.request
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "STRETCH_COACH_DATA_DIR": str(tmp_path)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "skill.cli", "serve", "--dev", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        for _ in range(100):  # bounded: up to ~10 s to start
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    assert json.loads(r.read()) == {"status": "ok"}
-                    assert "gunicorn" not in r.headers.get("Server", "")
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("dev server did not answer")
-    finally:
-        server.terminate()
-        server.communicate(timeout=10)
