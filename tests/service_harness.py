@@ -101,7 +101,9 @@ def main() -> None:
     parser.add_argument(
         "--store", choices=["file", "memory"], default="file", help="file: the default store"
     )
-    parser.add_argument("--slow-route", action="store_true", help="GET /slow sleeps 0.5 s")
+    parser.add_argument(
+        "--slow-route", action="store_true", help="GET /slow: touch PKI/slow-started, sleep 1 s"
+    )
     parser.add_argument(
         "--hanging-fetch", metavar="URL", help="download every chain from URL (1 s timeout)"
     )
@@ -113,6 +115,11 @@ def main() -> None:
             return fetch_url(args.hanging_fetch, timeout=1.0)
         return chain
 
+    def slow() -> str:  # an in-flight request for the graceful-shutdown test
+        (args.pki / "slow-started").touch()
+        time.sleep(1.0)
+        return "done"
+
     def make_app() -> Flask:
         # Trusts certifi's roots plus $STRETCH_COACH_EXTRA_TRUST_ROOTS (the test root).
         verifier = SignatureVerifier(fetch=fetch)
@@ -122,7 +129,7 @@ def main() -> None:
             store = MemoryStore() if args.store == "memory" else None
             app = create_app(store=store, signature_verifier=verifier)
         if args.slow_route:
-            app.add_url_rule("/slow", "slow", lambda: (time.sleep(0.5), "done")[1])
+            app.add_url_rule("/slow", "slow", slow)
         return app
 
     options = ServeOptions(host=LOOPBACK, port=args.port, workers=args.workers, access_log=False)

@@ -88,8 +88,9 @@ def _harness(pki: FakePKI, directory: Path, *extra: str) -> Iterator[dict[str, A
 
 @pytest.fixture(scope="module")
 def server(pki: FakePKI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with _harness(pki, tmp_path_factory.mktemp("service"), "--slow-route") as running:
-        yield running
+    directory = tmp_path_factory.mktemp("service")
+    with _harness(pki, directory, "--slow-route") as running:
+        yield {**running, "started": directory / "pki" / "slow-started"}
 
 
 def _signed(pki: FakePKI) -> tuple[bytes, dict[str, str]]:
@@ -149,7 +150,10 @@ def test_sigterm_lets_the_in_flight_request_finish(server: dict[str, Any]) -> No
 
     worker = threading.Thread(target=slow_request)
     worker.start()
-    time.sleep(0.2)  # the request is now inside the 0.5 s handler
+    for _ in range(100):  # bounded: until the request is inside its 1 s handler
+        if server["started"].exists():
+            break
+        time.sleep(0.05)
     server["process"].send_signal(signal.SIGTERM)
     worker.join(timeout=10)
     assert result == {"status": 200, "body": b"done"}
@@ -244,11 +248,13 @@ def test_a_hanging_certificate_download_is_bounded_and_blocks_nobody(
 
             hanging = threading.Thread(target=signed_request)
             hanging.start()
-            time.sleep(0.2)  # the one worker is now waiting on the download
-            started = time.monotonic()
-            assert _request(port, "GET", "/healthz")[0] == 200
-            assert time.monotonic() - started < 0.5  # the worker is free meanwhile
-            hanging.join(timeout=10)
+            silent.settimeout(5)
+            download, _ = silent.accept()  # the one worker is now waiting on the download
+            with download:
+                started = time.monotonic()
+                assert _request(port, "GET", "/healthz")[0] == 200
+                assert time.monotonic() - started < 0.5  # the worker is free meanwhile
+                hanging.join(timeout=10)
             assert result["status"] == 400
             assert result["seconds"] < 3  # the 1 s download timeout, not forever
 
