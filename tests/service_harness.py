@@ -89,7 +89,9 @@ def write_pki(pki: Any, directory: Path) -> dict[str, str]:
 
 
 def main() -> None:
+    from skill.alexa.offload import offloaded
     from skill.alexa.serving import ServeOptions, serve
+    from skill.alexa.skill_factory import default_store
     from skill.alexa.webservice import create_app
     from skill.core.store import MemoryStore
 
@@ -126,7 +128,7 @@ def main() -> None:
         if args.app == "minimal":
             app = minimal_app([verifier, TimestampVerifier()])
         else:
-            store = MemoryStore() if args.store == "memory" else None
+            store = MemoryStore() if args.store == "memory" else offloaded(default_store())
             app = create_app(store=store, signature_verifier=verifier)
         if args.slow_route:
             app.add_url_rule("/slow", "slow", slow)

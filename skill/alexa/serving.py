@@ -6,7 +6,8 @@ rare outbound call to fetch Amazon's signing certificate, and Alexa giving up af
 - worker class `gevent`: every connection is a greenlet, so clients that send their headers
   slowly (slowloris) cost a few KB each instead of a thread, and gunicorn drops any that have
   not sent a whole request head within `keepalive` seconds. The certificate download yields
-  too. A turn is CPU-bound and short, so one event loop per core serves it well.
+  too. A turn is CPU-bound and short, so one event loop per core serves it well; the store's
+  blocking disk calls go to gevent's thread pool (`offload.py`, wired in `stretch-coach serve`).
 - workers: one per CPU core (`--workers N`), at least 2 so a worker restart never leaves
   nobody listening; `worker_connections` caps open connections per worker.
 - `timeout` 7 s: a worker silent for longer (a turn stuck past Alexa's 8 s) is restarted.

@@ -57,10 +57,13 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"no such file: {path}")
     skill_id = args.skill_id or os.environ.get(SKILL_ID_ENV)
 
-    def make_app() -> Any:
+    def make_app() -> Any:  # called in each worker, after gevent has patched it
+        from skill.alexa.offload import offloaded
+        from skill.alexa.skill_factory import default_store
         from skill.alexa.webservice import create_app
 
-        return create_app(verify=not args.no_verify, skill_id=skill_id)
+        store = offloaded(default_store())
+        return create_app(verify=not args.no_verify, skill_id=skill_id, store=store)
 
     if args.dev:
         weblog.configure(args.log_level)
