@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """In-process latency of one skill turn through the Flask endpoint, and Lambda import time.
 
-Baseline, measured in the same run: a minimal ASK SDK skill with one handler behind the same
-SkillAdapter with verification off. Our turn is measured with verification off and on (a real
-RSA signature over the body, a test CA chain fetched once and cached, timestamp checked).
-Prints a table of median and p99 in milliseconds, and ratios against the baseline.
+Baselines, measured in the same run: a minimal ASK SDK skill with one handler behind
+flask-ask-sdk's SkillAdapter, with verification off and with the same verification as ours
+(our SignatureVerifier: a real RSA signature over the body, a test CA chain fetched once and
+cached; the SDK's TimestampVerifier). Prints median and p99 in milliseconds, and ratios of each
+coach turn against the baseline with the same verification setting. `--profile` prints where a
+verified coach turn spends its time.
 
     .venv/bin/python benchmarks/bench_skill_turn.py [--turns 400]
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import statistics
 import subprocess
 import sys
@@ -27,42 +31,15 @@ from skill.alexa.compat import ensure_flask_ask_sdk_importable  # noqa: E402
 
 ensure_flask_ask_sdk_importable()
 
-from ask_sdk_core.dispatch_components.request_components import (  # noqa: E402
-    AbstractRequestHandler,
-)
-from ask_sdk_core.handler_input import HandlerInput  # noqa: E402
-from ask_sdk_core.skill_builder import SkillBuilder  # noqa: E402
-from ask_sdk_model.response import Response  # noqa: E402
-from flask import Flask  # noqa: E402
-from flask_ask_sdk.skill_adapter import (  # noqa: E402
-    VERIFY_SIGNATURE_APP_CONFIG,
-    VERIFY_TIMESTAMP_APP_CONFIG,
-    SkillAdapter,
-)
+from ask_sdk_webservice_support.verifier import TimestampVerifier  # noqa: E402
 
+from skill.alexa import weblog  # noqa: E402
 from skill.alexa.verification import SignatureVerifier  # noqa: E402
 from skill.alexa.webservice import create_app  # noqa: E402
 from skill.core.store import MemoryStore  # noqa: E402
 from tests.conftest import envelope, intent_request  # noqa: E402
+from tests.service_harness import minimal_app, minimal_skill  # noqa: E402
 from tests.test_verification import CERT_URL, FakePKI  # noqa: E402
-
-
-class HelloHandler(AbstractRequestHandler):
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        return True
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        return handler_input.response_builder.speak("Hello").ask("Hello?").response
-
-
-def minimal_app() -> Flask:
-    builder = SkillBuilder()
-    builder.add_request_handler(HelloHandler())
-    app = Flask("minimal")
-    app.config[VERIFY_SIGNATURE_APP_CONFIG] = False
-    app.config[VERIFY_TIMESTAMP_APP_CONFIG] = False
-    SkillAdapter(skill=builder.create(), skill_id="minimal", app=app).register(app, "/")
-    return app
 
 
 def measure(posts: list[Callable[[], int]], turns: int) -> list[list[float]]:
@@ -80,8 +57,15 @@ def measure(posts: list[Callable[[], int]], turns: int) -> list[list[float]]:
     return samples
 
 
-def p99(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=100)[98]
+def profile(post: Callable[[], int], turns: int) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [post() for _ in range(turns)])
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats("skill/|flask/app|werkzeug/wrappers", 30)
 
 
 def import_time(module: str, runs: int = 7) -> float:
@@ -97,7 +81,11 @@ def import_time(module: str, runs: int = 7) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--turns", type=int, default=400)
+    parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    # Log as the service does (one JSON line per request at info), into the void.
+    weblog.configure("info")
+    logging.getLogger().handlers[0].setStream(open(os.devnull, "w"))  # noqa: SIM115
 
     # A mid-routine "next" with state carried in the session: the common turn.
     attributes = {"mode": "routine", "routine_id": "lower_back", "step_index": 1}
@@ -105,10 +93,16 @@ def main() -> int:
     pki = FakePKI()
     headers = {"SignatureCertChainUrl": CERT_URL, "Signature-256": pki.sign(body)}
 
-    baseline = minimal_app().test_client()
+    def verifier() -> SignatureVerifier:
+        return SignatureVerifier(trust_roots=[pki.root], fetch=lambda url: pki.chain_pem())
+
+    baseline_off = minimal_app().test_client()
+    baseline_on = minimal_app([verifier(), TimestampVerifier()]).test_client()
     ours_off = create_app(verify=False, store=MemoryStore()).test_client()
-    verifier = SignatureVerifier(trust_roots=[pki.root], fetch=lambda url: pki.chain_pem())
-    ours_on = create_app(store=MemoryStore(), signature_verifier=verifier).test_client()
+    ours_on = create_app(store=MemoryStore(), signature_verifier=verifier()).test_client()
+    web_only = create_app(
+        store=MemoryStore(), signature_verifier=verifier(), skill=minimal_skill()
+    ).test_client()
 
     def poster(client: object, with_headers: bool) -> Callable[[], int]:
         def post() -> int:
@@ -121,18 +115,28 @@ def main() -> int:
         return post
 
     names = [
-        "minimal one-handler skill (baseline)",
+        "minimal skill, verification off",
+        "minimal skill, verification on",
         "coach turn, verification off",
         "coach turn, verification on",
+        "minimal skill in our web layer, on",
     ]
-    posts = [poster(baseline, False), poster(ours_off, False), poster(ours_on, True)]
-    rows = list(zip(names, measure(posts, args.turns), strict=True))
-    base_median = statistics.median(rows[0][1])
+    posts = [
+        poster(baseline_off, False),
+        poster(baseline_on, True),
+        poster(ours_off, False),
+        poster(ours_on, True),
+        poster(web_only, True),
+    ]
+    if args.profile:
+        profile(posts[3], args.turns)
+        return 0
+    medians = [statistics.median(samples) for samples in measure(posts, args.turns)]
     print(f"Skill turn through the Flask endpoint, {args.turns} turns each (ms)")
-    print(f"{'case':<40} {'median':>8} {'p99':>8} {'x baseline':>11}")
-    for name, samples in rows:
-        median = statistics.median(samples)
-        print(f"{name:<40} {median:>8.2f} {p99(samples):>8.2f} {median / base_median:>10.2f}x")
+    print(f"{'case':<36} {'median':>8} {'x minimal, same verification':>30}")
+    for index, (name, median) in enumerate(zip(names, medians, strict=True)):
+        ratio = median / medians[1 if index == 4 else index % 2]
+        print(f"{name:<36} {median:>8.3f} {ratio:>29.2f}x")
     print()
     lambda_import = import_time("skill.lambda_function")
     sdk_import = import_time("ask_sdk_core.skill_builder")

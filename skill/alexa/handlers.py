@@ -112,11 +112,8 @@ class SessionEndedHandler(AbstractRequestHandler):
         request = handler_input.request_envelope.request
         error = getattr(request, "error", None)
         if error is not None:
-            log.warning(
-                "session ended with error: %s %s",
-                getattr(error, "object_type", None),
-                error.message,
-            )
+            # The error message can quote what the user said: only its type is logged.
+            log.warning("session ended with error: %s", getattr(error, "object_type", None))
         coach_turn(self.coach, self.store, handler_input, Event(ev.SESSION_ENDED))
         return handler_input.response_builder.response
 
@@ -149,7 +146,12 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
-        log.exception("unhandled error in a skill turn", exc_info=exception)
+        # Exception texts can quote slot values: the type only, the traceback at debug level.
+        log.error(
+            "unhandled error in a skill turn: %s",
+            type(exception).__name__,
+            exc_info=exception if log.isEnabledFor(logging.DEBUG) else None,
+        )
         builder = handler_input.response_builder
         builder.speak(f"<speak>{APOLOGY}</speak>").ask(f"<speak>{APOLOGY}</speak>")
         builder.set_should_end_session(False)
@@ -164,6 +166,6 @@ def coach_turn(
     user_id = user_id_of(handler_input.request_envelope)
     turn = run_turn(coach, store, user_id, dict(manager.session_attributes or {}), event)
     for name in turn.reply.events:
-        log.info("coach event: %s", name)
+        log.debug("coach event: %s", name)  # events name triage outcomes: debug only
     manager.session_attributes = turn.state.session_dict()
     return render(handler_input, turn.reply)

@@ -1,0 +1,47 @@
+"""Keeps a blocking profile store from stalling a gevent worker.
+
+Under the gevent worker every connection is a greenlet on one OS thread, so a store call that
+blocks in the kernel (the file store's atomic rename costs 3-5 ms on this disk; a database
+commit is alike) would stall every other request of that worker. `offloaded` runs the store's
+calls on gevent's thread pool instead, where they block only their own turn. Outside gevent
+(tests, --dev, Lambda) the store is returned unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..core.store import Change, UserStore
+
+Run = Callable[..., Any]
+
+
+class OffloadedStore:
+    def __init__(self, store: UserStore, run: Run) -> None:
+        self.store = store
+        self.run = run
+
+    def load(self, user_id: str) -> dict[str, Any] | None:
+        result: dict[str, Any] | None = self.run(self.store.load, (user_id,))
+        return result
+
+    def save(self, user_id: str, data: dict[str, Any]) -> None:
+        self.run(self.store.save, (user_id, data))
+
+    def delete(self, user_id: str) -> None:
+        self.run(self.store.delete, (user_id,))
+
+    def update(self, user_id: str, change: Change) -> None:
+        self.run(self.store.update, (user_id, change))
+
+
+def offloaded(store: UserStore) -> UserStore:
+    """`store` with its calls on gevent's thread pool when gevent has patched this process."""
+    try:
+        from gevent import get_hub, monkey
+    except ImportError:
+        return store
+    if not monkey.is_module_patched("socket"):
+        return store
+    return OffloadedStore(store, get_hub().threadpool.apply)

@@ -1,0 +1,54 @@
+"""Store calls leave the gevent event loop (a slow disk must stall one turn, not a worker)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from skill.alexa.offload import OffloadedStore, offloaded
+from skill.core.store import MemoryStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_store_call_goes_through_the_runner() -> None:
+    calls: list[str] = []
+
+    def run(function: Any, args: tuple[Any, ...]) -> Any:
+        calls.append(function.__name__)
+        return function(*args)
+
+    inner = MemoryStore()
+    store = OffloadedStore(inner, run)
+    store.save("u", {"hold_seconds": 30})
+    assert store.load("u") == {"hold_seconds": 30}
+    store.update("u", lambda old: {**(old or {}), "hold_seconds": 40})
+    assert inner.data["u"] == {"hold_seconds": 40}
+    store.delete("u")
+    assert store.load("u") is None
+    assert calls == ["save", "load", "update", "delete", "load"]
+
+
+def test_outside_gevent_the_store_is_unchanged() -> None:
+    store = MemoryStore()
+    assert offloaded(store) is store
+
+
+def test_under_gevent_calls_run_on_its_thread_pool() -> None:
+    code = (
+        "from gevent import monkey; monkey.patch_all()\n"
+        "import threading\n"
+        "from skill.alexa.offload import offloaded\n"
+        "from skill.core.store import MemoryStore\n"
+        "class Probe(MemoryStore):\n"
+        "    def load(self, user_id):\n"
+        "        return {'thread': threading.get_native_id()}\n"
+        "store = offloaded(Probe())\n"
+        "print(type(store).__name__, store.load('u')['thread'] != threading.get_native_id())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["OffloadedStore", "True"], result.stderr
