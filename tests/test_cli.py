@@ -163,3 +163,25 @@ def test_local_session_keeps_an_unreadable_profile_aside() -> None:
     saved = store.data["local-user"]
     assert saved["hold_seconds"] == 40
     assert saved["_unreadable_profiles"] == [{"hold_seconds": "forever"}]
+
+
+def test_minutes_picks_the_short_version_when_the_full_one_is_longer(tmp_path: Path) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text("start the lower back routine\nstop\n")
+    short = run("--script", str(script), "--minutes", "8", env_dir=tmp_path / "a")
+    full = run("--script", str(script), "--minutes", "60", env_dir=tmp_path / "b")
+    assert "Exercise one of three: cat cow" in short.stdout
+    assert "Exercise one of five: cat cow" in full.stdout
+
+
+def test_a_bad_store_setting_is_one_clear_line(tmp_path: Path) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text("stop\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "skill.cli", "--script", str(script)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        env={"PATH": "/usr/bin:/bin", "STRETCH_COACH_DATA_DIR": str(tmp_path),
+             "STRETCH_COACH_STORE": "mysql://nope"},
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot open the profile store" in result.stderr

@@ -22,9 +22,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--save-audio", type=Path, metavar="DIR", help="also write what is said to WAV files"
     )
     parser.add_argument(
+        "--minutes", type=_minutes, metavar="N",
+        help="fit routines into N minutes (their short versions when the full one is longer)",
+    )  # fmt: skip
+    parser.add_argument(
         "--rate", type=_words_per_minute, default=DEFAULT_WPM, metavar="WPM",
         help=f"speaking pace in words per minute of actual speech (default {DEFAULT_WPM})",
     )  # fmt: skip
+
+
+def _minutes(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 120:
+        raise argparse.ArgumentTypeError("must be a whole number of minutes from 1 to 120")
+    return int(text)
 
 
 def _words_per_minute(text: str) -> float:
@@ -61,7 +71,13 @@ def run(args: argparse.Namespace) -> int:
     speaker = make_speaker(
         speech=speech, save_dir=args.save_audio, notice=display.notice, words_per_minute=args.rate
     )
-    session = LocalSession()
+    from skill.stores.codec import StoreError
+
+    try:
+        session = LocalSession(minutes=args.minutes)
+    except StoreError as error:
+        speaker.close()
+        return fail(f"cannot open the profile store: {error}")
     try:
         if lines is not None:
             if args.realtime:

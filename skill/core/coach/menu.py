@@ -15,7 +15,7 @@ from .context import Context
 from .delivery import deliver
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
-from .timeline import routine_minutes
+from .timeline import planned_seconds, routine_minutes
 
 
 @handles(Mode.MENU, Mode.OFFER_RESUME)
@@ -83,7 +83,12 @@ def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply
         heard = event.heard_words("routine")
         first = P.UNKNOWN_ROUTINE.format(heard=heard) if heard else P.WHICH_ROUTINE_Q
         return Reply.ask([Say(first), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT)
-    return start_routine(ctx, state, routine_id, step_index=0)
+    short = None
+    minutes = event.slot("minutes")  # "--minutes 5" from the local runner
+    if minutes is not None and minutes.isdigit():
+        full = planned_seconds(ctx, routine_id, state.profile)
+        short = full > int(minutes) * 60
+    return start_routine(ctx, state, routine_id, step_index=0, short=short)
 
 
 def wants_short(state: CoachState, routine: Routine) -> bool:
@@ -95,10 +100,16 @@ def wants_short(state: CoachState, routine: Routine) -> bool:
 
 
 def start_routine(
-    ctx: Context, state: CoachState, routine_id: str, *, step_index: int, resuming: bool = False
+    ctx: Context,
+    state: CoachState,
+    routine_id: str,
+    *,
+    step_index: int,
+    resuming: bool = False,
+    short: bool | None = None,
 ) -> Reply:
     routine = ctx.library.routine(routine_id)
-    short = wants_short(state, routine)
+    short = bool(routine.short_steps) and (wants_short(state, routine) if short is None else short)
     state.session = Session(
         mode=Mode.ROUTINE, routine_id=routine_id, step_index=step_index, short=short
     )
