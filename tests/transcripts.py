@@ -81,6 +81,25 @@ def conversations() -> dict[str, list[Line]]:
             sides + 1
         )
     talks["detours"] = [_start("lower_back"), NEXT, *DETOURS]
+    talks["parity"] = [
+        _start("lower_back"), NEXT,
+        ("that felt worse", "FeelingIntent", {"feeling": ("worse", "worse")}),
+        ("yes", "AMAZON.YesIntent", {}),
+        ("say it again", "AMAZON.RepeatIntent", {}),
+        ("hold for forty five seconds", "HoldTimeIntent", {"seconds": "45"}),
+        ("skip", "SkipIntent", {}),
+        ("help", "AMAZON.HelpIntent", {}),
+        ("go back", "AMAZON.PreviousIntent", {}),
+        ("pause", "AMAZON.PauseIntent", {}),
+        ("resume", "AMAZON.ResumeIntent", {}),
+        ("how do i do sit ups", "ExplainExerciseIntent", {"exercise": ("sit ups", "sit_ups")}),
+        ("i don't have a towel", "NoEquipmentIntent", {"equipment": ("towel", "towel")}),
+        ("is stiffness in my back a red flag", "RedFlagIntent", {"symptom": "stiffness in my back"}),
+        ("no", "AMAZON.NoIntent", {}),
+        ("what routines do you have", "ListRoutinesIntent", {}),
+        NEXT,
+        ("stop", "AMAZON.StopIntent", {}),
+    ]  # fmt: skip
     talks["menu"] = [
         ("what routines do you have", "ListRoutinesIntent", {}),
         ("how do i do sit ups", "ExplainExerciseIntent", {"exercise": ("sit ups", "sit_ups")}),
