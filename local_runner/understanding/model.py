@@ -1,0 +1,92 @@
+"""The interaction model (en-US.json) read once into what the stages need.
+
+Slot values per type (spoken form -> id), and every sample of every intent expanded with its
+custom-slot values ("concrete" sentences), which feed the exact table and the classifier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from skill.core.events import Event
+
+from .text import normalise
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
+WILDCARD_TYPES = frozenset({"AMAZON.SearchQuery", "AMAZON.TIME"})
+NUMBER_TYPE = "AMAZON.NUMBER"
+MAX_EXPANSIONS_PER_SAMPLE = 400
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Concrete:
+    """One sentence of the model with its slots filled: (slot name, resolved id, words heard)."""
+
+    intent: str
+    slots: tuple[tuple[str, str, str], ...]
+
+    def event(self) -> Event:
+        return Event(
+            self.intent,
+            {name: value for name, value, _ in self.slots},
+            {name: heard for name, _, heard in self.slots},
+        )
+
+
+@dataclass
+class LanguageModel:
+    raw: dict[str, Any]
+    digest: str
+    values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # type -> forms
+    slot_types: dict[str, dict[str, str]] = field(default_factory=dict)  # intent -> slot -> type
+    samples: dict[str, list[str]] = field(default_factory=dict)  # intent -> samples
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LanguageModel:
+        data = path.read_bytes()
+        return cls.from_dict(json.loads(data), hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], digest: str = "") -> LanguageModel:
+        language = raw["interactionModel"]["languageModel"]
+        model = cls(raw, digest or hashlib.sha256(json.dumps(raw).encode()).hexdigest())
+        for slot_type in language.get("types", []):
+            forms = []
+            for value in slot_type["values"]:
+                for form in [value["name"]["value"], *value["name"].get("synonyms", [])]:
+                    forms.append((normalise(form), value["id"]))
+            model.values[slot_type["name"]] = forms
+        for intent in language["intents"]:
+            kinds = {s["name"]: s["type"] for s in intent.get("slots", [])}
+            model.slot_types[intent["name"]] = kinds
+            model.samples[intent["name"]] = list(intent.get("samples", []))
+        return model
+
+    def is_templated(self, intent: str, sample: str) -> bool:
+        """True when a sample has a number or free-text slot (matched by templates, not a table)."""
+        kinds = self.slot_types[intent]
+        return any(
+            kinds[s] in WILDCARD_TYPES or kinds[s] == NUMBER_TYPE for s in SLOT.findall(sample)
+        )
+
+    def concrete(self, intent: str, sample: str) -> list[tuple[str, Concrete]]:
+        """A sample with every combination of its custom-slot values (capped), normalised."""
+        kinds = self.slot_types[intent]
+        used = SLOT.findall(sample)
+        options = [self.values[kinds[slot]] for slot in used]
+        out = []
+        for combo in itertools.islice(itertools.product(*options), MAX_EXPANSIONS_PER_SAMPLE):
+            text = sample
+            slots = []
+            for slot, (form, value_id) in zip(used, combo, strict=True):
+                text = text.replace("{" + slot + "}", form, 1)
+                slots.append((slot, value_id, form))
+            out.append((normalise(text), Concrete(intent, tuple(slots))))
+        return out

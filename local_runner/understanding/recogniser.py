@@ -1,0 +1,137 @@
+"""The recogniser: typed or transcribed text -> an Event of the coach's language.
+
+Stages, cheapest and surest first: the model's exact sentences, number and free-text templates,
+near misses, then the classifier with slot spotting and the coach's expectations as a prior.
+What is left, or what the classifier is unsure of, goes through the safety net; anything else is
+AMAZON.FallbackIntent, which the coach answers with "sorry, I didn't catch that".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from skill.core import events as ev
+from skill.core.events import Event
+from skill.core.triage import Triage
+
+from . import cache
+from .classifier import LinearModel
+from .context import agreeing_intent, with_prior
+from .exact import ExactTable
+from .features import FEATURE_VERSION
+from .model import MODEL_PATH, WILDCARD_TYPES, LanguageModel
+from .ood import accepted
+from .safety import SAFETY_INTENTS, SafetyNet
+from .slots import SlotSpotter
+from .templates import Templates
+from .text import normalise, without_fillers
+from .training import TRAINING_VERSION, train_classifier
+
+# A classifier answer below this also goes through triage (pain words are never dropped).
+SURE = 0.8
+
+
+@dataclass(frozen=True)
+class Understanding:
+    event: Event
+    confidence: float  # 0..1; 1.0 for the model's own sentences
+    stage: str  # exact, template, near, classifier, safety, fallback
+
+
+class Recogniser:
+    def __init__(
+        self,
+        model: LanguageModel,
+        classifier: LinearModel | None = None,
+        triage: Triage | None = None,
+    ) -> None:
+        self.model = model
+        self.exact = ExactTable(model)
+        self.collisions = self.exact.collisions
+        self.templates = Templates(model)
+        self.spotter = SlotSpotter(model)
+        self.classifier = classifier or train_classifier(model, self.spotter)
+        self.safety = SafetyNet(triage)
+        self.from_cache = False
+
+    @classmethod
+    def from_model(cls, path: Path = MODEL_PATH, *, use_cache: bool = True) -> Recogniser:
+        model = LanguageModel.load(path)
+        if not use_cache:
+            return cls(model)
+        spotter = SlotSpotter(model)
+        where = cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
+        classifier, hit = cache.load_or_train(where, lambda: train_classifier(model, spotter))
+        recogniser = cls(model, classifier)
+        recogniser.from_cache = hit
+        return recogniser
+
+    # ------------------------------------------------------------------ recognition
+
+    def parse(self, text: str, expects: Sequence[str] = ()) -> Event:
+        """The event for `text`, carrying the utterance itself so the coach can triage it."""
+        return self.understand(text, expects).event
+
+    def understand(self, text: str, expects: Sequence[str] = ()) -> Understanding:
+        found = self._understand(text, tuple(expects))
+        return replace(found, event=replace(found.event, text=text.strip()))
+
+    def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
+        utterance = normalise(text)
+        if not utterance:
+            return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        candidates = without_fillers(utterance)
+        for candidate in candidates:
+            concrete = self.exact.lookup(candidate)
+            if concrete is not None:
+                event = concrete.event()
+                name = agreeing_intent(event.name, expects)
+                return Understanding(replace(event, name=name), 1.0, "exact")
+        for candidate in candidates:
+            matched = self.templates.match(candidate)
+            if matched is not None and self._plausible(matched):
+                return Understanding(matched, 1.0, "template")
+        near = self.exact.near(candidates[-1])
+        if near is not None:
+            event = near.event()
+            name = agreeing_intent(event.name, expects)
+            return Understanding(replace(event, name=name), 0.9, "near")
+        return self._classify(utterance, expects)
+
+    def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
+        spans = self.spotter.spans(utterance)
+        prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
+        probabilities = with_prior(prediction.probabilities, expects)
+        intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        if accepted(intent, confidence, prediction.unknown):
+            event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
+            if intent in SAFETY_INTENTS or (confidence >= SURE and self._complete(event)):
+                return Understanding(event, confidence, "classifier")
+        caught = self.safety.catch(utterance)
+        if caught is not None:
+            return Understanding(caught, confidence, "safety")
+        if accepted(intent, confidence, prediction.unknown):
+            return Understanding(event, confidence, "classifier")
+        return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def _complete(self, event: Event) -> bool:
+        """Every slot of the intent that can be spotted in a sentence was found in it."""
+        kinds = self.model.slot_types.get(event.name, {})
+        return all(event.slot(slot) for slot, kind in kinds.items() if kind not in WILDCARD_TYPES)
+
+    def _plausible(self, event: Event) -> bool:
+        """A free-text symptom must name something triage knows ("my left leg" is not one)."""
+        symptom = event.slot("symptom")
+        return symptom is None or self.safety.names_symptom(symptom)
+
+
+def default_recogniser() -> Recogniser:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Recogniser.from_model()
+    return _DEFAULT
+
+
+_DEFAULT: Recogniser | None = None
