@@ -7,6 +7,8 @@ from rapidfuzz import fuzz, process
 from .model import Concrete, LanguageModel
 
 FUZZY_CUTOFF = 86.0
+# Slips are only looked for in short commands; longer sentences are the classifier's job.
+FUZZY_MAX_WORDS = 4
 
 
 class ExactTable:
@@ -24,16 +26,16 @@ class ExactTable:
                         self.collisions.append((key, claimed.intent, intent))
                         continue
                     self.table.setdefault(key, concrete)
-        self.sentences = list(self.table)
+        self.short = [s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1]
 
     def lookup(self, utterance: str) -> Concrete | None:
         return self.table.get(utterance)
 
     def near(self, utterance: str) -> Concrete | None:
         """The model sentence a slip of the tongue or keyboard was aiming at ("nest one")."""
-        if len(utterance) < 3:
+        if len(utterance) < 3 or len(utterance.split()) > FUZZY_MAX_WORDS:
             return None
         match = process.extractOne(
-            utterance, self.sentences, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            utterance, self.short, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
         return None if match is None else self.table[match[0]]

@@ -7,9 +7,11 @@ symptom -> RedFlagIntent with the words as the symptom.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from skill.core import events as ev
 from skill.core.events import Event
-from skill.core.triage import Triage
+from skill.core.triage import Triage, Words
 
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 
@@ -17,8 +19,21 @@ SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 class SafetyNet:
     def __init__(self, triage: Triage | None = None) -> None:
         self.triage = triage or Triage.default()
+        self.vocabulary = _vocabulary(self.triage)
+
+    def _could_match(self, text: str) -> bool:
+        """False only when no word of `text` occurs in any triage term (assess is slow)."""
+        if self.vocabulary is None:
+            return True
+        words = Words.of(text)
+        present = {*words.stems, *("=" + raw for raw in words.raw)}
+        return any(
+            term <= present for word in present for term in self.vocabulary.get(word, ())
+        )
 
     def catch(self, text: str) -> Event | None:
+        if not self._could_match(text):
+            return None
         assessment = self.triage.assess(text)
         if assessment.pain:
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": text})
@@ -27,4 +42,27 @@ class SafetyNet:
         return None
 
     def names_symptom(self, text: str) -> bool:
-        return self.triage.assess(text).recognised
+        return self._could_match(text) and self.triage.assess(text).recognised
+
+
+def _vocabulary(triage: Triage) -> dict[str, list[frozenset[str]]] | None:
+    """Triage's terms as word sets, indexed by their rarest word; None (no shortcut) if triage
+    is shaped otherwise.
+
+    Triage fires only when every word of some term (one term of each group, for combinations)
+    is in the text, so a text containing no whole term cannot be recognised or painful: this
+    lets the net skip most sentences without the full assessment.
+    """
+    try:
+        terms = [*triage.pain_terms, *triage.selfcare_terms]
+        for flag in triage.flags:
+            terms.extend([*flag.phrases, *flag.unless])
+            terms.extend(term for combo in flag.combos for group in combo for term in group)
+    except (AttributeError, TypeError):
+        return None
+    sets = [frozenset(term) for term in terms if term]
+    counts = Counter(word for term in sets for word in term)
+    index: dict[str, list[frozenset[str]]] = {}
+    for term in set(sets):
+        index.setdefault(min(term, key=lambda w: (counts[w], w)), []).append(term)
+    return index
