@@ -19,7 +19,7 @@ ACTIONS = frozenset(
 )  # fmt: skip
 ACCEPT = 0.45  # below this the classifier's answer is not used at all
 ACCEPT_ACTION = 0.7
-MAX_UNKNOWN = 0.5  # share of features never seen in training beyond which an action is refused
+MAX_UNKNOWN = 0.25  # share of features never seen in training beyond which an action is refused
 
 CORPUS = """
 did anyone see where i parked the car

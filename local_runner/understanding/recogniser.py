@@ -54,6 +54,12 @@ class Recogniser:
         self.spotter = SlotSpotter(model)
         self.classifier = classifier or train_classifier(model, self.spotter)
         self.safety = SafetyNet(triage)
+        self.free_text_slots = {
+            slot
+            for kinds in model.slot_types.values()
+            for slot, kind in kinds.items()
+            if kind == "AMAZON.SearchQuery"
+        }
         self.from_cache = False
 
     @classmethod
@@ -92,7 +98,7 @@ class Recogniser:
         for candidate in candidates:
             matched = self.templates.match(candidate)
             if matched is not None and self._plausible(matched):
-                return Understanding(matched, 1.0, "template")
+                return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
             event = near.event()
@@ -105,16 +111,36 @@ class Recogniser:
         prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
-        if accepted(intent, confidence, prediction.unknown):
-            event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
-            if intent in SAFETY_INTENTS or (confidence >= SURE and self._complete(event)):
-                return Understanding(event, confidence, "classifier")
-        caught = self.safety.catch(utterance)
+        usable = accepted(intent, confidence, prediction.unknown)
+        event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
+        if usable and (intent in SAFETY_INTENTS or self._sure(event, confidence)):
+            return Understanding(event, confidence, "classifier")
+        caught = self.safety.catch(utterance, unsure_only=usable)
         if caught is not None:
             return Understanding(caught, confidence, "safety")
-        if accepted(intent, confidence, prediction.unknown):
+        if usable:
             return Understanding(event, confidence, "classifier")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def _template_or_classifier(
+        self, matched: Event, utterance: str, expects: tuple[str, ...]
+    ) -> Understanding:
+        """A free-text template ("my {symptom}") is a wide net: a sure classifier answer with
+        all its slots ("my pain's a six" -> PainScore) wins unless triage sees a red flag."""
+        if not any(k in matched.heard for k in self.free_text_slots):
+            return Understanding(matched, 1.0, "template")
+        other = self._classify(utterance, expects)
+        if (
+            other.stage == "classifier"
+            and other.event.name != matched.name
+            and self._sure(other.event, other.confidence)
+            and not self.safety.names_red_flag(utterance)
+        ):
+            return other
+        return Understanding(matched, 1.0, "template")
+
+    def _sure(self, event: Event, confidence: float) -> bool:
+        return confidence >= SURE and self._complete(event)
 
     def _complete(self, event: Event) -> bool:
         """Every slot of the intent that can be spotted in a sentence was found in it."""

@@ -27,19 +27,26 @@ class SafetyNet:
             return True
         words = Words.of(text)
         present = {*words.stems, *("=" + raw for raw in words.raw)}
-        return any(
-            term <= present for word in present for term in self.vocabulary.get(word, ())
-        )
+        return any(term <= present for word in present for term in self.vocabulary.get(word, ()))
 
-    def catch(self, text: str) -> Event | None:
+    def catch(self, text: str, *, unsure_only: bool = False) -> Event | None:
+        """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words).
+
+        With `unsure_only` (the classifier has a usable answer, just not a sure one) ordinary
+        back words ("my back", "stretch") that triage knows as self-care do not override it:
+        only pain or a red flag does.
+        """
         if not self._could_match(text):
             return None
         assessment = self.triage.assess(text)
         if assessment.pain:
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": text})
-        if assessment.recognised:
+        if assessment.recognised and (assessment.flags or not unsure_only):
             return Event(ev.RED_FLAG, {"symptom": text}, {"symptom": text})
         return None
+
+    def names_red_flag(self, text: str) -> bool:
+        return self._could_match(text) and bool(self.triage.assess(text).flags)
 
     def names_symptom(self, text: str) -> bool:
         return self._could_match(text) and self.triage.assess(text).recognised
