@@ -1,7 +1,7 @@
 """The interaction model (en-US.json) read once into what the stages need.
 
-Slot values per type (spoken form -> id), and every sample of every intent expanded with its
-custom-slot values ("concrete" sentences), which feed the exact table and the classifier.
+Slot values per type (spoken form -> id), slot types per intent, and the samples, which can be
+expanded with every custom-slot value ("concrete" sentences) to train the classifier.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from skill.core.events import Event
-
 from .text import normalise
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
@@ -23,21 +21,6 @@ WILDCARD_TYPES = frozenset({"AMAZON.SearchQuery", "AMAZON.TIME"})
 NUMBER_TYPE = "AMAZON.NUMBER"
 MAX_EXPANSIONS_PER_SAMPLE = 400
 SLOT = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(frozen=True)
-class Concrete:
-    """One sentence of the model with its slots filled: (slot name, resolved id, words heard)."""
-
-    intent: str
-    slots: tuple[tuple[str, str, str], ...]
-
-    def event(self) -> Event:
-        return Event(
-            self.intent,
-            {name: value for name, value, _ in self.slots},
-            {name: heard for name, _, heard in self.slots},
-        )
 
 
 @dataclass
@@ -76,17 +59,15 @@ class LanguageModel:
             kinds[s] in WILDCARD_TYPES or kinds[s] == NUMBER_TYPE for s in SLOT.findall(sample)
         )
 
-    def concrete(self, intent: str, sample: str) -> list[tuple[str, Concrete]]:
+    def concrete(self, intent: str, sample: str) -> list[str]:
         """A sample with every combination of its custom-slot values (capped), normalised."""
         kinds = self.slot_types[intent]
         used = SLOT.findall(sample)
-        options = [self.values[kinds[slot]] for slot in used]
+        options = [[form for form, _ in self.values[kinds[slot]]] for slot in used]
         out = []
         for combo in itertools.islice(itertools.product(*options), MAX_EXPANSIONS_PER_SAMPLE):
             text = sample
-            slots = []
-            for slot, (form, value_id) in zip(used, combo, strict=True):
+            for slot, form in zip(used, combo, strict=True):
                 text = text.replace("{" + slot + "}", form, 1)
-                slots.append((slot, value_id, form))
-            out.append((normalise(text), Concrete(intent, tuple(slots))))
+            out.append(normalise(text))
         return out

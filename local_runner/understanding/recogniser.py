@@ -48,10 +48,10 @@ class Recogniser:
         triage: Triage | None = None,
     ) -> None:
         self.model = model
-        self.exact = ExactTable(model)
+        self.spotter = SlotSpotter(model)
+        self.exact = ExactTable(model, self.spotter)
         self.collisions = self.exact.collisions
         self.templates = Templates(model)
-        self.spotter = SlotSpotter(model)
         self.classifier = classifier or train_classifier(model, self.spotter)
         self.safety = SafetyNet(triage)
         self.free_text_slots = {
@@ -90,9 +90,9 @@ class Recogniser:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
         candidates = without_fillers(utterance)
         for candidate in candidates:
-            concrete = self.exact.lookup(candidate)
-            if concrete is not None:
-                event = concrete.event()
+            found = self.exact.lookup(candidate)
+            if found is not None:
+                event = found
                 name = agreeing_intent(event.name, expects)
                 return Understanding(replace(event, name=name), 1.0, "exact")
         for candidate in candidates:
@@ -101,7 +101,7 @@ class Recogniser:
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
-            event = near.event()
+            event = near
             name = agreeing_intent(event.name, expects)
             return Understanding(replace(event, name=name), 0.9, "near")
         return self._classify(utterance, expects)

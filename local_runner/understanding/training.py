@@ -25,7 +25,7 @@ STAND_INS = {
 def sample_sentences(model: LanguageModel, intent: str, sample: str) -> list[str]:
     """Normalised sentences one sample stands for."""
     if not model.is_templated(intent, sample):
-        return [text for text, _ in model.concrete(intent, sample)]
+        return model.concrete(intent, sample)
     kinds = model.slot_types[intent]
     out = []
     for n in range(3):
