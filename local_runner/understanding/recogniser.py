@@ -14,7 +14,6 @@ from pathlib import Path
 
 from skill.core import events as ev
 from skill.core.events import Event
-from skill.core.triage import Triage
 
 from . import cache
 from .classifier import LinearModel
@@ -23,7 +22,7 @@ from .exact import ExactTable
 from .features import FEATURE_VERSION
 from .model import MODEL_PATH, WILDCARD_TYPES, LanguageModel
 from .ood import accepted
-from .safety import SAFETY_INTENTS, SafetyNet
+from .safety import SAFETY_INTENTS, Assessor, SafetyNet
 from .slots import SlotSpotter
 from .templates import Templates
 from .text import normalise, without_fillers
@@ -45,7 +44,7 @@ class Recogniser:
         self,
         model: LanguageModel,
         classifier: LinearModel | None = None,
-        triage: Triage | None = None,
+        triage: Assessor | None = None,
     ) -> None:
         self.model = model
         self.spotter = SlotSpotter(model)

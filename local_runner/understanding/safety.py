@@ -8,16 +8,21 @@ symptom -> RedFlagIntent with the words as the symptom.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Protocol
 
 from skill.core import events as ev
 from skill.core.events import Event
-from skill.core.triage import Triage, Words
+from skill.core.triage import Assessment, Triage, Words
 
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 
 
+class Assessor(Protocol):
+    def assess(self, description: str) -> Assessment: ...
+
+
 class SafetyNet:
-    def __init__(self, triage: Triage | None = None) -> None:
+    def __init__(self, triage: Assessor | None = None) -> None:
         self.triage = triage or Triage.default()
         self.vocabulary = _vocabulary(self.triage)
 
@@ -52,7 +57,7 @@ class SafetyNet:
         return self._could_match(text) and self.triage.assess(text).recognised
 
 
-def _vocabulary(triage: Triage) -> dict[str, list[frozenset[str]]] | None:
+def _vocabulary(triage: Assessor) -> dict[str, list[frozenset[str]]] | None:
     """Triage's terms as word sets, indexed by their rarest word; None (no shortcut) if triage
     is shaped otherwise.
 
@@ -60,6 +65,8 @@ def _vocabulary(triage: Triage) -> dict[str, list[frozenset[str]]] | None:
     is in the text, so a text containing no whole term cannot be recognised or painful: this
     lets the net skip most sentences without the full assessment.
     """
+    if not isinstance(triage, Triage):
+        return None
     try:
         terms = [*triage.pain_terms, *triage.selfcare_terms]
         for flag in triage.flags:
