@@ -43,7 +43,7 @@ class ExactTable:
         self.kinds_of_value = {
             slot_type: self._one_per_placeholder([form for form, _ in forms])
             for slot_type, forms in model.values.items()
-        }
+        }  # type -> {placeholder token: one spoken form that gives it}
         self.table: dict[str, Entry] = {}
         self.collisions: list[tuple[str, str, str]] = []
         for intent, samples in model.samples.items():
@@ -59,6 +59,10 @@ class ExactTable:
                         used = [("", span.ids[0][0]) for span in spans]
                         used = _match_slots(used, [(s, k) for s, k in kinds.items()], spans)
                     self._add(key, Entry(intent, tuple(used)))
+                # The same sample when no literal word joins the value ("start {routine}
+                # routine" as "start §RoutineName routine", as said with "back spasm").
+                for key, direct in self._direct(sample, kinds):
+                    self._add(key, Entry(intent, direct))
         self.short = [s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1]
 
     def _add(self, key: str, entry: Entry) -> None:
@@ -74,16 +78,33 @@ class ExactTable:
         texts = [sample]
         kinds = model.slot_types[intent]
         for slot in SLOT.findall(sample):
-            forms = self.kinds_of_value[kinds[slot]]
+            forms = self.kinds_of_value[kinds[slot]].values()
             texts = [t.replace("{" + slot + "}", f, 1) for t in texts for f in forms]
         return [normalise(t) for t in texts]
 
-    def _one_per_placeholder(self, forms: list[str]) -> list[str]:
+    def _direct(
+        self, sample: str, kinds: dict[str, str]
+    ) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        pieces = SLOT.split(sample)  # literal, slot, literal, slot, ..., literal
+        keys: list[tuple[list[str], list[tuple[str, str]]]] = [([], [])]
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                tokens = self.kinds_of_value[kinds[piece]]
+                keys = [([*k, t], [*u, (piece, kinds[piece])]) for k, u in keys for t in tokens]
+                continue
+            text = normalise(piece)
+            spans = self.spotter.spans(text)
+            literal = self.spotter.delexicalise(text, spans)
+            unnamed = [("", span.ids[0][0]) for span in spans]
+            keys = [(k + literal, u + unnamed) for k, u in keys]
+        return [(" ".join(k), tuple(u)) for k, u in keys]
+
+    def _one_per_placeholder(self, forms: list[str]) -> dict[str, str]:
         by_token: dict[str, str] = {}
         for form in forms:
             token = " ".join(self.spotter.delexicalise(form, self.spotter.spans(form)))
             by_token.setdefault(token, form)
-        return list(by_token.values())
+        return by_token
 
     def lookup(self, utterance: str) -> Event | None:
         spans = self.spotter.spans(utterance)
