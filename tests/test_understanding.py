@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from local_runner.recogniser import Recogniser, default_recogniser
+from local_runner.understanding.context import with_prior
 from local_runner.understanding.ood import ACTIONS
 from skill.core import events as ev
 from skill.core.triage import Assessment
@@ -68,11 +69,18 @@ def test_expectations_act_as_a_prior(text: str, expects: tuple[str, ...], intent
     assert default_recogniser().parse(text, expects=expects).name == intent
 
 
-@pytest.mark.parametrize("text", ["pretty good actually", "could be better"])
-def test_context_tips_a_close_call(text: str) -> None:
+def test_context_chooses_between_close_readings() -> None:
+    probabilities = {ev.NEXT: 0.55, ev.FEELING: 0.45}
+    assert max(with_prior(probabilities, ()).items(), key=lambda i: i[1])[0] == ev.NEXT
+    boosted = with_prior(probabilities, (ev.FEELING,))
+    assert max(boosted.items(), key=lambda i: i[1])[0] == ev.FEELING
+    assert sum(boosted.values()) == pytest.approx(1.0)
+
+
+def test_context_turns_an_agreement_into_the_expected_one() -> None:
     recogniser = default_recogniser()
-    assert recogniser.parse(text).name == ev.FALLBACK
-    assert recogniser.parse(text, expects=(ev.FEELING, ev.NEXT)).name == ev.FEELING
+    assert recogniser.parse("yeah alright").name == ev.YES
+    assert recogniser.parse("yeah alright", expects=(ev.FEELING, ev.NEXT)).name == ev.NEXT
 
 
 def test_context_raises_confidence_in_the_expected_intent() -> None:

@@ -18,7 +18,13 @@ ACTIONS = frozenset(
      ev.START_ROUTINE, ev.DELETE_DATA, ev.PAUSE, ev.RESUME}
 )  # fmt: skip
 ACCEPT = 0.45  # below this the classifier's answer is not used at all
-ACCEPT_ACTION = 0.7
+ACCEPT_ACTION = 0.8
+# An intent that takes a value none was found for ("tell me a joke" as ExplainExercise with no
+# exercise) is more often other speech than a real request.
+ACCEPT_WITHOUT_VALUE = 0.9
+# An action whose slot was spotted ("... my hamstrings") has its own evidence: other speech rarely
+# names a routine, so it needs less confidence.
+ACCEPT_ACTION_WITH_SLOT = 0.45
 MAX_UNKNOWN = 0.25  # share of features never seen in training beyond which an action is refused
 
 CORPUS = """
@@ -102,10 +108,14 @@ def corpus() -> list[str]:
     return [line.strip() for line in CORPUS.strip().splitlines() if line.strip()]
 
 
-def accepted(intent: str, confidence: float, unknown: float) -> bool:
-    """Whether a classifier answer may be acted on."""
-    if intent == OUT_OF_DOMAIN or confidence < ACCEPT:
+def accepted(
+    intent: str, confidence: float, unknown: float, *, slotted: bool = False, missing: bool = False
+) -> bool:
+    """Whether a classifier answer may be acted on (`slotted`: its slot values were found;
+    `missing`: it takes a value and none was found)."""
+    if intent == OUT_OF_DOMAIN or confidence < (ACCEPT_WITHOUT_VALUE if missing else ACCEPT):
         return False
     if intent in ACTIONS:
-        return confidence >= ACCEPT_ACTION and unknown <= MAX_UNKNOWN
+        needed = ACCEPT_ACTION_WITH_SLOT if slotted else ACCEPT_ACTION
+        return confidence >= needed and unknown <= MAX_UNKNOWN
     return True

@@ -22,8 +22,8 @@ from .exact import ExactTable
 from .features import FEATURE_VERSION
 from .model import MODEL_PATH, WILDCARD_TYPES, LanguageModel
 from .ood import accepted
-from .safety import SAFETY_INTENTS, Assessor, SafetyNet
-from .slots import SlotSpotter
+from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
+from .slots import SlotSpotter, Span
 from .templates import Templates
 from .text import normalise, without_fillers
 from .training import TRAINING_VERSION, train_classifier
@@ -110,16 +110,27 @@ class Recogniser:
         prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
-        usable = accepted(intent, confidence, prediction.unknown)
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
-        if usable and (intent in SAFETY_INTENTS or self._sure(event, confidence)):
-            return Understanding(event, confidence, "classifier")
-        caught = self.safety.catch(utterance, unsure_only=usable)
-        if caught is not None:
-            return Understanding(caught, confidence, "safety")
+        complete = self._complete(event)
+        slotted = complete and self._has_spotted_slot(event)
+        usable = accepted(
+            intent, confidence, prediction.unknown, slotted=slotted, missing=not complete
+        )
+        # Pain or a red flag said outside the slot values overrides any other answer ("could you
+        # take me through my back spasm" asks for a routine; "ow" next to it would not). With
+        # no usable answer, any symptom triage knows is taken up.
+        if not (usable and intent in SAFE_FROM_OVERRIDE):
+            told = _without_values(utterance, spans, event) if usable else utterance
+            caught = self.safety.catch(told, unsure_only=usable, said=utterance)
+            if caught is not None:
+                return Understanding(caught, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def _has_spotted_slot(self, event: Event) -> bool:
+        kinds = self.model.slot_types.get(event.name, {})
+        return any(kind not in WILDCARD_TYPES and event.slot(slot) for slot, kind in kinds.items())
 
     def _template_or_classifier(
         self, matched: Event, utterance: str, expects: tuple[str, ...]
@@ -160,3 +171,13 @@ def default_recogniser() -> Recogniser:
 
 
 _DEFAULT: Recogniser | None = None
+
+
+def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
+    """The utterance less the words that filled the event's slots."""
+    filled = set(event.heard.values())
+    words = utterance.split()
+    for span in reversed(spans):
+        if span.words in filled:
+            del words[span.start : span.end]
+    return " ".join(words)

@@ -15,6 +15,8 @@ from skill.core.events import Event
 from skill.core.triage import Assessment, Triage, Words
 
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
+# Answers that already carry what the user said about pain ("my pain is six").
+SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}
 
 
 class Assessor(Protocol):
@@ -34,8 +36,8 @@ class SafetyNet:
         present = {*words.stems, *("=" + raw for raw in words.raw)}
         return any(term <= present for word in present for term in self.vocabulary.get(word, ()))
 
-    def catch(self, text: str, *, unsure_only: bool = False) -> Event | None:
-        """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words).
+    def catch(self, text: str, *, unsure_only: bool = False, said: str = "") -> Event | None:
+        """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words, or `said`).
 
         With `unsure_only` (the classifier has a usable answer, just not a sure one) ordinary
         back words ("my back", "stretch") that triage knows as self-care do not override it:
@@ -44,10 +46,11 @@ class SafetyNet:
         if not self._could_match(text):
             return None
         assessment = self.triage.assess(text)
+        words = said or text
         if assessment.pain:
-            return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": text})
+            return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
         if assessment.recognised and (assessment.flags or not unsure_only):
-            return Event(ev.RED_FLAG, {"symptom": text}, {"symptom": text})
+            return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         return None
 
     def names_red_flag(self, text: str) -> bool:
