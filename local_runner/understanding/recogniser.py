@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from skill.core import events as ev
 from skill.core.events import Event
 
-from . import cache
+from . import cache as classifier_cache
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
@@ -67,8 +68,10 @@ class Recogniser:
         if not use_cache:
             return cls(model)
         spotter = SlotSpotter(model)
-        where = cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
-        classifier, hit = cache.load_or_train(where, lambda: train_classifier(model, spotter))
+        where = classifier_cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
+        classifier, hit = classifier_cache.load_or_train(
+            where, lambda: train_classifier(model, spotter)
+        )
         recogniser = cls(model, classifier)
         recogniser.from_cache = hit
         return recogniser
@@ -163,14 +166,10 @@ class Recogniser:
         return symptom is None or self.safety.names_symptom(symptom)
 
 
+@cache
 def default_recogniser() -> Recogniser:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Recogniser.from_model()
-    return _DEFAULT
-
-
-_DEFAULT: Recogniser | None = None
+    """Built once per process; the classifier comes from the user cache when it can."""
+    return Recogniser.from_model()
 
 
 def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
