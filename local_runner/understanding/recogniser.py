@@ -138,15 +138,16 @@ class Recogniser:
     def _template_or_classifier(
         self, matched: Event, utterance: str, expects: tuple[str, ...]
     ) -> Understanding:
-        """A free-text template ("my {symptom}") is a wide net: a sure classifier answer with
-        all its slots ("my pain's a six" -> PainScore) wins unless triage sees a red flag."""
+        """A free-text template ("my {symptom}") is a wide net: a classifier answer that is sure
+        or found its slot value ("my pain's a six" -> PainScore, "my tight legs" -> hamstrings)
+        wins unless triage sees a red flag."""
         if not any(k in matched.heard for k in self.free_text_slots):
             return Understanding(matched, 1.0, "template")
         other = self._classify(utterance, expects)
         if (
             other.stage == "classifier"
             and other.event.name != matched.name
-            and self._sure(other.event, other.confidence)
+            and (self._sure(other.event, other.confidence) or self._has_spotted_slot(other.event))
             and not self.safety.names_red_flag(utterance)
         ):
             return other

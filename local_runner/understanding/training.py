@@ -14,7 +14,7 @@ from .slots import SlotSpotter
 from .text import normalise
 
 # Bump with any change here: cached models are keyed by it.
-TRAINING_VERSION = "1"
+TRAINING_VERSION = "2"
 STAND_INS = {
     "AMAZON.SearchQuery": ["numbness in my leg", "pain down my leg", "tingling in my foot"],
     "AMAZON.TIME": ["seven", "six pm", "tomorrow morning"],
