@@ -98,6 +98,18 @@ def test_out_of_domain_speech_never_acts(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "start the washing machine would you",  # an action with no routine in it
+        "next time bring the umbrella",  # mostly words the coach never heard
+        "delete the voicemail from grandma",
+    ],
+)
+def test_command_words_in_other_speech_do_not_act(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    "text",
     ["what's the weather like", "did you feed the cat", "purple monkey dishwasher", "zzz qqq"],
 )
 def test_unrecognisable_speech_is_fallback(text: str) -> None:
