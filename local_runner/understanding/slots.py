@@ -42,6 +42,12 @@ class SlotSpotter:
         for slot_type, forms in model.values.items():
             for form, value_id in forms:
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
+        # Longest form starting with each word: most words start none, and are passed at once.
+        self.longest: dict[str, int] = {}
+        for form in self.phrases:
+            words = form.split()
+            if words:
+                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
 
     def spans(self, utterance: str) -> list[Span]:
         words = utterance.split()
@@ -57,7 +63,8 @@ class SlotSpotter:
         return found
 
     def _phrase_at(self, words: list[str], i: int) -> Span | None:
-        for n in range(min(MAX_SPAN_WORDS, len(words) - i), 0, -1):
+        longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS, len(words) - i)
+        for n in range(longest, 0, -1):
             text = " ".join(words[i : i + n])
             kinds = self.phrases.get(text)
             if kinds:

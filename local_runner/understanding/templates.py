@@ -16,6 +16,8 @@ from skill.core.events import Event
 from .model import NUMBER_TYPE, SLOT, WILDCARD_TYPES, LanguageModel
 from .text import normalise
 
+MAX_TEMPLATE_NUMBER = 200
+
 
 class Templates:
     def __init__(self, model: LanguageModel) -> None:
@@ -23,7 +25,9 @@ class Templates:
             name: {"values": [{"in": form, "out": value_id} for form, value_id in forms]}
             for name, forms in model.values.items()
         }
-        lists[NUMBER_TYPE] = {"range": {"from": 0, "to": 999}}
+        # hassil spells out every number of the range at start-up (0..999 took most of it);
+        # holds are 10..120 s and scores 0..10, and the slot spotter reads any larger number.
+        lists[NUMBER_TYPE] = {"range": {"from": 0, "to": MAX_TEMPLATE_NUMBER}}
         lists.update({name: {"wildcard": True} for name in WILDCARD_TYPES})
         self.number_slots: set[str] = set()
         # (literal words a sample needs, the intent's compiled templates)
@@ -36,11 +40,12 @@ class Templates:
                 continue
             needs = [frozenset(normalise(SLOT.sub(" ", s)).split()) for s in templated]
             sentences = [_hassil_template(s, kinds) for s in templated]
+            used = {kinds[slot] for sample in templated for slot in SLOT.findall(sample)}
             compiled = Intents.from_dict(
                 {
                     "language": "en",
                     "intents": {intent: {"data": [{"sentences": sentences}]}},
-                    "lists": lists,
+                    "lists": {name: spec for name, spec in lists.items() if name in used},
                 }
             )
             self.groups.append((needs, compiled))
