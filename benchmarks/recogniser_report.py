@@ -212,10 +212,15 @@ def kfold_report(folds: int, compare: bool) -> None:
                 sentences = sample_sentences(full, intent, sample)
                 tests.extend((intent, s) for s in rng.sample(sentences, min(2, len(sentences))))
         recogniser = Recogniser(model)
-        scores["pipeline (LogisticRegression)"][0] += sum(
-            recogniser.parse(t).name == i for i, t in tests
-        )
-        scores["pipeline (LogisticRegression)"][1] += len(tests)
+        for intent, text in tests:
+            got = recogniser.parse(text).name
+            for name, hit in (
+                ("pipeline: right intent", got == intent),
+                ("pipeline: fell back (safe miss)", got == "AMAZON.FallbackIntent"),
+                ("pipeline: wrong action", got != intent and got in ACTIONS),
+            ):
+                scores[name][0] += hit
+                scores[name][1] += 1
         if compare:
             compare_models(model, tests, scores)
     print(
