@@ -241,10 +241,12 @@ def compare_models(
     train_rows, labels = examples(model, spotter)
     test_rows = [spotter.delexicalise(t, spotter.spans(t)) for _, t in tests]
     candidates = {
-        "LogisticRegression C=32 (chosen)": LogisticRegression(
+        "LogisticRegression C=32": LogisticRegression(
             C=32.0, max_iter=2000, class_weight="balanced"
         ),
-        "LogisticRegression C=8": LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced"),
+        "LogisticRegression C=8 (chosen)": LogisticRegression(
+            C=8.0, max_iter=2000, class_weight="balanced"
+        ),
         "LogisticRegression C=1": LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced"),
         "LinearSVC C=1": LinearSVC(C=1.0, class_weight="balanced"),
         "RidgeClassifier": RidgeClassifier(class_weight="balanced"),
