@@ -29,7 +29,7 @@ from .templates import Templates
 from .text import normalise, without_fillers
 from .training import TRAINING_VERSION, train_classifier
 
-# A classifier answer below this also goes through triage (pain words are never dropped).
+# A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
 
 
@@ -94,18 +94,16 @@ class Recogniser:
         for candidate in candidates:
             found = self.exact.lookup(candidate)
             if found is not None:
-                event = found
-                name = agreeing_intent(event.name, expects)
-                return Understanding(replace(event, name=name), 1.0, "exact")
+                name = agreeing_intent(found.name, expects)
+                return Understanding(replace(found, name=name), 1.0, "exact")
         for candidate in candidates:
             matched = self.templates.match(candidate)
             if matched is not None and self._plausible(matched):
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
-            event = near
-            name = agreeing_intent(event.name, expects)
-            return Understanding(replace(event, name=name), 0.9, "near")
+            name = agreeing_intent(near.name, expects)
+            return Understanding(replace(near, name=name), 0.9, "near")
         return self._classify(utterance, expects)
 
     def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
