@@ -1,75 +1,287 @@
 #!/usr/bin/env python3
-"""Intent recogniser quality and speed on TSV files in the dev-set format.
+"""Recogniser quality and speed: what issue 10 asks to measure.
 
-Prints intent accuracy, slot accuracy (over lines that name a slot) and the median / p99 time
-per utterance, for each file, and lists the misses. Defaults to the dev set (tests/data) and our
-held-out paraphrases.
+For the dev sets (tests/data) and the held-out sets written before tuning (benchmarks/data):
+intent accuracy per file and per intent, the commonest confusions, slot accuracy, pain-set
+recall (FeelingIntent/RedFlagIntent, never Fallback), the out-of-domain false-action rate, and
+time per utterance. Then start-up (cold build with training vs classifier loaded from the
+cache, each in a fresh interpreter), and a k-fold over paraphrase families: each template line
+of language.toml is a family; a fold's families are removed from the model, the recogniser is
+rebuilt from the rest and tested on the removed sentences, so the figure measures
+generalisation, not memory. `--compare` also scores other linear models on the same folds.
 
-    .venv/bin/python benchmarks/recogniser_report.py [FILE.tsv ...]
+    .venv/bin/python benchmarks/recogniser_report.py [--folds 5] [--compare] [--quick]
 """
 
 from __future__ import annotations
 
+import argparse
+import collections
+import copy
+import json
+import random
 import statistics
+import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from local_runner.recogniser import default_recogniser  # noqa: E402
+from build_interaction_model import expand  # noqa: E402
 
-DEFAULTS = [
-    ROOT / "tests" / "data" / "utterances_dev.tsv",
-    ROOT / "benchmarks" / "data" / "utterances_heldout.tsv",
+from local_runner.understanding import Recogniser, default_recogniser  # noqa: E402
+from local_runner.understanding.classifier import train  # noqa: E402
+from local_runner.understanding.model import LanguageModel  # noqa: E402
+from local_runner.understanding.ood import ACTIONS  # noqa: E402
+from local_runner.understanding.slots import SlotSpotter  # noqa: E402
+from local_runner.understanding.training import examples, sample_sentences  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+HELD = ROOT / "benchmarks" / "data"
+INTENT_SETS = [
+    DATA / "utterances_dev.tsv",
+    HELD / "utterances_heldout.tsv",
+    HELD / "everyday_heldout.tsv",
+    HELD / "fresh_heldout.tsv",
 ]
+PAIN_SETS = [DATA / "pain_dev.tsv", HELD / "pain_heldout.tsv", HELD / "fresh_pain_heldout.tsv"]
+OOD_SETS = [DATA / "ood_dev.tsv", HELD / "ood_heldout.tsv", HELD / "fresh_ood_heldout.tsv"]
+SAFE = {"FeelingIntent", "RedFlagIntent"}
+# Figures measured before tuning, so the "after" columns can be judged (see the module doc):
+# old = the recogniser before issue 10 (table + hassil + fuzzy);
+# new = these stages before language.toml was extended (first run of the classifier);
+# the fresh_* sets were written after the language was extended against everyday_heldout's
+# misses; their first-run figure is before calibration and the threshold changes.
+BEFORE = {
+    "everyday_heldout.tsv": "old 20.1%/slot 32.2%; new 44.3%/slot 49.4%",
+    "pain_heldout.tsv": "old 43.9%; new 90.2%",
+    "ood_heldout.tsv": "old 0/60; new 1/60",
+    "fresh_heldout.tsv": "first run 68.7%/slot 63.3%",
+    "fresh_pain_heldout.tsv": "first run 93.3%",
+    "fresh_ood_heldout.tsv": "first run 0/20",
+}
 
 
-def evaluate(path: Path) -> None:
-    recogniser = default_recogniser()
-    intent_ok = slot_ok = slot_total = total = 0
-    times: list[float] = []
-    misses: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        text, intents = parts[0], parts[1].split("|")
-        for _ in range(5):  # repeat for stable timings; the first call per line is counted too
-            start = time.perf_counter()
-            event = recogniser.parse(text)
-            times.append((time.perf_counter() - start) * 1000)
-        total += 1
-        good_intent = event.name in intents
-        intent_ok += good_intent
-        if len(parts) > 2 and parts[2].strip():
-            slot_total += 1
-            name, _, value = parts[2].strip().partition("=")
-            good_slot = event.slots.get(name) == value if value else bool(event.slots.get(name))
-            slot_ok += good_slot and good_intent
-            if not good_slot:
-                misses.append(f"slot   {parts[2]!r} got {event.slots} <- {text}")
-        if not good_intent:
-            misses.append(f"intent {event.name} (want {parts[1]}) <- {text}")
-    print(f"{path.name}: {total} utterances")
-    print(f"  intent accuracy {100 * intent_ok / total:6.1f}%   (target >= 95% on unseen)")
-    if slot_total:
-        print(f"  slot accuracy   {100 * slot_ok / slot_total:6.1f}%   ({slot_total} with a slot)")
-    p99 = statistics.quantiles(times, n=100)[98]
-    print(f"  time per utterance: median {statistics.median(times):.3f} ms, p99 {p99:.3f} ms")
-    for miss in misses:
-        print("    " + miss)
+def rows(path: Path) -> list[list[str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def main(paths: list[str]) -> int:
+def timed(recogniser: Recogniser, text: str, times: list[float]) -> str:
     start = time.perf_counter()
-    default_recogniser()
-    print(f"compile from en-US.json: {(time.perf_counter() - start) * 1000:.0f} ms")
-    for path in [Path(p) for p in paths] or DEFAULTS:
-        evaluate(path)
+    event = recogniser.parse(text)
+    times.append((time.perf_counter() - start) * 1000)
+    return event.name, event.slots  # type: ignore[return-value]
+
+
+def _slot_ok(want: str, slots: dict[str, str]) -> bool:
+    slot, _, value = want.partition("=")
+    return slots.get(slot) == value if value else bool(slots.get(slot))
+
+
+def intent_report(recogniser: Recogniser, times: list[float], show: bool) -> None:
+    per_intent: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    confusions: collections.Counter[tuple[str, str]] = collections.Counter()
+    for path in INTENT_SETS:
+        ok = slot_ok = slot_total = 0
+        misses = []
+        table = rows(path)
+        for parts in table:
+            text, wanted = parts[0], parts[1].split("|")
+            name, slots = timed(recogniser, text, times)
+            good = name in wanted
+            ok += good
+            per_intent[wanted[0]][0] += good
+            per_intent[wanted[0]][1] += 1
+            if not good:
+                confusions[(wanted[0], name)] += 1
+                misses.append(f"intent {name} (want {parts[1]}) <- {text}")
+            if len(parts) > 2 and parts[2].strip():
+                slot_total += 1
+                hit = any(_slot_ok(want, slots) for want in parts[2].strip().split("|"))
+                slot_ok += hit and good
+                if good and not hit:
+                    misses.append(f"slot {parts[2]} got {slots} <- {text}")
+        slot_text = ""
+        if slot_total:
+            slot_text = f", slot {100 * slot_ok / slot_total:5.1f}% of {slot_total}"
+        print(
+            f"{path.name:26} intent {100 * ok / len(table):5.1f}% of {len(table)}{slot_text}"
+            f"   (before: {BEFORE.get(path.name, '-')})"
+        )
+        for miss in misses if show else []:
+            print("    " + miss)
+    print("\nper intent (all intent sets):")
+    for name, (good, total) in sorted(per_intent.items()):
+        print(f"  {name:28} {good:3}/{total:<3} {100 * good / total:5.1f}%")
+    print("\ncommonest confusions (expected -> got):")
+    for (want, got), n in confusions.most_common(12):
+        print(f"  {n:2}  {want} -> {got}")
+
+
+def safety_report(recogniser: Recogniser, times: list[float], show: bool) -> None:
+    for path in PAIN_SETS:
+        table = rows(path)
+        got = [(p[0], timed(recogniser, p[0], times)[0]) for p in table]
+        misses = [f"{name} <- {text}" for text, name in got if name not in SAFE]
+        print(
+            f"{path.name:26} pain recall {100 * (1 - len(misses) / len(table)):5.1f}% of"
+            f" {len(table)}   (before: {BEFORE.get(path.name, '-')})"
+        )
+        for miss in misses if show else []:
+            print("    " + miss)
+    for path in OOD_SETS:
+        table = rows(path)
+        got = [(p[0], timed(recogniser, p[0], times)[0]) for p in table]
+        acted = [f"{name} <- {text}" for text, name in got if name in ACTIONS]
+        print(
+            f"{path.name:26} became an action {len(acted)}/{len(table)}"
+            f" ({100 * len(acted) / len(table):.1f}%, target <= 5%)"
+            f"   (before: {BEFORE.get(path.name, '-')})"
+        )
+        for miss in acted if show else []:
+            print("    " + miss)
+
+
+def startup_report() -> None:
+    """Wall and CPU time of building a recogniser in a fresh interpreter (imports included).
+
+    CPU time is what a quiet machine would take as wall time; on a shared machine wall time
+    also counts waiting for a core."""
+    code = (
+        "import time; w, c = time.perf_counter(), time.process_time(); {setup}; "
+        "print(time.perf_counter() - w, time.process_time() - c)"
+    )
+    runs = (
+        ("baseline: import numpy", "import numpy"),
+        ("cold build (trains)", BUILD.format(False)),
+        ("classifier from cache", BUILD.format(True)),
+    )
+    for label, setup in runs:
+        out = subprocess.run(
+            [sys.executable, "-c", code.format(setup=setup)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        wall, cpu = float(out[0]), float(out[1])
+        print(f"  start-up, {label:24} wall {wall * 1000:7.0f} ms, cpu {cpu * 1000:7.0f} ms")
+    print("  (target: from cache < 300 ms)")
+
+
+BUILD = (
+    "from local_runner.understanding import Recogniser; "
+    "r = Recogniser.from_model(use_cache={}); r.parse('hold for twenty seconds')"
+)
+
+
+def families() -> list[tuple[str, list[str]]]:
+    source = tomllib.loads((ROOT / "interaction_model" / "language.toml").read_text())
+    return [
+        (name, expand(t))
+        for name, spec in source["intent"].items()
+        for t in spec.get("samples", [])
+    ]
+
+
+def fold_model(raw: dict[str, object], removed: set[str]) -> LanguageModel:
+    reduced = copy.deepcopy(raw)
+    for intent in reduced["interactionModel"]["languageModel"]["intents"]:  # type: ignore[index]
+        intent["samples"] = [s for s in intent["samples"] if s not in removed]
+    return LanguageModel.from_dict(reduced)  # type: ignore[arg-type]
+
+
+def kfold_report(folds: int, compare: bool) -> None:
+    full = LanguageModel.load()
+    groups = families()
+    rng = random.Random(10)
+    rng.shuffle(groups)
+    scores: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for k in range(folds):
+        held = [g for i, g in enumerate(groups) if i % folds == k]
+        removed = {s for _, samples in held for s in samples}
+        model = fold_model(full.raw, removed)
+        tests = []
+        for intent, samples in held:
+            for sample in samples:
+                sentences = sample_sentences(full, intent, sample)
+                tests.extend((intent, s) for s in rng.sample(sentences, min(2, len(sentences))))
+        recogniser = Recogniser(model)
+        for intent, text in tests:
+            got = recogniser.parse(text).name
+            for name, hit in (
+                ("pipeline: right intent", got == intent),
+                ("pipeline: fell back (safe miss)", got == "AMAZON.FallbackIntent"),
+                ("pipeline: wrong action", got != intent and got in ACTIONS),
+            ):
+                scores[name][0] += hit
+                scores[name][1] += 1
+        if compare:
+            compare_models(model, tests, scores)
+    print(
+        f"\nk-fold over {len(groups)} paraphrase families ({folds} folds; each sentence tested"
+        " with its family removed from the model):"
+    )
+    for name, (good, total) in scores.items():
+        print(f"  {name:34} {100 * good / total:5.1f}% of {total}")
+
+
+def compare_models(
+    model: LanguageModel, tests: list[tuple[str, str]], scores: dict[str, list[int]]
+) -> None:
+    from sklearn.linear_model import LogisticRegression, RidgeClassifier
+    from sklearn.svm import LinearSVC
+
+    spotter = SlotSpotter(model)
+    train_rows, labels = examples(model, spotter)
+    test_rows = [spotter.delexicalise(t, spotter.spans(t)) for _, t in tests]
+    candidates = {
+        "LogisticRegression C=32": LogisticRegression(
+            C=32.0, max_iter=2000, class_weight="balanced"
+        ),
+        "LogisticRegression C=8 (chosen)": LogisticRegression(
+            C=8.0, max_iter=2000, class_weight="balanced"
+        ),
+        "LogisticRegression C=1": LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced"),
+        "LinearSVC C=1": LinearSVC(C=1.0, class_weight="balanced"),
+        "RidgeClassifier": RidgeClassifier(class_weight="balanced"),
+    }
+    for name, estimator in candidates.items():
+        fitted = train(train_rows, labels, estimator)
+        pairs = zip(test_rows, tests, strict=True)
+        scores["classifier alone: " + name][0] += sum(
+            fitted.predict(r).best[0] == i for r, (i, _) in pairs
+        )
+        scores["classifier alone: " + name][1] += len(tests)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="skip start-up and k-fold")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    recogniser = default_recogniser()
+    times: list[float] = []
+    intent_report(recogniser, times, args.misses)
+    print()
+    safety_report(recogniser, times, args.misses)
+    p99 = statistics.quantiles(times, n=100)[98]
+    median = statistics.median(times)
+    print(f"\ntime per utterance over {len(times)} parses: median {median:.3f} ms,")
+    print(f"  p99 {p99:.3f} ms (target median < 1 ms)")
+    if not args.quick:
+        startup_report()
+        kfold_report(args.folds, args.compare)
+    print(json.dumps({"note": "machine shared with other jobs; re-run on a quiet machine"}))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

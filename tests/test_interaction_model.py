@@ -114,3 +114,32 @@ def test_manifest_carries_the_disclaimer() -> None:
     manifest = json.loads((ROOT / "interaction_model" / "skill.json").read_text())
     locale = manifest["manifest"]["publishingInformation"]["locales"]["en-US"]
     assert "not a substitute for professional medical advice" in locale["description"]
+
+
+def test_model_stays_within_alexa_limits() -> None:
+    # Sample utterances up to 200 characters; keep the whole model far below the console's size
+    # limit so it builds quickly.
+    size = len((ROOT / "interaction_model" / "en-US.json").read_bytes())
+    assert size < 1_000_000
+    for intent in LANGUAGE["intents"]:
+        assert len(intent["samples"]) <= 1000, intent["name"]
+        for sample in intent["samples"]:
+            assert len(sample) <= 200, sample
+    for slot_type in LANGUAGE["types"]:
+        for value in slot_type["values"]:
+            assert len(value["name"]["synonyms"]) <= 100
+
+
+def test_pain_words_are_a_worse_feeling_not_a_red_flag_sample() -> None:
+    intents = {i["name"]: i for i in LANGUAGE["intents"]}
+    assert "ouch" not in intents["RedFlagIntent"]["samples"]
+    feelings = {t["name"]: t for t in LANGUAGE["types"]}["Feeling"]["values"]
+    worse = next(v for v in feelings if v["id"] == "worse")["name"]["synonyms"]
+    assert {"ouch", "ow", "hurts"} <= set(worse)
+
+
+def test_pain_score_and_side_have_everyday_samples() -> None:
+    intents = {i["name"]: i for i in LANGUAGE["intents"]}
+    assert "my pain is {score}" in intents["PainScoreIntent"]["samples"]
+    assert "{score} out of ten" in " ".join(intents["PainScoreIntent"]["samples"])
+    assert "the {side} one" in intents["SideIntent"]["samples"]

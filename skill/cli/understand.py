@@ -15,6 +15,9 @@ def register(commands: Any) -> None:
     parse.add_argument("text", nargs="?")
     parse.add_argument("--jsonl", action="store_true")
     parse.add_argument("--audio", type=str, nargs="+", metavar="WAV")
+    parse.add_argument(
+        "--confidence", action="store_true", help="add the recogniser's confidence (0..1)"
+    )
     parse.set_defaults(run=run_parse)
 
     triage = commands.add_parser("triage", help="print the red-flag level of a description")
@@ -41,11 +44,14 @@ def run_triage(args: argparse.Namespace) -> int:
     return 0
 
 
-def _event_json(text: str) -> dict[str, object]:
+def _event_json(text: str, confidence: bool) -> dict[str, object]:
     from local_runner.recogniser import default_recogniser
 
-    event = default_recogniser().parse(text)
-    return {"intent": event.name, "slots": dict(event.slots)}
+    found = default_recogniser().understand(text)
+    out: dict[str, object] = {"intent": found.event.name, "slots": dict(found.event.slots)}
+    if confidence:
+        out["confidence"] = round(found.confidence, 3)
+    return out
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -55,10 +61,13 @@ def run_parse(args: argparse.Namespace) -> int:
         for line in sys.stdin:
             text = line.strip()
             print(
-                json.dumps(_event_json(text) if text else {"error": "empty utterance"}), flush=True
+                json.dumps(
+                    _event_json(text, args.confidence) if text else {"error": "empty utterance"}
+                ),
+                flush=True,
             )
         return 0
     if not args.text or not args.text.strip():
         return fail('parse needs an utterance, e.g. stretch-coach parse "next"', EXIT_USAGE)
-    print(json.dumps(_event_json(args.text)))
+    print(json.dumps(_event_json(args.text, args.confidence)))
     return 0

@@ -1,0 +1,10 @@
+"""Language understanding for the local runner, compiled from interaction_model/en-US.json.
+
+`Recogniser.parse(text, expects)` -> Event; `Recogniser.understand(text, expects)` ->
+Understanding(event, confidence, stage). `default_recogniser()` builds one (classifier loaded
+from the user cache when the model has not changed) and keeps it.
+"""
+
+from .recogniser import Recogniser, Understanding, default_recogniser
+
+__all__ = ["Recogniser", "Understanding", "default_recogniser"]

@@ -1,0 +1,181 @@
+"""The recogniser: typed or transcribed text -> an Event of the coach's language.
+
+Stages, cheapest and surest first: the model's exact sentences, number and free-text templates,
+near misses, then the classifier with slot spotting and the coach's expectations as a prior.
+What is left, or what the classifier is unsure of, goes through the safety net; anything else is
+AMAZON.FallbackIntent, which the coach answers with "sorry, I didn't catch that".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from skill.core import events as ev
+from skill.core.events import Event
+
+from . import cache as classifier_cache
+from .classifier import LinearModel
+from .context import agreeing_intent, with_prior
+from .exact import ExactTable
+from .features import FEATURE_VERSION
+from .model import WILDCARD_TYPES, LanguageModel
+from .ood import accepted
+from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
+from .slots import SlotSpotter, Span
+from .templates import Templates
+from .text import normalise, without_fillers
+from .training import TRAINING_VERSION, train_classifier
+
+# A classifier answer this sure beats a wide free-text template ("my {symptom}").
+SURE = 0.8
+
+
+@dataclass(frozen=True)
+class Understanding:
+    event: Event
+    confidence: float  # 0..1; 1.0 for the model's own sentences
+    stage: str  # exact, template, near, classifier, safety, fallback
+
+
+class Recogniser:
+    def __init__(
+        self,
+        model: LanguageModel,
+        classifier: LinearModel | None = None,
+        triage: Assessor | None = None,
+    ) -> None:
+        self.model = model
+        self.spotter = SlotSpotter(model)
+        self.exact = ExactTable(model, self.spotter)
+        self.collisions = self.exact.collisions
+        self.templates = Templates(model)
+        self.classifier = classifier or train_classifier(model, self.spotter)
+        self.safety = SafetyNet(triage)
+        self.free_text_slots = {
+            slot
+            for kinds in model.slot_types.values()
+            for slot, kind in kinds.items()
+            if kind == "AMAZON.SearchQuery"
+        }
+        self.from_cache = False
+
+    @classmethod
+    def from_model(cls, path: Path | None = None, *, use_cache: bool = True) -> Recogniser:
+        model = LanguageModel.load(path)
+        if not use_cache:
+            return cls(model)
+        spotter = SlotSpotter(model)
+        where = classifier_cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
+        classifier, hit = classifier_cache.load_or_train(
+            where, lambda: train_classifier(model, spotter)
+        )
+        recogniser = cls(model, classifier)
+        recogniser.from_cache = hit
+        return recogniser
+
+    # ------------------------------------------------------------------ recognition
+
+    def parse(self, text: str, expects: Sequence[str] = ()) -> Event:
+        """The event for `text`, carrying the utterance itself so the coach can triage it."""
+        return self.understand(text, expects).event
+
+    def understand(self, text: str, expects: Sequence[str] = ()) -> Understanding:
+        found = self._understand(text, tuple(expects))
+        return replace(found, event=replace(found.event, text=text.strip()))
+
+    def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
+        utterance = normalise(text)
+        if not utterance:
+            return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        candidates = without_fillers(utterance)
+        for candidate in candidates:
+            found = self.exact.lookup(candidate)
+            if found is not None:
+                name = agreeing_intent(found.name, expects)
+                return Understanding(replace(found, name=name), 1.0, "exact")
+        for candidate in candidates:
+            matched = self.templates.match(candidate)
+            if matched is not None and self._plausible(matched):
+                return self._template_or_classifier(matched, utterance, expects)
+        near = self.exact.near(candidates[-1])
+        if near is not None:
+            name = agreeing_intent(near.name, expects)
+            return Understanding(replace(near, name=name), 0.9, "near")
+        return self._classify(utterance, expects)
+
+    def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
+        spans = self.spotter.spans(utterance)
+        prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
+        probabilities = with_prior(prediction.probabilities, expects)
+        intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
+        complete = self._complete(event)
+        slotted = complete and self._has_spotted_slot(event)
+        usable = accepted(
+            intent, confidence, prediction.unknown, slotted=slotted, missing=not complete
+        )
+        # Pain or a red flag said outside the slot values overrides any other answer ("could you
+        # take me through my back spasm" asks for a routine; "ow" next to it would not). With
+        # no usable answer, any symptom triage knows is taken up.
+        if not (usable and intent in SAFE_FROM_OVERRIDE):
+            told = _without_values(utterance, spans, event) if usable else utterance
+            caught = self.safety.catch(told, unsure_only=usable, said=utterance)
+            if caught is not None:
+                return Understanding(caught, confidence, "safety")
+        if usable:
+            return Understanding(event, confidence, "classifier")
+        return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def _has_spotted_slot(self, event: Event) -> bool:
+        kinds = self.model.slot_types.get(event.name, {})
+        return any(kind not in WILDCARD_TYPES and event.slot(slot) for slot, kind in kinds.items())
+
+    def _template_or_classifier(
+        self, matched: Event, utterance: str, expects: tuple[str, ...]
+    ) -> Understanding:
+        """A free-text template ("my {symptom}") is a wide net: a classifier answer that is sure
+        or found its slot value ("my pain's a six" -> PainScore, "my tight legs" -> hamstrings)
+        wins unless triage sees a red flag."""
+        if not any(k in matched.heard for k in self.free_text_slots):
+            return Understanding(matched, 1.0, "template")
+        other = self._classify(utterance, expects)
+        if (
+            other.stage == "classifier"
+            and other.event.name != matched.name
+            and (self._sure(other.event, other.confidence) or self._has_spotted_slot(other.event))
+            and not self.safety.names_red_flag(utterance)
+        ):
+            return other
+        return Understanding(matched, 1.0, "template")
+
+    def _sure(self, event: Event, confidence: float) -> bool:
+        return confidence >= SURE and self._complete(event)
+
+    def _complete(self, event: Event) -> bool:
+        """Every slot of the intent that can be spotted in a sentence was found in it."""
+        kinds = self.model.slot_types.get(event.name, {})
+        return all(event.slot(slot) for slot, kind in kinds.items() if kind not in WILDCARD_TYPES)
+
+    def _plausible(self, event: Event) -> bool:
+        """A free-text symptom must name something triage knows ("my left leg" is not one)."""
+        symptom = event.slot("symptom")
+        return symptom is None or self.safety.names_symptom(symptom)
+
+
+@cache
+def default_recogniser() -> Recogniser:
+    """Built once per process; the classifier comes from the user cache when it can."""
+    return Recogniser.from_model()
+
+
+def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
+    """The utterance less the words that filled the event's slots."""
+    filled = set(event.heard.values())
+    words = utterance.split()
+    for span in reversed(spans):
+        if span.words in filled:
+            del words[span.start : span.end]
+    return " ".join(words)

@@ -1,0 +1,48 @@
+"""The safety net: pain or symptoms in a sentence nothing else understood are never dropped.
+
+Triage (skill.core.triage) decides what counts as pain or a known symptom; this module only
+turns its answer into an event: pain -> FeelingIntent(feeling=worse), another recognised
+symptom -> RedFlagIntent with the words as the symptom.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from skill.core import events as ev
+from skill.core.events import Event
+from skill.core.triage import Assessment, Triage
+
+SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
+# Answers that already carry what the user said about pain ("my pain is six").
+SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}
+
+
+class Assessor(Protocol):
+    def assess(self, description: str) -> Assessment: ...
+
+
+class SafetyNet:
+    def __init__(self, triage: Assessor | None = None) -> None:
+        self.triage = triage or Triage.default()
+
+    def catch(self, text: str, *, unsure_only: bool = False, said: str = "") -> Event | None:
+        """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words, or `said`).
+
+        With `unsure_only` (the classifier has a usable answer, just not a sure one) ordinary
+        back words ("my back", "stretch") that triage knows as self-care do not override it:
+        only pain or a red flag does.
+        """
+        assessment = self.triage.assess(text)
+        words = said or text
+        if assessment.pain:
+            return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
+        if assessment.recognised and (assessment.flags or not unsure_only):
+            return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
+        return None
+
+    def names_red_flag(self, text: str) -> bool:
+        return bool(self.triage.assess(text).flags)
+
+    def names_symptom(self, text: str) -> bool:
+        return self.triage.assess(text).recognised

@@ -1,0 +1,116 @@
+"""Slot spotting: routine, exercise, equipment, feeling, side and number values anywhere in a
+sentence, whatever carrier phrase surrounds them.
+
+Spans are found longest-first, left to right. The classifier reads the sentence with each span
+replaced by a placeholder naming its type(s) ("let's get going on my lower back" ->
+"let's get going on my §RoutineName"), so it learns carriers, not values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skill.core.events import Event
+from skill.core.words import ONES, TENS, parse_number
+
+from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
+
+PLACEHOLDER = "§"
+MAX_SPAN_WORDS = 6
+_NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    words: str
+    ids: tuple[tuple[str, str], ...]  # (slot type, value id), one per type this span can be
+
+    def id_for(self, slot_type: str) -> str | None:
+        return next((value for kind, value in self.ids if kind == slot_type), None)
+
+    @property
+    def token(self) -> str:
+        return PLACEHOLDER + "+".join(sorted({kind for kind, _ in self.ids}))
+
+
+class SlotSpotter:
+    def __init__(self, model: LanguageModel) -> None:
+        self.model = model
+        self.phrases: dict[str, dict[str, str]] = {}  # spoken form -> {type: id}
+        for slot_type, forms in model.values.items():
+            for form, value_id in forms:
+                self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
+        # Longest form starting with each word: most words start none, and are passed at once.
+        self.longest: dict[str, int] = {}
+        for form in self.phrases:
+            words = form.split()
+            if words:
+                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    def spans(self, utterance: str) -> list[Span]:
+        words = utterance.split()
+        found: list[Span] = []
+        i = 0
+        while i < len(words):
+            span = self._number_at(words, i) or self._phrase_at(words, i)
+            if span is None:
+                i += 1
+                continue
+            found.append(span)
+            i = span.end
+        return found
+
+    def _phrase_at(self, words: list[str], i: int) -> Span | None:
+        longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS, len(words) - i)
+        for n in range(longest, 0, -1):
+            text = " ".join(words[i : i + n])
+            kinds = self.phrases.get(text)
+            if kinds:
+                return Span(i, i + n, text, tuple(sorted(kinds.items())))
+        return None
+
+    @staticmethod
+    def _number_at(words: list[str], i: int) -> Span | None:
+        if words[i].isdigit():
+            return Span(i, i + 1, words[i], ((NUMBER_TYPE, str(int(words[i]))),))
+        end = i
+        while end < len(words) and (
+            words[end] in _NUMBER_WORDS or (words[end] == "and" and end > i)
+        ):
+            end += 1
+        while end > i and words[end - 1] == "and":
+            end -= 1
+        if end == i:
+            return None
+        text = " ".join(words[i:end])
+        value = parse_number(text)
+        return None if value is None else Span(i, end, text, ((NUMBER_TYPE, str(value)),))
+
+    def delexicalise(self, utterance: str, spans: list[Span]) -> list[str]:
+        words = utterance.split()
+        out: list[str] = []
+        i = 0
+        for span in spans:
+            out.extend(words[i : span.start])
+            out.append(span.token)
+            i = span.end
+        out.extend(words[i:])
+        return out
+
+    def fill(self, intent: str, utterance: str, spans: list[Span]) -> Event:
+        """The event for `intent` with its slots taken from the spans found in the sentence."""
+        slots: dict[str, str] = {}
+        heard: dict[str, str] = {}
+        for slot, slot_type in self.model.slot_types.get(intent, {}).items():
+            if slot_type in WILDCARD_TYPES:
+                if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
+                    slots[slot] = heard[slot] = utterance
+                continue
+            for span in spans:
+                value = span.id_for(slot_type)
+                if value is not None:
+                    slots[slot], heard[slot] = value, span.words
+                    break
+        return Event(intent, slots, heard)

@@ -1,0 +1,85 @@
+"""Stage 2: samples with numbers or free text, matched as hassil templates.
+
+A sample is only tried when every literal word of it is in the utterance, which keeps this stage
+cheap however many templated samples the model has.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hassil import Intents, recognize_best
+
+from skill.core.events import Event
+
+from .model import NUMBER_TYPE, SLOT, WILDCARD_TYPES, LanguageModel
+from .text import normalise
+
+MAX_TEMPLATE_NUMBER = 200
+
+
+class Templates:
+    def __init__(self, model: LanguageModel) -> None:
+        lists: dict[str, Any] = {
+            name: {"values": [{"in": form, "out": value_id} for form, value_id in forms]}
+            for name, forms in model.values.items()
+        }
+        # hassil spells out every number of the range at start-up (0..999 took most of it);
+        # holds are 10..120 s and scores 0..10, and the slot spotter reads any larger number.
+        lists[NUMBER_TYPE] = {"range": {"from": 0, "to": MAX_TEMPLATE_NUMBER}}
+        lists.update({name: {"wildcard": True} for name in WILDCARD_TYPES})
+        self.number_slots: set[str] = set()
+        # (literal words a sample needs, the intent's compiled templates)
+        self.groups: list[tuple[list[frozenset[str]], Intents]] = []
+        for intent, samples in model.samples.items():
+            kinds = model.slot_types[intent]
+            self.number_slots |= {s for s, kind in kinds.items() if kind == NUMBER_TYPE}
+            templated = [s for s in samples if model.is_templated(intent, s)]
+            if not templated:
+                continue
+            needs = [frozenset(normalise(SLOT.sub(" ", s)).split()) for s in templated]
+            sentences = [_hassil_template(s, kinds) for s in templated]
+            used = {kinds[slot] for sample in templated for slot in SLOT.findall(sample)}
+            compiled = Intents.from_dict(
+                {
+                    "language": "en",
+                    "intents": {intent: {"data": [{"sentences": sentences}]}},
+                    "lists": {name: spec for name, spec in lists.items() if name in used},
+                }
+            )
+            self.groups.append((needs, compiled))
+        self.match("hold for twenty seconds")  # loads hassil's number words now, not mid-session
+
+    def match(self, utterance: str) -> Event | None:
+        words = set(utterance.split())
+        found = []
+        for needs, compiled in self.groups:
+            if any(need <= words for need in needs):
+                result = recognize_best(utterance, compiled)
+                if result is not None:
+                    found.append(self._event(result))
+        # Across intents, the reading that leaves the least to free text wins.
+        return min(found, key=self._free_words, default=None)
+
+    def _free_words(self, event: Event) -> int:
+        return sum(len(v) for k, v in event.heard.items() if k not in self.number_slots)
+
+    def _event(self, result: Any) -> Event:
+        slots: dict[str, str] = {}
+        heard: dict[str, str] = {}
+        for name, entity in result.entities.items():
+            words = str(entity.text or entity.value).strip()
+            if not words:
+                continue
+            heard[name] = words
+            value = entity.value
+            if name in self.number_slots and isinstance(value, int | float):
+                value = int(value)
+            slots[name] = str(value).strip()
+        return Event(result.intent.name, slots, heard)
+
+
+def _hassil_template(sample: str, kinds: dict[str, str]) -> str:
+    """Alexa's "{seconds}" becomes hassil's "{AMAZON.NUMBER:seconds}" (list name : slot name)."""
+    return re.sub(r"\{(\w+)\}", lambda m: "{" + kinds[m[1]] + ":" + m[1] + "}", sample)

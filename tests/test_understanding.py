@@ -1,0 +1,167 @@
+"""The generalising recogniser: classifier, slot spotting, context, OOD rejection, safety net."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from local_runner.recogniser import Recogniser, default_recogniser
+from local_runner.understanding.context import with_prior
+from local_runner.understanding.ood import ACTIONS
+from skill.core import events as ev
+from skill.core.triage import Assessment
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t")[0] for line in text.splitlines() if line and line[0] != "#"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        # Carrier phrases and body parts the samples do not spell out word for word.
+        ("let's get going on my lower back", ev.START_ROUTINE, {"routine": "lower_back"}),
+        ("i need to loosen up my hamstrings", ev.START_ROUTINE, {"routine": "hamstrings"}),
+        ("my tight legs", ev.START_ROUTINE, {"routine": "hamstrings"}),
+        ("could we do some hamstring stuff today", ev.START_ROUTINE, {"routine": "hamstrings"}),
+        ("how many days in a row have i stretched", ev.PROGRESS, {}),
+        ("i'm finished for today", ev.STOP, {}),
+        ("my pain is about a four out of ten", ev.PAIN_SCORE, {"score": "4"}),
+        ("zero out of ten", ev.PAIN_SCORE, {"score": "0"}),
+        ("it's on my left leg", ev.SIDE, {"side": "left"}),
+        (
+            "could you explain the knee hugs thing to me",
+            ev.EXPLAIN_EXERCISE,
+            {"exercise": "knee_to_chest"},
+        ),
+        ("i haven't got any towel at home", ev.NO_EQUIPMENT, {"equipment": "towel"}),
+    ],
+)
+def test_unseen_phrasings(text: str, intent: str, slots: dict[str, str]) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (intent, slots)
+    assert event.text == text
+
+
+def test_understand_reports_stage_and_confidence() -> None:
+    recogniser = default_recogniser()
+    exact = recogniser.understand("next one")
+    assert (exact.stage, exact.confidence) == ("exact", 1.0)
+    guessed = recogniser.understand("could we do some hamstring stuff today")
+    assert guessed.stage == "classifier" and 0.5 < guessed.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expects", "intent"),
+    [
+        ("go for it", (ev.YES, ev.NO), ev.YES),
+        ("better", (ev.FEELING, ev.NEXT), ev.FEELING),
+        ("yep", (ev.FEELING, ev.NEXT), ev.NEXT),  # agreement means "go on" here
+        ("yep", (ev.YES, ev.NO), ev.YES),
+        ("go on", (ev.YES, ev.NO), ev.NEXT),  # never turned into a yes: a yes may delete data
+    ],
+)
+def test_expectations_act_as_a_prior(text: str, expects: tuple[str, ...], intent: str) -> None:
+    assert default_recogniser().parse(text, expects=expects).name == intent
+
+
+def test_context_chooses_between_close_readings() -> None:
+    probabilities = {ev.NEXT: 0.55, ev.FEELING: 0.45}
+    assert max(with_prior(probabilities, ()).items(), key=lambda i: i[1])[0] == ev.NEXT
+    boosted = with_prior(probabilities, (ev.FEELING,))
+    assert max(boosted.items(), key=lambda i: i[1])[0] == ev.FEELING
+    assert sum(boosted.values()) == pytest.approx(1.0)
+
+
+def test_context_turns_an_agreement_into_the_expected_one() -> None:
+    recogniser = default_recogniser()
+    assert recogniser.parse("yeah alright").name == ev.YES
+    assert recogniser.parse("yeah alright", expects=(ev.FEELING, ev.NEXT)).name == ev.NEXT
+
+
+def test_context_raises_confidence_in_the_expected_intent() -> None:
+    recogniser = default_recogniser()
+    alone = recogniser.understand("a little better")
+    expected = recogniser.understand("a little better", expects=(ev.FEELING,))
+    assert alone.event.name == expected.event.name == ev.FEELING
+    assert expected.confidence > alone.confidence
+
+
+@pytest.mark.parametrize("text", lines("ood_dev.tsv"))
+def test_out_of_domain_speech_never_acts(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "start the washing machine would you",  # an action with no routine in it
+        "next time bring the umbrella",  # mostly words the coach never heard
+        "delete the voicemail from grandma",
+    ],
+)
+def test_command_words_in_other_speech_do_not_act(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what's the weather like", "did you feed the cat", "purple monkey dishwasher", "zzz qqq"],
+)
+def test_unrecognisable_speech_is_fallback(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+@pytest.mark.parametrize("text", lines("pain_dev.tsv"))
+def test_pain_is_never_dropped(text: str) -> None:
+    assert default_recogniser().parse(text).name in {ev.FEELING, ev.RED_FLAG}
+
+
+@pytest.mark.parametrize("text", ["ouch", "ow", "ow that's worse now", "that hurts", "oof"])
+def test_pain_words_are_a_worse_feeling(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("feeling")) == (ev.FEELING, "worse")
+
+
+class FakeTriage:
+    """Says "zorp" hurts and "glimmer" is a symptom; the net must act on its word alone."""
+
+    def assess(self, text: str) -> Assessment:
+        pain, known = "zorp" in text, "glimmer" in text or "zorp" in text
+        return Assessment("selfcare", "", ("flag",) if known else (), (), known, pain)
+
+
+def with_fake_triage() -> Recogniser:
+    base = default_recogniser()
+    return Recogniser(base.model, base.classifier, triage=FakeTriage())
+
+
+def test_the_safety_net_follows_triage() -> None:
+    recogniser = with_fake_triage()
+    pain = recogniser.understand("wibble zorp wobble")
+    assert pain.stage == "safety"
+    assert (pain.event.name, pain.event.slots) == (ev.FEELING, {"feeling": "worse"})
+    symptom = recogniser.parse("a glimmer in my wobble")
+    assert (symptom.name, symptom.slots) == (ev.RED_FLAG, {"symptom": "a glimmer in my wobble"})
+    assert recogniser.parse("wibble wobble").name == ev.FALLBACK
+
+
+def test_pain_in_passing_is_a_worse_feeling() -> None:
+    event = default_recogniser().parse("blorp flibber hurts")
+    assert (event.name, event.slots.get("feeling")) == (ev.FEELING, "worse")
+
+
+@pytest.mark.parametrize("text", ["my leg has gone numb", "i've got pins and needles in my foot"])
+def test_symptom_statements_keep_their_words(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name == ev.RED_FLAG
+    assert event.slots["symptom"] and event.slots["symptom"] in text
+
+
+def test_long_input_is_bounded() -> None:
+    event = default_recogniser().parse("next " * 2000)
+    assert len(event.text) <= ev.MAX_TEXT_CHARS

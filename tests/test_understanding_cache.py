@@ -1,0 +1,87 @@
+"""The trained classifier is cached per model and trainer version, and a bad cache is rebuilt."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from local_runner.understanding import Recogniser
+from local_runner.understanding.cache import CACHE_ENV
+
+
+def tiny_model(extra: str = "") -> dict[str, Any]:
+    intents = [
+        {"name": "AMAZON.NextIntent", "samples": ["next", "next one", "move on", "keep going"]},
+        {"name": "AMAZON.StopIntent", "samples": ["stop", "quit", "that's enough", "end it"]},
+        {
+            "name": "StartRoutineIntent",
+            "slots": [{"name": "routine", "type": "RoutineName"}],
+            "samples": ["start {routine}", "let's do {routine}", "do the {routine}" + extra],
+        },
+    ]
+    types = [
+        {
+            "name": "RoutineName",
+            "values": [{"id": "hamstrings", "name": {"value": "hamstrings", "synonyms": []}}],
+        }
+    ]
+    return {
+        "interactionModel": {
+            "languageModel": {"invocationName": "x y", "intents": intents, "types": types}
+        }
+    }
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def write(path: Path, model: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(model), encoding="utf-8")
+    return path
+
+
+def test_second_start_loads_the_cache(tmp_path: Path, cache_dir: Path) -> None:
+    model = write(tmp_path / "en-US.json", tiny_model())
+    first = Recogniser.from_model(model)
+    assert not first.from_cache and len(list(cache_dir.glob("*.npz"))) == 1
+    second = Recogniser.from_model(model)
+    assert second.from_cache
+    text = "could you start the hamstrings"
+    assert first.understand(text).confidence == pytest.approx(second.understand(text).confidence)
+
+
+def test_a_changed_model_is_trained_again(tmp_path: Path, cache_dir: Path) -> None:
+    Recogniser.from_model(write(tmp_path / "a.json", tiny_model()))
+    changed = Recogniser.from_model(write(tmp_path / "b.json", tiny_model(" please")))
+    assert not changed.from_cache
+    assert len(list(cache_dir.glob("*.npz"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a zip file", b"PK\x03\x04broken"])
+def test_a_corrupt_cache_is_rebuilt_not_a_crash(
+    tmp_path: Path, cache_dir: Path, damage: bytes
+) -> None:
+    model = write(tmp_path / "en-US.json", tiny_model())
+    Recogniser.from_model(model)
+    (cached,) = cache_dir.glob("*.npz")
+    cached.write_bytes(damage)
+    rebuilt = Recogniser.from_model(model)
+    assert not rebuilt.from_cache
+    assert rebuilt.parse("start hamstrings").slots == {"routine": "hamstrings"}
+    assert Recogniser.from_model(model).from_cache  # and the repaired file is used again
+
+
+def test_an_unwritable_cache_dir_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    recogniser = Recogniser.from_model(write(tmp_path / "en-US.json", tiny_model()))
+    assert recogniser.parse("next").name == "AMAZON.NextIntent"
