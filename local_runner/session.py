@@ -37,12 +37,13 @@ class LocalSession:
     state: CoachState = field(default_factory=CoachState)
     ended: bool = False
     minutes: int | None = None  # --minutes: routines started here fit in this many minutes
+    expects: tuple[str, ...] = ()  # what the coach's last reply expects next (a prior)
 
     def start(self) -> Reply:
         return self.handle(Event(ev.LAUNCH), fresh=True)
 
     def parse(self, text: str) -> Event:
-        return self.recogniser.parse(text)
+        return self.recogniser.parse(text, expects=self.expects)
 
     def say(self, text: str) -> Reply:
         return self.handle(self.parse(text))
@@ -54,4 +55,6 @@ class LocalSession:
         turn = run_turn(self.coach, self.store, self.user_id, session, event)
         self.state = turn.state
         self.ended = not turn.reply.expect_reply
+        if not turn.reply.aside:  # an aside keeps the question that was open
+            self.expects = turn.reply.expects
         return turn.reply

@@ -165,3 +165,21 @@ def test_hold_resumed_carries_on_without_redelivering_the_step() -> None:
     state, reply = COACH.handle(state_in(Mode.PAUSED), Event(ev.HOLD_RESUMED))
     assert state.session.mode == Mode.ROUTINE
     assert reply.spoken_text() == "Okay, picking up where we were."
+
+
+def test_replies_say_what_they_expect_next_and_the_local_session_passes_it_on() -> None:
+    from local_runner.session import LocalSession
+    from skill.core.store import MemoryStore
+
+    at_childs_pose = _run(state_in(Mode.ROUTINE), Event(ev.NEXT))
+    state, reply = COACH.handle(at_childs_pose, Event(ev.FEELING, {"feeling": "worse"}))
+    assert state.session.mode == Mode.OFFER_GENTLER
+    assert reply.expects == (ev.YES, ev.NO)  # "would you like to try it?"
+    session = LocalSession(coach=COACH, store=MemoryStore())
+    heard: list[tuple[str, ...]] = []
+    parse = session.recogniser.parse
+    session.recogniser.parse = lambda text, expects=(): heard.append(tuple(expects)) or parse(text, expects)  # type: ignore[method-assign]
+    session.start()
+    session.say("start the lower back routine")
+    session.say("better")
+    assert heard == [(), (ev.FEELING, ev.NEXT)]  # after a step: how did it feel, or next

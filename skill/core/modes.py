@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from . import events as ev
+
 
 class Mode(StrEnum):
     MENU = "menu"  # no routine running
@@ -38,3 +40,19 @@ ASKING = frozenset(
         Mode.OFFER_ROUTINE,
     }
 )  # fmt: skip
+
+_YES_NO = (ev.YES, ev.NO)
+# What users say next in each mode: a prior for recognisers (Reply.expects).
+EXPECTED_NEXT: dict[Mode, tuple[str, ...]] = {
+    Mode.ROUTINE: (ev.FEELING, ev.NEXT),
+    Mode.PAUSED: (ev.RESUME,),
+    Mode.OFFER_RESUME: _YES_NO,
+    Mode.OFFER_GENTLER: _YES_NO,
+    Mode.CONFIRM_DELETE: _YES_NO,
+    Mode.SCREEN: _YES_NO,
+    Mode.PAIN_CHECK: (ev.RED_FLAG, ev.YES, ev.NO, ev.FEELING),
+    Mode.CARRY_ON_CHECK: (ev.YES, ev.NO, ev.RESUME, ev.STOP),
+    Mode.ASK_SIDE: (ev.SIDE, ev.SKIP),
+    Mode.ASK_RECENT: _YES_NO,
+    Mode.OFFER_ROUTINE: _YES_NO,
+}

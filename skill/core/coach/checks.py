@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .. import events as ev
 from .. import phrases as P
 from ..events import Event
 from ..modes import Mode
@@ -40,14 +39,10 @@ def next_check(ctx: Context, state: CoachState, prefix: list[Segment]) -> Reply:
             )
         if check == "side" and profile.sore_side is None:
             session.mode = Mode.ASK_SIDE
-            return Reply.ask(
-                [*prefix, Say(P.ASK_SIDE)], P.ASK_SIDE_REPROMPT, expects=(ev.SIDE, ev.SKIP)
-            )
+            return Reply.ask([*prefix, Say(P.ASK_SIDE)], P.ASK_SIDE_REPROMPT)
         if check == "recent" and _recency_unknown(profile.nerve_pain_asked, ctx.clock().date()):
             session.mode = Mode.ASK_RECENT
-            return Reply.ask(
-                [*prefix, Say(P.ASK_RECENT)], P.ASK_RECENT_REPROMPT, expects=(ev.YES, ev.NO)
-            )
+            return Reply.ask([*prefix, Say(P.ASK_RECENT)], P.ASK_RECENT_REPROMPT)
     session.mode = Mode.ROUTINE
     session.started = True
     return deliver(ctx, state, prefix)
@@ -69,9 +64,7 @@ def start_screen(ctx: Context, state: CoachState, prefix: list[Segment], *, end:
     session.screen_index = 0
     session.screen_end = end
     first = ctx.triage.screen_question(0).text
-    return Reply.ask(
-        [*prefix, Say(first)], first, events=("screen_started",), expects=(ev.YES, ev.NO)
-    )
+    return Reply.ask([*prefix, Say(first)], first, events=("screen_started",))
 
 
 ENTERS = (Mode.ROUTINE, Mode.MENU, *CHECK_MODES)

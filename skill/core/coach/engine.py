@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..content import Library, default_library
 from ..events import REPEAT, Event
-from ..modes import STEP_ON, Mode
+from ..modes import EXPECTED_NEXT, STEP_ON, Mode
 from ..reply import Reply
 from ..state import CoachState
 from ..triage import Triage
@@ -43,6 +43,9 @@ class Coach:
         state = state.clone()
         handler = MACHINE.dispatch(self.ctx, state, event)
         reply = handler(self.ctx, state, event)
+        if reply.expect_reply and not reply.aside:
+            # What the user is likely to say next, from where the conversation now stands.
+            reply = replace(reply, expects=EXPECTED_NEXT.get(state.session.mode, ()))
         if state.session.mode == Mode.ROUTINE and reply.expect_reply and not reply.wait_seconds:
             # Hands-free, a routine that is still running always has a way on: an answer to
             # "I don't have a ball" mid-routine must not leave the user in silence.

@@ -85,9 +85,7 @@ def answer_level(
         state.session.offered_routine = suggested
         name = ctx.library.routine(suggested).name
         question = P.OFFER_ROUTINE.format(routine=name)
-        return Reply.ask(
-            [*segments, Say(question)], question, events=(event,), expects=(ev.YES, ev.NO)
-        )
+        return Reply.ask([*segments, Say(question)], question, events=(event,))
     if state.session.routine_id is None:
         state.session.mode = Mode.MENU
         return Reply.ask([*segments, Say(P.MENU_REPROMPT)], P.MENU_REPROMPT, events=(event,))
@@ -101,7 +99,6 @@ def answer_level(
         [*segments, Say(P.CARRY_ON_QUESTION)],
         P.CARRY_ON_REPROMPT,
         events=(event,),
-        expects=(ev.YES, ev.NO, ev.RESUME, ev.STOP),
     )
 
 
@@ -122,7 +119,6 @@ def pain_heard(ctx: Context, state: CoachState, event: Event) -> Reply:
         [Say(P.STOP_MOVING), Say(P.PAIN_WHERE)],
         P.PAIN_WHERE_REPROMPT,
         events=("pain_heard",),
-        expects=(ev.RED_FLAG, ev.YES, ev.NO, ev.FEELING),
     )
 
 
