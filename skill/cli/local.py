@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import fail
+
+if TYPE_CHECKING:
+    from local_runner.hearing.microphone import Microphone
+    from local_runner.player import Inbox
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +23,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--save-audio", type=Path, metavar="DIR", help="also write what is said to WAV files"
     )
+    parser.add_argument(
+        "--listen",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="listen on the microphone (default: when live, not --text, and a microphone exists)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("whisper", "pocketsphinx"),
+        default=None,
+        help="speech recogniser (default: whisper when its model is installed)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """The local coach: live (speech or typed) or scripted, per DESIGN §9."""
     from local_runner.display import PlainDisplay, make_display
+    from local_runner.hearing import MergedInbox
     from local_runner.player import Player, QueueInbox, QuietInbox, VirtualClock
     from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
@@ -54,11 +72,27 @@ def run(args: argparse.Namespace) -> int:
                     speaker, display, session.recogniser.parse, QuietInbox(clock), clock
                 )
             return run_script(session, player, lines)
-        inbox = QueueInbox(_typed_lines())
-        player = Player(speaker, display, session.recogniser.parse, inbox)
-        return run_live(session, player, inbox, hands_free=not args.step)
+        typed = QueueInbox(_typed_lines())
+        listening = _listener(args, display.notice)
+        heard: Inbox = typed if listening is None else MergedInbox(typed, listening)
+        player = Player(speaker, display, session.recogniser.parse, heard)
+        try:
+            return run_live(session, player, heard, hands_free=not args.step)
+        finally:
+            if listening is not None:
+                listening.close()
     finally:
         speaker.close()
+
+
+def _listener(args: argparse.Namespace, notice: Callable[[str], None]) -> Microphone | None:
+    """The microphone inbox when listening is wanted and possible (typed input always works)."""
+    wanted = args.listen if args.listen is not None else not args.text
+    if not wanted:
+        return None
+    from local_runner.hearing import make_listener
+
+    return make_listener(args.engine, notice)
 
 
 def _typed_lines() -> Iterator[str]:

@@ -1,0 +1,81 @@
+"""From a transcript to what the inbox hands the player, erring on the side of safety.
+
+- Confident transcripts pass through as they are: the player parses them like typed lines.
+- Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
+  known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
+  confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
+- Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
+  over `UNSURE_TEXT`, which every recogniser parses to AMAZON.FallbackIntent, as a `Heard`
+  string that still carries the guess, so the coach can ask "Sorry, was that 'skip'?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from skill.core import events as ev
+
+from .engines import Transcript
+
+UNSURE_TEXT = "?"  # normalises to nothing: a Fallback for any recogniser, never an action
+SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
+
+
+class Heard(str):
+    """The text for the player, plus what the listener knows about it."""
+
+    transcript: str
+    confidence: float
+    guess: str  # the intent the transcript parses to (acted on only when not `unsure`)
+
+    def __new__(cls, text: str, transcript: str, confidence: float, guess: str) -> Heard:
+        heard = super().__new__(cls, text)
+        heard.transcript = transcript
+        heard.confidence = confidence
+        heard.guess = guess
+        return heard
+
+    @property
+    def unsure(self) -> bool:
+        return str(self) == UNSURE_TEXT
+
+    @property
+    def intent(self) -> str:
+        return ev.FALLBACK if self.unsure else self.guess
+
+
+@dataclass(frozen=True)
+class Decision:
+    heard: Heard | None  # None: nothing worth handing over (empty transcript)
+    slots: dict[str, str]
+
+
+@cache
+def _triage() -> object:
+    from skill.core.triage import Triage
+
+    return Triage.default()
+
+
+def says_pain(text: str) -> bool:
+    """True when the words say something hurts or name a known symptom (the triage rules)."""
+    from skill.core.triage import Triage
+
+    triage = _triage()
+    assert isinstance(triage, Triage)
+    assessment = triage.assess(text)
+    return assessment.pain or bool(assessment.flags)
+
+
+def decide(transcript: Transcript, trusted_from: float) -> Decision:
+    text = transcript.text.strip()
+    if not any(ch.isalnum() for ch in text):
+        return Decision(None, {})
+    from local_runner.recogniser import default_recogniser
+
+    event = default_recogniser().parse(text)
+    safety = event.name in SAFETY_INTENTS or says_pain(text)
+    if transcript.confidence >= trusted_from or safety:
+        return Decision(Heard(text, text, transcript.confidence, event.name), dict(event.slots))
+    return Decision(Heard(UNSURE_TEXT, text, transcript.confidence, event.name), {})
