@@ -9,7 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # libportaudio2: sounddevice's Linux wheel does not bundle PortAudio (microphone capture).
-apt_packages=(espeak-ng libespeak-ng1 alsa-utils sox libportaudio2)
+# flite: a second synthetic voice engine for benchmarks/bench_listening.py.
+apt_packages=(espeak-ng libespeak-ng1 alsa-utils sox libportaudio2 flite)
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for pkg in "${apt_packages[@]}"; do

@@ -23,9 +23,8 @@ def read_wav(path: Path) -> np.ndarray:
     except FileNotFoundError as error:
         raise AudioError(f"no such file: {path}") from error
     except (OSError, EOFError, wave.Error) as error:
-        raise AudioError(
-            f"not a readable PCM WAV file ({error or type(error).__name__})"
-        ) from error
+        detail = f" ({error})" if str(error) else ""
+        raise AudioError(f"not a readable PCM WAV file{detail}") from error
     samples = _decode(raw, width)
     if channels > 1:
         samples = samples[: len(samples) // channels * channels].reshape(-1, channels).mean(axis=1)

@@ -1,6 +1,7 @@
 """From a transcript to what the inbox hands the player, erring on the side of safety.
 
-- Confident transcripts pass through as they are: the player parses them like typed lines.
+- Confident transcripts pass through as they are: the player parses them like typed lines. One
+  the recogniser cannot place is first mapped onto the nearest model sentence (fuzzy match).
 - Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
   known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
   confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
@@ -11,13 +12,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from skill.core import events as ev
 
 from .engines import Transcript
+from .vocabulary import default_vocabulary
 
+NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence
 UNSURE_TEXT = "?"  # normalises to nothing: a Fallback for any recogniser, never an action
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
 
@@ -68,13 +72,30 @@ def says_pain(text: str) -> bool:
     return assessment.pain or bool(assessment.flags)
 
 
+def nearest_sentence(text: str) -> str | None:
+    """The model sentence closest to a misheard transcript ("what's on my options" -> "what
+    are my options"), when one is close enough: ASR errors are mostly near misses."""
+    from rapidfuzz import fuzz, process
+
+    words = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+    if len(words) < 3:
+        return None
+    match = process.extractOne(
+        words, default_vocabulary().sentences, scorer=fuzz.ratio, score_cutoff=NEAREST_CUTOFF
+    )
+    return None if match is None else str(match[0])
+
+
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
     text = transcript.text.strip()
     if not any(ch.isalnum() for ch in text):
         return Decision(None, {})
     from local_runner.recogniser import default_recogniser
 
-    event = default_recogniser().parse(text)
+    recogniser = default_recogniser()
+    event = recogniser.parse(text)
+    if event.name == ev.FALLBACK and (nearest := nearest_sentence(text)) is not None:
+        text, event = nearest, recogniser.parse(nearest)
     safety = event.name in SAFETY_INTENTS or says_pain(text)
     if transcript.confidence >= trusted_from or safety:
         return Decision(Heard(text, text, transcript.confidence, event.name), dict(event.slots))

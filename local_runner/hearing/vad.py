@@ -23,7 +23,7 @@ CLOSE_PROB = 0.35
 OPEN_FRAMES = 3  # ~0.1 s of speech opens an utterance
 CLOSE_FRAMES = 10  # ~0.32 s of silence ends it: short, for latency; commands rarely pause longer
 PRE_ROLL_FRAMES = 8
-MIN_SPEECH_FRAMES = 6  # ~0.2 s: shorter bursts (a cough, a click) are dropped
+MIN_SPEECH_FRAMES = 4  # ~0.13 s: shorter bursts (a click) are dropped; "stop" over a count keeps ~5
 MAX_FRAMES = 250  # 8 s: a longer stretch is decoded as it is and a new one begins
 
 
