@@ -2,13 +2,13 @@
 
 The speaker tells the guard what it plays (`playing(samples, rate, started_at)`, times on the
 listener's clock, time.monotonic by default). For each microphone frame the guard looks up the
-reference that was playing, finds the loudspeaker-to-microphone delay by cross-correlation
-(the sound card and room add an unknown 20-300 ms) and the coupling gain by least squares,
-subtracts the aligned echo, and mutes frames whose residual is no louder than what
-subtraction leaves behind in this room (its reverberant tail). A user talking over the coach ("stop" during a count) leaves a
-residual well above that and passes through. No echo-cancellation library installs here with
-a current build (speexdsp/webrtc bindings on PyPI date from 2018-2019), so this is subtraction
-plus gating; tests/test_hearing_echo.py and the benchmark measure it on simulated mixes.
+reference that was playing, finds the loudspeaker-to-microphone delay (the sound card and room
+add an unknown 20-300 ms) by GCC-PHAT and the coupling gain by least squares, subtracts the
+aligned echo, and mutes frames whose residual is no louder than what subtraction leaves behind
+in this room (its reverberant tail). A user talking over the coach ("stop" during a count)
+leaves a residual well above that and passes through. No echo-cancellation library installs
+here with a current build (the speexdsp / webrtc bindings on PyPI date from 2018-2019), so
+this is subtraction plus gating; tests/test_hearing_audio.py and the benchmark measure it.
 """
 
 from __future__ import annotations
