@@ -179,9 +179,9 @@ def main() -> int:
         row += f"{out['rtf']:>6.2f}{rss / 1024:>7.0f}  "
         row += "/".join(str(v) for v in falses.values())
         lines.append(row)
+        print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
         notes.append(f"{name} misses (first 12), RSS before load {rss_before / 1024:.0f} MB:")
         notes.extend(out["misses"])
-    print("\n".join(lines))
     print("\nlatency: seconds from the end of speech to the intent (hangover + decode)")
     print("\n".join(notes))
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
