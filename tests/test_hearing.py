@@ -133,6 +133,19 @@ def test_pain_and_stop_words_pass_however_unsure(text: str) -> None:
     assert heard is not None and not heard.unsure and heard == text
 
 
+def test_pain_is_judged_on_the_words_heard_not_on_a_fuzzy_match() -> None:
+    heard = decide(Transcript("Ouch, that really hurts.", 0.7), trusted_from=0.5).heard
+    assert heard == "Ouch, that really hurts." and heard is not None and not heard.unsure
+
+
+def test_near_misses_act_only_when_long_and_close() -> None:
+    near = decide(Transcript("Begin the lower back stretch.", 0.8), trusted_from=0.5).heard
+    assert near is not None and not near.unsure and near.intent == ev.START_ROUTINE
+    assert default_recogniser().parse(near).slots == {"routine": "lower_back"}
+    garbled = decide(Transcript("Plasm.", 0.8), trusted_from=0.5).heard  # "spasm"?
+    assert garbled is not None and garbled.unsure and garbled.guess == ev.START_ROUTINE
+
+
 def test_a_confident_command_passes_and_silence_gives_nothing() -> None:
     heard = decide(Transcript("Next.", 0.9), trusted_from=0.5).heard
     assert heard == "Next." and heard is not None and heard.intent == ev.NEXT

@@ -1,7 +1,8 @@
 """From a transcript to what the inbox hands the player, erring on the side of safety.
 
 - Confident transcripts pass through as they are: the player parses them like typed lines. One
-  the recogniser cannot place is first mapped onto the nearest model sentence (fuzzy match).
+  the recogniser cannot place is mapped onto the nearest model sentence (fuzzy match); a close
+  match of two words or more is acted on, a looser one only becomes the guess.
 - Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
   known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
   confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
@@ -21,7 +22,8 @@ from skill.core import events as ev
 from .engines import Transcript
 from .vocabulary import default_vocabulary
 
-NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence
+NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
+NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
 UNSURE_TEXT = "?"  # normalises to nothing: a Fallback for any recogniser, never an action
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
 
@@ -72,7 +74,7 @@ def says_pain(text: str) -> bool:
     return assessment.pain or bool(assessment.flags)
 
 
-def nearest_sentence(text: str) -> str | None:
+def nearest_sentence(text: str) -> tuple[str, float] | None:
     """The model sentence closest to a misheard transcript ("what's on my options" -> "what
     are my options"), when one is close enough: ASR errors are mostly near misses."""
     from rapidfuzz import fuzz, process
@@ -83,20 +85,28 @@ def nearest_sentence(text: str) -> str | None:
     match = process.extractOne(
         words, default_vocabulary().sentences, scorer=fuzz.ratio, score_cutoff=NEAREST_CUTOFF
     )
-    return None if match is None else str(match[0])
+    return None if match is None else (str(match[0]), float(match[1]))
 
 
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
-    text = transcript.text.strip()
-    if not any(ch.isalnum() for ch in text):
+    said = transcript.text.strip()
+    if not any(ch.isalnum() for ch in said):
         return Decision(None, {})
     from local_runner.recogniser import default_recogniser
 
     recogniser = default_recogniser()
-    event = recogniser.parse(text)
-    if event.name == ev.FALLBACK and (nearest := nearest_sentence(text)) is not None:
-        text, event = nearest, recogniser.parse(nearest)
-    safety = event.name in SAFETY_INTENTS or says_pain(text)
-    if transcript.confidence >= trusted_from or safety:
-        return Decision(Heard(text, text, transcript.confidence, event.name), dict(event.slots))
-    return Decision(Heard(UNSURE_TEXT, text, transcript.confidence, event.name), {})
+    event = recogniser.parse(said)
+    if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
+        return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
+    text, sure = said, transcript.confidence >= trusted_from
+    if event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
+        text, score = nearest
+        event = recogniser.parse(text)
+        # A near miss of a longer sentence is acted on; a short or looser one ("Plasm." ->
+        # "spasm") only becomes the guess the coach asks about.
+        sure = sure and score >= NEAREST_ACT and len(said.split()) >= 2
+        if event.name in SAFETY_INTENTS:
+            sure = True  # a near "stop" is treated as said
+    if sure:
+        return Decision(Heard(text, said, transcript.confidence, event.name), dict(event.slots))
+    return Decision(Heard(UNSURE_TEXT, said, transcript.confidence, event.name), {})
