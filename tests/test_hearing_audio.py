@@ -84,6 +84,41 @@ def test_the_coach_counting_is_not_a_command_with_the_guard_and_is_without() -> 
     assert unguarded.heard
 
 
+def test_the_guard_reads_what_the_speaker_plays_from_its_wav(tmp_path: Path) -> None:
+    played, echo = coach_counting()
+    wav = tmp_path / "0001.wav"
+    write_wav(wav, played, 22050)  # the speaker's own rate: converted like any file
+    guard = EchoGuard()
+    guard.playing_wav(wav, started_at=1.0)
+    guard.playing_wav(tmp_path / "missing.wav", started_at=1.0)  # ignored, no exception
+    engine = FakeEngine()
+    listen(place(6.0, (1.0, echo)), engine, guard)
+    assert engine.heard == []
+
+
+def test_listening_options_decide_whether_to_open_the_microphone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    import local_runner.hearing
+    from skill.cli.local import _listener
+
+    asked: list[str | None] = []
+
+    def fake_make_listener(engine: str | None, notice: object) -> None:
+        asked.append(engine)
+
+    monkeypatch.setattr(local_runner.hearing, "make_listener", fake_make_listener)
+    for listen, text, engine in [(None, False, None), (True, True, "pocketsphinx")]:
+        _listener(argparse.Namespace(listen=listen, text=text, engine=engine), print)
+    for listen, text in [(False, False), (None, True)]:
+        _listener(argparse.Namespace(listen=listen, text=text, engine=None), print)
+    assert asked == [None, "pocketsphinx"]  # live by default; --text and --no-listen: typed
+    typed = run("--no-listen", stdin="stop\n", env_dir=tmp_path)
+    assert typed.returncode == 0 and "Goodbye" in typed.stdout
+
+
 def test_stop_said_over_the_count_is_still_heard() -> None:
     played, echo = coach_counting()
     stop = sim.speak("stop", "en-gb", 160)

@@ -13,11 +13,13 @@ this is subtraction plus gating; tests/test_hearing_audio.py and the benchmark m
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from pathlib import Path
 
 import numpy as np
 
-from .audio import RATE, resample
+from .audio import RATE, AudioError, read_wav, resample
 
 MAX_DELAY = int(0.35 * RATE)  # longest loudspeaker-to-microphone delay searched
 TAIL = 0.6  # seconds after playback ends that echo (and reverb) may still arrive
@@ -53,6 +55,11 @@ class EchoGuard:
             mono = mono / 32768.0
         with self._lock:
             self._played.append((started_at, resample(mono, rate, RATE)))
+
+    def playing_wav(self, path: Path, started_at: float) -> None:
+        """The same, for a WAV file the speaker is about to play (any rate / channels)."""
+        with contextlib.suppress(AudioError):  # unreadable: nothing we know of was played
+            self.playing(read_wav(path), RATE, started_at)
 
     def _reference(self, start: float, count: int) -> np.ndarray | None:
         """What was played from `start` for `count` samples (None when nothing was)."""

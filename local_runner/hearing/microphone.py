@@ -16,6 +16,7 @@ import numpy as np
 
 from ..player import Inbox
 from .audio import RATE
+from .echo import EchoGuard
 from .engines import EngineUnavailable, make_engine
 from .listener import Listener
 from .vad import FRAME
@@ -43,6 +44,11 @@ class Microphone:
 
     def get(self, timeout: float) -> str | None:
         return self.listener.get(timeout)
+
+    @property
+    def echo(self) -> EchoGuard:
+        """What the speaker reports its playback to (`playing` / `playing_wav`)."""
+        return self.listener.echo
 
     @property
     def closed(self) -> bool:
