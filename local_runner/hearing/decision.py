@@ -13,14 +13,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from skill.core import events as ev
 
 from .engines import Transcript
-from .vocabulary import default_vocabulary
+from .vocabulary import default_vocabulary, normalise
 
 NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
 NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
@@ -79,7 +78,7 @@ def nearest_sentence(text: str) -> tuple[str, float] | None:
     are my options"), when one is close enough: ASR errors are mostly near misses."""
     from rapidfuzz import fuzz, process
 
-    words = " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+    words = normalise(text)
     if len(words) < 3:
         return None
     match = process.extractOne(

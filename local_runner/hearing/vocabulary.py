@@ -38,7 +38,7 @@ PROMPT_TYPES = ("RoutineName",)
 COMMON_COMMANDS = "Next. Pause. Resume. Stop. Skip. Repeat. That hurts. Previous exercise."
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("-", " ")
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
@@ -62,7 +62,7 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
     language = model["interactionModel"]["languageModel"]
     forms: dict[str, list[str]] = {
         t["name"]: [
-            _normalise(f)
+            normalise(f)
             for v in t["values"]
             for f in [v["name"]["value"], *v["name"].get("synonyms", [])]
         ]
@@ -70,14 +70,14 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
     }
     terms = tuple(
         dict.fromkeys(
-            _normalise(v["name"]["value"])
+            normalise(v["name"]["value"])
             for t in language.get("types", [])
             if t["name"] in PROMPT_TYPES
             for v in t["values"]
         )
     )
     forms["AMAZON.NUMBER"] = [number_words(n) for n in NUMBERS]
-    forms.update({name: [_normalise(p) for p in phrases] for name, phrases in FREE_TEXT.items()})
+    forms.update({name: [normalise(p) for p in phrases] for name, phrases in FREE_TEXT.items()})
     sentences: dict[str, None] = {}
     for intent in language["intents"]:
         kinds = {s["name"]: s["type"] for s in intent.get("slots", [])}
@@ -88,7 +88,7 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
                 text = sample
                 for slot, form in zip(used, combo, strict=True):
                     text = text.replace("{" + slot + "}", form, 1)
-                sentences.setdefault(_normalise(text), None)
+                sentences.setdefault(normalise(text), None)
     return Vocabulary(tuple(s for s in sentences if s), terms, digest)
 
 
