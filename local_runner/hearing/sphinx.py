@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from .audio import RATE, to_int16
+from .denoise import denoise
 from .engines import EngineUnavailable, Transcript
 from .lexicon import build
 from .vocabulary import Vocabulary, default_vocabulary
@@ -20,7 +21,9 @@ from .vocabulary import Vocabulary, default_vocabulary
 
 class SphinxEngine:
     name = "pocketsphinx"
-    trusted_from = 0.005  # measured: rejects ~40% of wrong and ~15% of right transcripts
+    # Its sentence posteriors separate right from wrong poorly: on 60 synthetic commands this
+    # threshold rejected 12 of 31 wrong transcripts and 3 of 29 right ones.
+    trusted_from = 0.001
 
     def __init__(self, vocabulary: Vocabulary | None = None, cache: Path | None = None) -> None:
         try:
@@ -42,7 +45,7 @@ class SphinxEngine:
     def transcribe(self, samples: np.ndarray) -> Transcript:
         decoder = self._decoder
         decoder.start_utt()
-        decoder.process_raw(to_int16(samples), full_utt=True)
+        decoder.process_raw(to_int16(denoise(samples)), full_utt=True)
         decoder.end_utt()
         hypothesis = decoder.hyp()
         if hypothesis is None or not hypothesis.hypstr.strip():
