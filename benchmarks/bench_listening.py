@@ -107,7 +107,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
         if any(text == s for s, _ in SAFETY):
             safety.append(ok)
         if not ok and len(misses) < 12:
-            got = [f"{h.transcript!r}->{h.intent}" for h in heard]
+            got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
             misses.append(f"  {cond:12} {text!r}: {', '.join(got) or 'nothing'}")
         for timing in listener.timings[before:]:
             latencies.append(timing.understood - speech_end + timing.decode_seconds)

@@ -7,6 +7,7 @@ import json
 import sys
 import types
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,14 @@ from local_runner.hearing.vocabulary import load_vocabulary, vocabulary_of
 from local_runner.player import QueueInbox
 from local_runner.recogniser import default_recogniser
 from skill.core import events as ev
+
+
+@pytest.fixture(autouse=True, scope="module")
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Generated LMs go to a temporary cache, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 class FakeEngine:

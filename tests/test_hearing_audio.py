@@ -5,7 +5,6 @@ the simulated microphone path (silence, steady noise, a command, the coach's own
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -16,18 +15,11 @@ from local_runner.hearing.audio import RATE, write_wav
 from local_runner.hearing.echo import EchoGuard
 from local_runner.hearing.listener import Listener
 from tests.test_cli import run
-from tests.test_hearing import FakeEngine
+from tests.test_hearing import FakeEngine, isolated_cache  # noqa: F401 (autouse fixture)
 
 pytestmark = pytest.mark.skipif(not sim.have("espeak-ng"), reason="needs espeak-ng")
 ECHO_DELAY = 0.12  # seconds from the loudspeaker to the microphone
 ECHO_GAIN = 0.6
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-        yield
 
 
 def listen(audio: np.ndarray, engine: FakeEngine, echo: EchoGuard | None = None) -> Listener:
