@@ -97,12 +97,14 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     listener = Listener(engine, clock=lambda: now[0], background=False)
     results: dict[str, list[bool]] = {c: [] for c in CONDITIONS}
     safety: list[bool] = []
+    guessed: list[bool] = []  # the guess right, acted on or asked about ("sorry, was that...?")
     latencies: list[float] = []
     misses: list[str] = []
     for text, expected, cond, audio, speech_end in cases:
         before = len(listener.timings)
         heard = stream(listener, audio, now)
         ok = correct(heard, expected, text)
+        guessed.append(ok or (len(heard) == 1 and heard[0].guess in expected.split("|")))
         results[cond].append(ok)
         if any(text == s for s, _ in SAFETY):
             safety.append(ok)
@@ -114,6 +116,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
+            "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
 
 
@@ -158,7 +161,9 @@ def main() -> int:
                               0.5 + len(speech) / RATE))  # fmt: skip
     print(f"synthesised {len(cases)} utterances in {time.perf_counter() - started:.0f} s\n")
     header = f"{'engine':13}" + "".join(f"{c:>13}" for c in CONDITIONS)
-    header += f"{'all':>7}{'vs text':>8}{'safety':>8}{'lat p50':>8}{'lat p90':>8}{'RTF':>6}"
+    header += (
+        f"{'all':>7}{'guess':>7}{'vs text':>8}{'safety':>8}{'lat p50':>8}{'lat p90':>8}{'RTF':>6}"
+    )
     header += f"{'RSS MB':>7}  false actions (silence/noise/chatter)"
     lines, notes = [header], []
     for name in args.engines.split(","):
@@ -173,7 +178,7 @@ def main() -> int:
         row = f"{name:13}" + "".join(
             f"{sum(oks) / len(oks):>13.0%}" for oks in out["results"].values()
         )
-        row += f"{share:>7.0%}{share / (text_ok / len(rows)):>8.2f}"
+        row += f"{share:>7.0%}{out['guessed']:>7.0%}{share / (text_ok / len(rows)):>8.2f}"
         row += f"{sum(out['safety'])}/{len(out['safety'])}".rjust(8)
         row += f"{statistics.median(lat):>8.2f}{lat[int(0.9 * (len(lat) - 1))]:>8.2f}"
         row += f"{out['rtf']:>6.2f}{rss / 1024:>7.0f}  "
@@ -182,7 +187,8 @@ def main() -> int:
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
         notes.append(f"{name} misses (first 12), RSS before load {rss_before / 1024:.0f} MB:")
         notes.extend(out["misses"])
-    print("\nlatency: seconds from the end of speech to the intent (hangover + decode)")
+    print("\nall: acted on with the right intent; guess: right intent acted on or asked about")
+    print("latency: seconds from the end of speech to the intent (hangover + decode)")
     print("\n".join(notes))
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     return 0
