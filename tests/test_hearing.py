@@ -247,3 +247,30 @@ def test_denoise_takes_out_steady_noise_and_leaves_a_quiet_room_alone() -> None:
     lead_in = slice(0, int(0.7 * RATE))
     assert sim.rms(cleaned[lead_in]) < 0.6 * sim.rms(noisy[lead_in])  # measured 0.45 (-7 dB)
     assert sim.rms(cleaned[int(1.0 * RATE) :]) > 0.6 * sim.rms(tone[int(1.0 * RATE) :])
+
+
+def test_an_unsure_utterance_does_not_end_a_hold_but_a_sure_one_does() -> None:
+    """The contract with the player: an unsure Heard is a blank line, which it skips."""
+    import io
+
+    from local_runner.display import PlainDisplay
+    from local_runner.player import Player, VirtualClock
+    from local_runner.speaker import RecordingSpeaker
+    from skill.core.reply import Reply
+    from skill.core.timing import hold
+    from tests.fakes import ScriptedInbox
+
+    unsure = decide(Transcript("skip this one", 0.1), trusted_from=0.5).heard
+    sure = decide(Transcript("skip this one", 0.9), trusted_from=0.5).heard
+    for heard, ends in [(unsure, False), (sure, True)]:
+        assert heard is not None
+        clock = VirtualClock(1000.0)
+        inbox = ScriptedInbox(clock, [(1005.0, heard)])
+        player = Player(
+            RecordingSpeaker(clock), PlainDisplay(io.StringIO()),
+            default_recogniser().parse, inbox, clock,
+        )  # fmt: skip
+        interrupted = player.play(Reply((hold(30),)))
+        assert (interrupted is not None) == ends
+        if interrupted is not None:
+            assert interrupted.event.name == ev.SKIP

@@ -7,8 +7,9 @@
   known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
   confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
 - Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
-  over `UNSURE_TEXT`, which every recogniser parses to AMAZON.FallbackIntent, as a `Heard`
-  string that still carries the guess, so the coach can ask "Sorry, was that 'skip'?".
+  over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
+  `Heard` string that still carries the words and the guessed intent, so the coach can ask
+  "Sorry, was that 'skip this one'?".
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from .vocabulary import default_vocabulary, normalise
 
 NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
 NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
-UNSURE_TEXT = "?"  # normalises to nothing: a Fallback for any recogniser, never an action
+# Empty: a Fallback for any recogniser, and today's player and session loop skip blank lines,
+# so an unsure utterance can neither act nor interrupt a hold. A player that knows `Heard`
+# asks "Sorry, was that ...?" from `transcript` / `guess` instead.
+UNSURE_TEXT = ""
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
 
 
