@@ -1,7 +1,7 @@
 """Offline listening for the local runner: microphone, VAD, two ASR engines, echo guard.
 
 Use `make_listener(engine, notice)` for a microphone inbox (or None, explained), `Listener`
-to feed audio from elsewhere, `recognise_file` for WAV files, and `EchoGuard` for the speaker
+to feed audio from elsewhere, `files.recognise_file` for WAV files, and `EchoGuard` for the speaker
 to report what it plays.
 """
 
