@@ -135,6 +135,7 @@ def make_speaker(
     save_dir: Path | None,
     notice: Callable[[str], None],
     words_per_minute: float = DEFAULT_WPM,
+    on_play: Callable[[Path, float], None] | None = None,
 ) -> Speaker:
     """The best speaker this machine allows; explains once (via `notice`) what it fell back to."""
     from .tts import SpeechUnavailable, SynthSpeaker, has_audio_device, make_synthesiser
@@ -149,7 +150,9 @@ def make_speaker(
         return silent
     try:
         synthesiser = make_synthesiser()
-        return SynthSpeaker(synthesiser, words_per_minute, save_dir=save_dir, play=play)
+        return SynthSpeaker(
+            synthesiser, words_per_minute, save_dir=save_dir, play=play, on_play=on_play
+        )
     except SpeechUnavailable as error:
         notice(f"Speech is not available ({error}), so I'll print what I would say.")
         return silent

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -55,8 +55,11 @@ class SynthSpeaker:
         save_dir: Path | None = None,
         play: bool = True,
         play_command: tuple[str, ...] = PLAY_COMMAND,
+        on_play: Callable[[Path, float], None] | None = None,
     ) -> None:
         self.synthesiser = synthesiser
+        # Told what is about to be played and when (the microphone's echo guard listens).
+        self.on_play = on_play
         self.words_per_minute = words_per_minute
         self.save_dir = save_dir
         self.play = play
@@ -192,6 +195,8 @@ class SynthSpeaker:
         with self._cond:
             if generation != self._generation:
                 return
+            if self.on_play is not None:
+                self.on_play(path, time.monotonic())
             proc = subprocess.Popen([*self.play_command, str(path)])
             self._proc = proc
             self._playing_until = time.monotonic() + seconds

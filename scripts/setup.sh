@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Sets up everything the coach and its tests need, idempotently:
-#  - Debian packages for speech (espeak-ng, alsa-utils, sox) when run as root with apt;
+#  - Debian packages for speech and listening (espeak-ng, alsa-utils, sox, libportaudio2) when
+#    run as root with apt;
 #  - a virtualenv in .venv with this project and its pinned dependencies installed.
 # Sourced or run by scripts/run.sh and scripts/test.sh; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-apt_packages=(espeak-ng libespeak-ng1 alsa-utils sox)
+# libportaudio2: sounddevice's Linux wheel does not bundle PortAudio (microphone capture).
+# flite: a second synthetic voice engine for benchmarks/bench_listening.py.
+apt_packages=(espeak-ng libespeak-ng1 alsa-utils sox libportaudio2 flite)
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for pkg in "${apt_packages[@]}"; do

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import fail
 
 DEFAULT_WPM = 150  # local_runner.speech_rate.DEFAULT_WPM (not imported: keeps --help fast)
 MIN_WPM, MAX_WPM = 80, 250
+
+if TYPE_CHECKING:
+    from local_runner.hearing.microphone import Microphone
+    from local_runner.player import Inbox
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +34,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rate", type=_words_per_minute, default=DEFAULT_WPM, metavar="WPM",
         help=f"speaking pace in words per minute of actual speech (default {DEFAULT_WPM})",
     )  # fmt: skip
+    parser.add_argument(
+        "--listen",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="listen on the microphone (default: when live, not --text, and a microphone exists)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("whisper", "pocketsphinx"),
+        default=None,
+        help="speech recogniser (default: whisper when its model is installed)",
+    )
 
 
 def _minutes(text: str) -> int:
@@ -50,6 +67,7 @@ def _words_per_minute(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     """The local coach: live (speech or typed) or scripted, per DESIGN §9."""
     from local_runner.display import PlainDisplay, make_display
+    from local_runner.hearing import MergedInbox
     from local_runner.player import Player, QueueInbox, QuietInbox, VirtualClock
     from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
@@ -68,8 +86,15 @@ def run(args: argparse.Namespace) -> int:
         else make_display(sys.stdout, echo_user=not sys.stdin.isatty())
     )
     speech = not scripted and not args.text
+    listening = None if scripted else _listener(args, display.notice)
     speaker = make_speaker(
-        speech=speech, save_dir=args.save_audio, notice=display.notice, words_per_minute=args.rate
+        speech=speech,
+        save_dir=args.save_audio,
+        notice=display.notice,
+        words_per_minute=args.rate,
+        # The coach's own voice must not be heard as a command: the microphone is told what
+        # is played, and when.
+        on_play=listening.echo.playing_wav if listening is not None else None,
     )
     from skill.stores.codec import StoreError
 
@@ -77,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         session = LocalSession(minutes=args.minutes)
     except StoreError as error:
         speaker.close()
+        if listening is not None:
+            listening.close()
         return fail(f"cannot open the profile store: {error}")
     try:
         if lines is not None:
@@ -87,11 +114,26 @@ def run(args: argparse.Namespace) -> int:
                 clock = VirtualClock()
                 player = Player(speaker, display, session, QuietInbox(clock), clock)
             return run_script(session, player, lines)
-        inbox = QueueInbox(_typed_lines())
-        player = Player(speaker, display, session, inbox)
-        return run_live(session, player, inbox, hands_free=not args.step)
+        typed = QueueInbox(_typed_lines())
+        heard: Inbox = typed if listening is None else MergedInbox(typed, listening)
+        player = Player(speaker, display, session, heard)
+        try:
+            return run_live(session, player, heard, hands_free=not args.step)
+        finally:
+            if listening is not None:
+                listening.close()
     finally:
         speaker.close()
+
+
+def _listener(args: argparse.Namespace, notice: Callable[[str], None]) -> Microphone | None:
+    """The microphone inbox when listening is wanted and possible (typed input always works)."""
+    wanted = args.listen if args.listen is not None else not args.text
+    if not wanted:
+        return None
+    from local_runner.hearing import make_listener
+
+    return make_listener(args.engine, notice)
 
 
 def _typed_lines() -> Iterator[str]:

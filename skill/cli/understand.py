@@ -18,6 +18,7 @@ def register(commands: Any) -> None:
     parse.add_argument(
         "--confidence", action="store_true", help="add the recogniser's confidence (0..1)"
     )
+    parse.add_argument("--engine", choices=("whisper", "pocketsphinx"), default=None)
     parse.set_defaults(run=run_parse)
 
     triage = commands.add_parser("triage", help="print the red-flag level of a description")
@@ -56,7 +57,7 @@ def _event_json(text: str, confidence: bool) -> dict[str, object]:
 
 def run_parse(args: argparse.Namespace) -> int:
     if args.audio:
-        return fail("parse --audio needs the listening support, which is not built yet")
+        return _parse_audio(args.audio, args.engine)
     if args.jsonl:
         for line in sys.stdin:
             text = line.strip()
@@ -71,3 +72,25 @@ def run_parse(args: argparse.Namespace) -> int:
         return fail('parse needs an utterance, e.g. stretch-coach parse "next"', EXIT_USAGE)
     print(json.dumps(_event_json(args.text, args.confidence)))
     return 0
+
+
+def _parse_audio(files: list[str], engine_name: str | None) -> int:
+    """One JSON object per WAV file; unreadable files get {"file", "error"} and exit 1."""
+    from pathlib import Path
+
+    from local_runner.hearing.engines import EngineUnavailable, make_engine
+    from local_runner.hearing.files import recognise_file
+
+    def notice(text: str) -> None:
+        print(text, file=sys.stderr)
+
+    try:
+        engine = make_engine(engine_name, notice)
+    except EngineUnavailable as error:
+        return fail(str(error))
+    failed = False
+    for name in files:
+        result = recognise_file(Path(name), engine)
+        failed = failed or "error" in result
+        print(json.dumps(result), flush=True)
+    return 1 if failed else 0

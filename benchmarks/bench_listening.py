@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Listening benchmark: spoken commands -> intent, per engine, across voices, rates, noise, rooms.
+
+Speech is synthesised (espeak-ng and, when installed, flite: two different TTS engines), mixed
+with steady fan/hum noise at 10 dB SNR or played in a reverberant room (sox), then streamed in
+32 ms frames through the same path as the microphone (echo guard -> Silero endpointer ->
+engine -> safety decision). Phrases are held-out phrasings (benchmarks/data), which the
+recogniser was not built from, plus the safety phrases. Also: false actions on silence,
+steady noise and TV-like chatter; end-of-speech-to-intent latency (endpointer hangover in
+stream time + decode time on the wall clock); RTF on one core; memory after loading.
+The baseline in the same run is the text recogniser on the same phrases (the ceiling).
+
+    .venv/bin/python benchmarks/bench_listening.py [--phrases N] [--engines whisper,pocketsphinx]
+
+Bounded: about 3 minutes on a quiet 2-core machine with the defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from local_runner.hearing import simulate as sim  # noqa: E402
+from local_runner.hearing.audio import RATE  # noqa: E402
+from local_runner.hearing.decision import Heard, says_pain  # noqa: E402
+from local_runner.hearing.engines import Engine, make_engine  # noqa: E402
+from local_runner.hearing.listener import Listener  # noqa: E402
+from local_runner.recogniser import default_recogniser  # noqa: E402
+from skill.core import events as ev  # noqa: E402
+
+HELDOUT = ROOT / "benchmarks" / "data" / "utterances_heldout.tsv"
+SAFETY = [("stop", "AMAZON.StopIntent|AMAZON.CancelIntent"), ("pause", "AMAZON.PauseIntent"),
+          ("that hurts", "pain"), ("ouch that really hurts", "pain"),
+          ("stop please", "AMAZON.StopIntent|AMAZON.CancelIntent")]  # fmt: skip
+CHATTER = [
+    "and now the weather for the weekend, with rain spreading from the west",
+    "the committee will meet again on tuesday to discuss the budget",
+    "welcome back to the show, tonight we are cooking a lemon tart",
+]
+VOICES = [("espeak-ng", "en-us", 150), ("espeak-ng", "en-gb", 180),
+          ("flite", "slt", 150), ("flite", "kal", 130)]  # fmt: skip
+CONDITIONS = ("clean", "noise 10 dB", "reverb room")
+SILENCE_SECONDS = 1.0  # after the command: the endpointer needs its hangover
+
+
+def phrases(count: int) -> list[tuple[str, str]]:
+    rows = []
+    for line in HELDOUT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            rows.append((parts[0], parts[1]))
+    step = max(1, len(rows) // count)
+    return rows[::step][:count]
+
+
+def condition(samples: np.ndarray, name: str, seed: int) -> np.ndarray:
+    if name == "noise 10 dB":
+        return sim.mix(samples, sim.steady_noise(3.0, seed), 10.0)
+    if name == "reverb room":
+        return sim.room(samples)
+    return samples
+
+
+def stream(listener: Listener, audio: np.ndarray, now: list[float]) -> list[Heard]:
+    """Feed audio frame by frame on a stream clock; collect what the listener hands over."""
+    block = 512
+    heard: list[Heard] = []
+    for start in range(0, len(audio), block):
+        now[0] = start / RATE
+        listener.feed(audio[start : start + block], start / RATE)
+        while (item := listener.get(0)) is not None:
+            assert isinstance(item, Heard)
+            heard.append(item)
+    return heard
+
+
+def correct(heard: list[Heard], expected: str, text: str) -> bool:
+    acted = [h for h in heard if not h.unsure]
+    if len(acted) != 1:
+        return False
+    if expected == "pain":
+        return says_pain(acted[0].transcript)
+    return acted[0].guess in expected.split("|")
+
+
+def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, float]]) -> dict:
+    now = [0.0]
+    listener = Listener(engine, clock=lambda: now[0], background=False)
+    results: dict[str, list[bool]] = {c: [] for c in CONDITIONS}
+    safety: list[bool] = []
+    guessed: list[bool] = []  # the guess right, acted on or asked about ("sorry, was that...?")
+    latencies: list[float] = []
+    misses: list[str] = []
+    for text, expected, cond, audio, speech_end in cases:
+        before = len(listener.timings)
+        heard = stream(listener, audio, now)
+        ok = correct(heard, expected, text)
+        guessed.append(ok or (len(heard) == 1 and heard[0].guess in expected.split("|")))
+        results[cond].append(ok)
+        if any(text == s for s, _ in SAFETY):
+            safety.append(ok)
+        if not ok and len(misses) < 12:
+            got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
+            misses.append(f"  {cond:12} {text!r}: {', '.join(got) or 'nothing'}")
+        for timing in listener.timings[before:]:
+            latencies.append(timing.understood - speech_end + timing.decode_seconds)
+    decode = sum(t.decode_seconds for t in listener.timings)
+    audio_seconds = sum(t.audio_seconds for t in listener.timings)
+    return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
+            "guessed": sum(guessed) / max(1, len(guessed)),
+            "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
+
+
+def false_actions(engine: Engine, seconds: float) -> dict[str, int]:
+    now = [0.0]
+    listener = Listener(engine, clock=lambda: now[0], background=False)
+    tests = {
+        "silence": np.zeros(int(seconds * RATE), dtype=np.float32),
+        "steady noise": 0.1 * sim.steady_noise(seconds, 7),
+    }
+    chatter = np.concatenate([sim.pad(sim.speak(t, "en-gb", 170), 0.2, 0.3) for t in CHATTER])
+    tests["TV chatter"] = sim.mix(chatter, sim.steady_noise(3.0, 9), 15.0) * 0.5
+    counts = {}
+    for name, audio in tests.items():
+        heard = stream(listener, sim.pad(audio), now)
+        counts[name] = sum(1 for h in heard if not h.unsure and h.intent != ev.FALLBACK)
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--phrases", type=int, default=12)
+    parser.add_argument("--engines", default="pocketsphinx,whisper")
+    args = parser.parse_args()
+    voices = [v for v in VOICES if sim.have(v[0])]
+    rows = phrases(args.phrases) + SAFETY
+    text_ok = sum(
+        1 for t, e in rows if e == "pain" or default_recogniser().parse(t).name in e.split("|")
+    )
+    print(f"machine: 2 cores, shared and busy while measured; voices: {len(voices)} "
+          f"({', '.join(f'{e}:{v}@{r}' for e, v, r in voices)}); phrases: {len(rows)}")  # fmt: skip
+    print(f"baseline (text recogniser on the same phrases): {text_ok}/{len(rows)} "
+          f"= {text_ok / len(rows):.0%}\n")  # fmt: skip
+    started = time.perf_counter()
+    cases = []
+    for index, (text, expected) in enumerate(rows):
+        for tts, voice, rate in voices:
+            speech = sim.speak(text, voice, rate, tts)
+            for cond in CONDITIONS:
+                audio = condition(speech, cond, index)
+                cases.append((text, expected, cond, sim.pad(audio, 0.5, SILENCE_SECONDS),
+                              0.5 + len(speech) / RATE))  # fmt: skip
+    print(f"synthesised {len(cases)} utterances in {time.perf_counter() - started:.0f} s\n")
+    header = f"{'engine':13}" + "".join(f"{c:>13}" for c in CONDITIONS)
+    header += (
+        f"{'all':>7}{'guess':>7}{'vs text':>8}{'safety':>8}{'lat p50':>8}{'lat p90':>8}{'RTF':>6}"
+    )
+    header += f"{'RSS MB':>7}  false actions (silence/noise/chatter)"
+    lines, notes = [header], []
+    for name in args.engines.split(","):
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        engine = make_engine(name)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        out = run_engine(engine, cases)
+        falses = false_actions(engine, 20.0)
+        every = [ok for oks in out["results"].values() for ok in oks]
+        share = sum(every) / len(every)
+        lat = sorted(out["latencies"]) or [float("nan")]
+        row = f"{name:13}" + "".join(
+            f"{sum(oks) / len(oks):>13.0%}" for oks in out["results"].values()
+        )
+        row += f"{share:>7.0%}{out['guessed']:>7.0%}{share / (text_ok / len(rows)):>8.2f}"
+        row += f"{sum(out['safety'])}/{len(out['safety'])}".rjust(8)
+        row += f"{statistics.median(lat):>8.2f}{lat[int(0.9 * (len(lat) - 1))]:>8.2f}"
+        row += f"{out['rtf']:>6.2f}{rss / 1024:>7.0f}  "
+        row += "/".join(str(v) for v in falses.values())
+        lines.append(row)
+        print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
+        notes.append(f"{name} misses (first 12), RSS before load {rss_before / 1024:.0f} MB:")
+        notes.extend(out["misses"])
+    print("\nall: acted on with the right intent; guess: right intent acted on or asked about")
+    print("latency: seconds from the end of speech to the intent (hangover + decode)")
+    print("\n".join(notes))
+    print(f"\ntotal {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""From a transcript to what the inbox hands the player, erring on the side of safety.
+
+- Confident transcripts pass through as they are: the player parses them like typed lines. One
+  the recogniser cannot place is mapped onto the nearest model sentence (fuzzy match); a close
+  match of two words or more is acted on, a looser one only becomes the guess.
+- Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
+  known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
+  confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
+- Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
+  over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
+  `Heard` string that still carries the words and the guessed intent, so the coach can ask
+  "Sorry, was that 'skip this one'?".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from skill.core import events as ev
+
+from .engines import Transcript
+from .vocabulary import default_vocabulary, normalise
+
+NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
+NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
+# Empty: a Fallback for any recogniser, and today's player and session loop skip blank lines,
+# so an unsure utterance can neither act nor interrupt a hold. A player that knows `Heard`
+# asks "Sorry, was that ...?" from `transcript` / `guess` instead.
+UNSURE_TEXT = ""
+SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
+
+
+class Heard(str):
+    """The text for the player, plus what the listener knows about it."""
+
+    transcript: str
+    confidence: float
+    guess: str  # the intent the transcript parses to (acted on only when not `unsure`)
+
+    def __new__(cls, text: str, transcript: str, confidence: float, guess: str) -> Heard:
+        heard = super().__new__(cls, text)
+        heard.transcript = transcript
+        heard.confidence = confidence
+        heard.guess = guess
+        return heard
+
+    @property
+    def unsure(self) -> bool:
+        return str(self) == UNSURE_TEXT
+
+    @property
+    def intent(self) -> str:
+        return ev.FALLBACK if self.unsure else self.guess
+
+
+@dataclass(frozen=True)
+class Decision:
+    heard: Heard | None  # None: nothing worth handing over (empty transcript)
+    slots: dict[str, str]
+
+
+@cache
+def _triage() -> object:
+    from skill.core.triage import Triage
+
+    return Triage.default()
+
+
+def says_pain(text: str) -> bool:
+    """True when the words say something hurts or name a known symptom (the triage rules)."""
+    from skill.core.triage import Triage
+
+    triage = _triage()
+    assert isinstance(triage, Triage)
+    assessment = triage.assess(text)
+    return assessment.pain or bool(assessment.flags)
+
+
+def nearest_sentence(text: str) -> tuple[str, float] | None:
+    """The model sentence closest to a misheard transcript ("what's on my options" -> "what
+    are my options"), when one is close enough: ASR errors are mostly near misses."""
+    from rapidfuzz import fuzz, process
+
+    words = normalise(text)
+    if len(words) < 3:
+        return None
+    match = process.extractOne(
+        words, default_vocabulary().sentences, scorer=fuzz.ratio, score_cutoff=NEAREST_CUTOFF
+    )
+    return None if match is None else (str(match[0]), float(match[1]))
+
+
+def decide(transcript: Transcript, trusted_from: float) -> Decision:
+    said = transcript.text.strip()
+    if not any(ch.isalnum() for ch in said):
+        return Decision(None, {})
+    from local_runner.recogniser import default_recogniser
+
+    recogniser = default_recogniser()
+    event = recogniser.parse(said)
+    if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
+        return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
+    text, sure = said, transcript.confidence >= trusted_from
+    if event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
+        text, score = nearest
+        event = recogniser.parse(text)
+        # A near miss of a longer sentence is acted on; a short or looser one ("Plasm." ->
+        # "spasm") only becomes the guess the coach asks about.
+        sure = sure and score >= NEAREST_ACT and len(said.split()) >= 2
+        if event.name in SAFETY_INTENTS:
+            sure = True  # a near "stop" is treated as said
+    if sure:
+        return Decision(Heard(text, said, transcript.confidence, event.name), dict(event.slots))
+    return Decision(Heard(UNSURE_TEXT, said, transcript.confidence, event.name), {})

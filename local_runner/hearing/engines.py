@@ -1,0 +1,56 @@
+"""One small interface for speech recognisers, and how an engine is chosen.
+
+`Engine.transcribe(samples)` takes one whole utterance (16 kHz mono float32) and returns its
+text with a confidence in [0, 1]. Two engines: faster-whisper with Whisper tiny.en (accurate;
+the default when its model is present) and pocketsphinx (light, always installed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+ENGINES = ("whisper", "pocketsphinx")
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    confidence: float  # 0..1, the engine's own estimate that the words are right
+
+
+class Engine(Protocol):
+    name: str
+    trusted_from: float  # confidences below this are "unsure": never acted on (decision.py)
+
+    def transcribe(self, samples: np.ndarray) -> Transcript:
+        """The words in one utterance (16 kHz mono float32)."""
+
+
+class EngineUnavailable(RuntimeError):
+    """An engine that cannot run here; the message is one sentence a user can act on."""
+
+
+def make_engine(name: str | None, notice: Callable[[str], None] = lambda _: None) -> Engine:
+    """The named engine, or the best one that loads (whisper, then pocketsphinx).
+
+    Raises EngineUnavailable when nothing loads. When an engine was not asked for by name and
+    whisper fails, `notice` is told why before falling back to pocketsphinx.
+    """
+    if name is not None and name not in ENGINES:
+        raise EngineUnavailable(f"unknown speech engine {name!r}; choose {' or '.join(ENGINES)}")
+    if name in (None, "whisper"):
+        try:
+            from .whisper import WhisperEngine
+
+            return WhisperEngine()
+        except EngineUnavailable as error:
+            if name == "whisper":
+                raise
+            notice(f"{error} Listening with pocketsphinx instead.")
+    from .sphinx import SphinxEngine
+
+    return SphinxEngine()

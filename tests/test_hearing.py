@@ -1,0 +1,281 @@
+"""Listening: audio reading, the domain lexicon and its pronunciation check, the safety
+decision on transcripts, and the fall-backs that keep a session typed (no microphone needed)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from local_runner.hearing import lexicon
+from local_runner.hearing.audio import RATE, AudioError, read_wav
+from local_runner.hearing.decision import UNSURE_TEXT, Heard, decide
+from local_runner.hearing.engines import EngineUnavailable, Transcript, make_engine
+from local_runner.hearing.microphone import MergedInbox, make_listener
+from local_runner.hearing.vocabulary import load_vocabulary, vocabulary_of
+from local_runner.player import QueueInbox
+from local_runner.recogniser import default_recogniser
+from skill.core import events as ev
+
+
+@pytest.fixture(autouse=True, scope="module")
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Generated LMs go to a temporary cache, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+class FakeEngine:
+    """Answers every utterance with a fixed transcript and remembers what it was given."""
+
+    name = "fake"
+    trusted_from = 0.5
+
+    def __init__(self, text: str = "next", confidence: float = 0.9) -> None:
+        self.text, self.confidence = text, confidence
+        self.heard: list[np.ndarray] = []
+
+    def transcribe(self, samples: np.ndarray) -> Transcript:
+        self.heard.append(samples)
+        return Transcript(self.text, self.confidence)
+
+
+def cmudict() -> Path:
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
+
+
+def tiny_model(*samples: str) -> dict[str, object]:
+    intents = [{"name": "AMAZON.NextIntent", "samples": list(samples)}]
+    return {"interactionModel": {"languageModel": {"intents": intents, "types": []}}}
+
+
+# ---------------------------------------------------------------- audio files
+
+
+def write(path: Path, data: np.ndarray, rate: int, width: int, channels: int) -> Path:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(channels)
+        out.setsampwidth(width)
+        out.setframerate(rate)
+        out.writeframes(data.tobytes())
+    return path
+
+
+@pytest.mark.parametrize(("width", "dtype", "scale"), [(2, "<i2", 32767), (4, "<i4", 2**31 - 1)])
+def test_any_rate_and_channel_count_becomes_16k_mono(
+    tmp_path: Path, width: int, dtype: str, scale: int
+) -> None:
+    t = np.arange(44100) / 44100
+    tone = 0.5 * np.sin(2 * np.pi * 440 * t)
+    stereo = (np.stack([tone, tone], axis=1) * scale).astype(dtype)
+    samples = read_wav(write(tmp_path / "s.wav", stereo, 44100, width, 2))
+    assert len(samples) == RATE and samples.dtype == np.float32
+    assert abs(float(np.abs(samples).max()) - 0.5) < 0.02  # level kept, channels averaged
+
+
+def test_unreadable_audio_is_one_clear_sentence(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.wav"
+    junk.write_text("not audio")
+    with pytest.raises(AudioError, match="not a readable PCM WAV"):
+        read_wav(junk)
+    with pytest.raises(AudioError, match="no such file"):
+        read_wav(tmp_path / "missing.wav")
+
+
+# ---------------------------------------------------------------- lexicon and cache
+
+
+def test_the_real_model_is_pronounceable_and_cached_by_hash(tmp_path: Path) -> None:
+    vocabulary = load_vocabulary()
+    assert {"sciatica", "next", "pause", "hurts"} <= vocabulary.words
+    first = lexicon.build(vocabulary, cmudict(), tmp_path)
+    assert vocabulary.digest in str(first.dictionary)
+    entries = first.dictionary.read_text().splitlines()
+    assert "sciatica S AY AE T IH K AH" in entries  # from our table: CMU lacks it
+    assert lexicon.build(vocabulary, cmudict(), tmp_path) == first  # cached, not rebuilt
+
+
+def test_a_changed_model_is_rebuilt(tmp_path: Path) -> None:
+    one = lexicon.build(vocabulary_of(tiny_model("next"), "aaaa"), cmudict(), tmp_path)
+    two = lexicon.build(vocabulary_of(tiny_model("next one"), "bbbb"), cmudict(), tmp_path)
+    assert one.dictionary.parent != two.dictionary.parent
+    assert "one" in two.dictionary.read_text() and "one" not in one.dictionary.read_text()
+
+
+def test_a_word_nobody_can_pronounce_fails_the_build_by_name(tmp_path: Path) -> None:
+    vocabulary = vocabulary_of(tiny_model("next zorblaxian stretch", "sciatica"), "cccc")
+    with pytest.raises(lexicon.UnpronounceableWords, match="zorblaxian") as failure:
+        lexicon.build(vocabulary, cmudict(), tmp_path)
+    assert failure.value.words == ["zorblaxian"]
+    assert not any(tmp_path.rglob("*.lm"))  # nothing half-built is left to be trusted
+
+
+def test_the_bigram_lm_prefers_model_sentences() -> None:
+    arpa = lexicon.bigram_arpa(("next one", "next please", "stop"))
+    assert "ngram 1=6" in arpa and "ngram 2=7" in arpa
+    assert "\n-99.0000 <s>" in arpa
+
+
+# ---------------------------------------------------------------- the safety decision
+
+
+def test_an_unsure_command_never_acts_but_keeps_its_guess() -> None:
+    decision = decide(Transcript("skip this one", 0.2), trusted_from=0.5)
+    heard = decision.heard
+    assert heard is not None and heard.unsure and heard == UNSURE_TEXT
+    assert heard.guess == ev.SKIP and heard.intent == ev.FALLBACK
+    assert default_recogniser().parse(heard).name == ev.FALLBACK  # what the player will do
+
+
+@pytest.mark.parametrize("text", ["stop", "pause", "that hurts", "ouch", "my leg is going numb"])
+def test_pain_and_stop_words_pass_however_unsure(text: str) -> None:
+    heard = decide(Transcript(text, 0.01), trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard == text
+
+
+def test_pain_is_judged_on_the_words_heard_not_on_a_fuzzy_match() -> None:
+    heard = decide(Transcript("Ouch, that really hurts.", 0.7), trusted_from=0.5).heard
+    assert heard == "Ouch, that really hurts." and heard is not None and not heard.unsure
+
+
+def test_near_misses_act_only_when_long_and_close() -> None:
+    near = decide(Transcript("Begin the lower back stretch.", 0.8), trusted_from=0.5).heard
+    assert near is not None and not near.unsure and near.intent == ev.START_ROUTINE
+    assert default_recogniser().parse(near).slots == {"routine": "lower_back"}
+    garbled = decide(Transcript("Plasm.", 0.8), trusted_from=0.5).heard  # "spasm"?
+    assert garbled is not None and garbled.unsure and garbled.guess == ev.START_ROUTINE
+
+
+def test_a_confident_command_passes_and_silence_gives_nothing() -> None:
+    heard = decide(Transcript("Next.", 0.9), trusted_from=0.5).heard
+    assert heard == "Next." and heard is not None and heard.intent == ev.NEXT
+    assert decide(Transcript(" ... ", 0.9), trusted_from=0.5).heard is None
+
+
+# ---------------------------------------------------------------- fall-backs
+
+
+def test_no_portaudio_means_one_sentence_and_typed_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    notices: list[str] = []
+    # A missing libportaudio2 makes `import sounddevice` raise OSError: simulate exactly that.
+    import builtins
+
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "sounddevice":
+            raise OSError("PortAudio library not found")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    assert make_listener(None, notices.append) is None
+    assert len(notices) == 1 and "PortAudio" in notices[0] and "type" in notices[0]
+
+
+def test_no_microphone_means_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.ModuleType("sounddevice")
+
+    def query_devices(kind: str) -> object:
+        raise ValueError("No input device matching")
+
+    fake.query_devices = query_devices  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sounddevice", fake)
+    notices: list[str] = []
+    assert make_listener("pocketsphinx", notices.append) is None
+    assert notices == ["No microphone found, so type your commands instead."]
+
+
+def test_a_missing_whisper_model_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STRETCH_COACH_WHISPER_MODEL", str(tmp_path))
+    with pytest.raises(EngineUnavailable, match="No Whisper model found"):
+        make_engine("whisper")
+    notices: list[str] = []
+    engine = make_engine(None, notices.append)  # not asked for by name: falls back, says so
+    assert engine.name == "pocketsphinx" and "pocketsphinx instead" in notices[0]
+    with pytest.raises(EngineUnavailable, match="unknown speech engine"):
+        make_engine("vosk")
+
+
+def test_merged_inbox_takes_typed_and_spoken_lines() -> None:
+    class Spoken:
+        closed = False
+
+        def __init__(self) -> None:
+            self.lines = [Heard("pause", "pause", 0.9, ev.PAUSE)]
+
+        def get(self, timeout: float) -> str | None:
+            return self.lines.pop() if self.lines else None
+
+    merged = MergedInbox(QueueInbox(["next"]), Spoken())
+    got = {merged.get(5.0), merged.get(5.0)}
+    assert got == {"next", "pause"}
+
+
+def test_parse_audio_reports_unreadable_files_without_a_traceback(tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    junk = tmp_path / "junk.wav"
+    junk.write_text("nope")
+    result = run("parse", "--engine", "pocketsphinx", "--audio", str(junk), env_dir=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert json.loads(result.stdout) == {
+        "file": str(junk),
+        "error": "not a readable PCM WAV file",
+    }
+
+
+def test_denoise_takes_out_steady_noise_and_leaves_a_quiet_room_alone() -> None:
+    from local_runner.hearing import simulate as sim
+    from local_runner.hearing.denoise import denoise
+
+    t = np.arange(2 * RATE) / RATE
+    tone = (0.3 * np.sin(2 * np.pi * 700 * t) * (t > 0.8)).astype(np.float32)  # "speech"
+    assert np.array_equal(denoise(tone), tone)  # silence before it: nothing to take out
+    noisy = tone + 0.05 * sim.steady_noise(2.0, seed=2)
+    cleaned = denoise(noisy)
+    lead_in = slice(0, int(0.7 * RATE))
+    assert sim.rms(cleaned[lead_in]) < 0.6 * sim.rms(noisy[lead_in])  # measured 0.45 (-7 dB)
+    assert sim.rms(cleaned[int(1.0 * RATE) :]) > 0.6 * sim.rms(tone[int(1.0 * RATE) :])
+
+
+def test_an_unsure_utterance_does_not_end_a_hold_but_a_sure_one_does() -> None:
+    """The contract with the player: an unsure Heard is a blank line, which it skips."""
+    import io
+
+    from local_runner.display import PlainDisplay
+    from local_runner.player import Player, VirtualClock
+    from local_runner.session import LocalSession
+    from local_runner.speaker import RecordingSpeaker
+    from skill.core.coach import Coach
+    from skill.core.reply import Reply
+    from skill.core.store import MemoryStore
+    from skill.core.timing import hold
+    from tests.conftest import fixed_clock
+    from tests.fakes import ScriptedInbox
+
+    unsure = decide(Transcript("skip this one", 0.1), trusted_from=0.5).heard
+    sure = decide(Transcript("skip this one", 0.9), trusted_from=0.5).heard
+    for heard, ends in [(unsure, False), (sure, True)]:
+        assert heard is not None
+        clock = VirtualClock(1000.0)
+        inbox = ScriptedInbox(clock, [(1005.0, heard)])
+        session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+        session.say("start the lower back routine")  # a hold is playing in a routine
+        player = Player(
+            RecordingSpeaker(clock), PlainDisplay(io.StringIO()), session, inbox, clock
+        )
+        interrupted = player.play(Reply((hold(30),)))
+        assert (interrupted is not None) == ends
+        if interrupted is not None:
+            assert interrupted.event.name == ev.SKIP
