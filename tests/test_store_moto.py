@@ -17,16 +17,25 @@ import threading
 
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 _lock = threading.Lock()
 _env: dict[str, str] = {}
 
 
+class _OneRequestPerConnection(WSGIRequestHandler):
+    # Served one at a time, an idle keep-alive connection (a boto3 client of an earlier test)
+    # would hold the server until it timed out: close every connection after its response.
+    protocol_version = "HTTP/1.0"
+
+
 class SerialMotoServer(ThreadedMotoServer):
     def _server_entry(self) -> None:
         app = DomainDispatcherApplication(create_backend_app)
-        self._server = make_server(self._ip_address, self._port, app, threaded=False)
+        self._server = make_server(
+            self._ip_address, self._port, app, threaded=False,
+            request_handler=_OneRequestPerConnection,
+        )  # fmt: skip
         self._server_ready_event.set()
         self._server.serve_forever()
 
