@@ -15,7 +15,12 @@ from .content import POSITIONS
 from .modes import MODES, STEP_ON, Mode
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 
-STATE_VERSION = 2
+# 3: history entries became diary lines (pain scores, steps done, feelings); version 2 entries
+# read as finished routines with nothing else recorded.
+STATE_VERSION = 3
+ENTRY_KINDS = ("routine", "score")
+SCORE_MOMENTS = ("", "before", "after")  # "": volunteered at any other moment
+MAX_FEELINGS = 50  # per routine; more would only be the same words again
 
 
 class StateError(ValueError):
@@ -30,8 +35,20 @@ class ResumePoint:
 
 @dataclass
 class HistoryEntry:
-    routine_id: str
-    finished_at: str  # ISO-8601 timestamp from the injected clock
+    """One line of the diary: a finished routine, or a pain score (appended, never edited).
+
+    Lines of one routine session share `session` (when it started), so the before and after
+    scores and the routine itself can be put back together (see coach/diary.py).
+    """
+
+    routine_id: str  # "" for a score given outside a routine
+    finished_at: str  # ISO-8601 timestamp from the injected clock (when the line was written)
+    kind: str = "routine"
+    session: str = ""  # ISO timestamp the routine session started ("": none)
+    score: int | None = None  # 0-10, for kind "score"
+    moment: str = ""  # "before" / "after" the routine, or "" (any other moment)
+    steps_done: int = 0  # for kind "routine"
+    feelings: list[str] = field(default_factory=list)  # "exercise_id:better|same|worse"
 
 
 @dataclass
@@ -49,6 +66,7 @@ class Profile:
     nerve_pain_recent: bool | None = None  # nerve pain that started recently: gentler glides
     nerve_pain_asked: str | None = None  # ISO date we last asked how recent it is
     prefer_short: bool | None = None  # "make it short" / "the full version" (None: as usual)
+    pain_asked_on: str | None = None  # the user's local ISO date we last asked for a pain score
 
     def avoids(self, exercise_id: str, today: date) -> bool:
         until = self.avoided_exercises.get(exercise_id)
@@ -74,6 +92,10 @@ class Session:
     felt_worse: bool = False  # something in this routine felt worse (no "well done" at the end)
     last_position: str = ""  # the position of the exercise last delivered ("": none yet)
     short: bool = False  # doing the routine's short version
+    diary_session: str = ""  # when this routine session started (ISO), for its diary lines
+    pain_before: int = -1  # the score given before this routine (-1: none)
+    steps_done: int = 0  # exercises finished in this routine
+    feelings: list[str] = field(default_factory=list)  # "exercise_id:feeling" reported
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -86,8 +108,11 @@ class CoachState:
         return {"version": STATE_VERSION, **asdict(self.profile)}
 
     def session_dict(self) -> dict[str, Any]:
-        # Shallow on purpose: every field is a scalar except last_reply, already plain JSON.
-        return {f.name: getattr(self.session, f.name) for f in fields(Session)}
+        # Shallow on purpose: every field is a scalar except last_reply (already plain JSON)
+        # and feelings (a list of strings, copied).
+        data = {f.name: getattr(self.session, f.name) for f in fields(Session)}
+        data["feelings"] = list(self.session.feelings)
+        return data
 
     def clone(self) -> CoachState:
         """An independent copy (cheaper than deepcopy; last_reply is never mutated in place)."""
@@ -101,7 +126,7 @@ class CoachState:
                 resume=replace(profile.resume) if profile.resume else None,
                 history=list(profile.history),  # entries are replaced, never edited
             ),
-            session=replace(self.session),
+            session=replace(self.session, feelings=list(self.session.feelings)),
         )
 
     @classmethod
@@ -163,9 +188,10 @@ def parse_profile(data: Any) -> Profile:
     short = data.get("prefer_short")
     _check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
     profile.prefer_short = short
-    asked = data.get("nerve_pain_asked")
-    _check(asked is None or isinstance(asked, str), "profile.nerve_pain_asked: not a date")
-    profile.nerve_pain_asked = asked
+    for name in ("nerve_pain_asked", "pain_asked_on"):
+        asked = data.get(name)
+        _check(asked is None or isinstance(asked, str), f"profile.{name}: not a date")
+        setattr(profile, name, asked)
     resume = data.get("resume")
     if resume is not None:
         _check(isinstance(resume, dict), "profile.resume: not an object")
@@ -178,15 +204,38 @@ def parse_profile(data: Any) -> Profile:
         profile.resume = ResumePoint(resume["routine_id"], step)
     history = data.get("history", [])
     _check(isinstance(history, list), "profile.history: not a list")
-    for entry in history:
-        _check(
-            isinstance(entry, dict)
-            and isinstance(entry.get("routine_id"), str)
-            and isinstance(entry.get("finished_at"), str),
-            "profile.history: bad entry",
-        )
-        profile.history.append(HistoryEntry(entry["routine_id"], entry["finished_at"]))
+    profile.history = [parse_entry(entry) for entry in history]
     return profile
+
+
+def _small_int(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def parse_entry(entry: Any) -> HistoryEntry:
+    """One diary line (version 2 lines have only routine_id and finished_at)."""
+    _check(isinstance(entry, dict), "profile.history: bad entry")
+    unknown = set(entry) - {f.name for f in fields(HistoryEntry)}
+    _check(not unknown, f"profile.history: unknown keys {sorted(unknown)}")
+    for name in ("routine_id", "finished_at"):
+        _check(isinstance(entry.get(name), str), f"profile.history.{name}: not a string")
+    kind, moment = entry.get("kind", "routine"), entry.get("moment", "")
+    _check(kind in ENTRY_KINDS, "profile.history.kind: unknown")
+    _check(moment in SCORE_MOMENTS, "profile.history.moment: unknown")
+    session = entry.get("session", "")
+    _check(isinstance(session, str), "profile.history.session: not a string")
+    score = entry.get("score")
+    _check(
+        (score is None) if kind == "routine" else _small_int(score, 0, 10),
+        "profile.history.score: not a score from 0 to 10",
+    )
+    steps = entry.get("steps_done", 0)
+    _check(_small_int(steps, 0, 999), "profile.history.steps_done: bad")
+    feelings = _str_list(entry.get("feelings", []), "profile.history.feelings")
+    _check(len(feelings) <= MAX_FEELINGS, "profile.history.feelings: too many")
+    return HistoryEntry(
+        entry["routine_id"], entry["finished_at"], kind, session, score, moment, steps, feelings
+    )
 
 
 def parse_session(data: Any) -> Session:
@@ -204,13 +253,22 @@ def parse_session(data: Any) -> Session:
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
+    diary_session = data.get("diary_session", "")
+    _check(isinstance(diary_session, str), "session.diary_session: not a string")
+    session.diary_session = diary_session
+    before = data.get("pain_before", -1)
+    _check(_small_int(before, -1, 10), "session.pain_before: not a score")
+    session.pain_before = before
+    feelings = _str_list(data.get("feelings", []), "session.feelings")
+    _check(len(feelings) <= MAX_FEELINGS, "session.feelings: too many")
+    session.feelings = feelings
     for name in ("started", "felt_worse", "short"):
         value = data.get(name, False)
         _check(isinstance(value, bool), f"session.{name}: not a bool")
         setattr(session, name, value)
     for name in (
         "step_index", "next_side", "delivered_from_side", "screen_index", "screen_end",
-        "checks_done",
+        "checks_done", "steps_done",
     ):  # fmt: skip
         value = data.get(name, 0)
         _check(

@@ -16,7 +16,7 @@ from ..modes import Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState
 from .context import Context
-from .delivery import deliver
+from .delivery import DELIVERY_MODES, deliver
 from .machine import handles
 from .prompts import fallback, prompt_for_mode
 
@@ -74,7 +74,7 @@ def start_screen(ctx: Context, state: CoachState, prefix: list[Segment], *, end:
     )
 
 
-ENTERS = (Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+ENTERS = (*DELIVERY_MODES, *CHECK_MODES)
 
 
 @handles(*ENTERS)

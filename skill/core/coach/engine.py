@@ -9,6 +9,7 @@ from ..reply import Reply
 from ..state import CoachState
 from ..triage import Triage
 from .context import TURN_BUDGET_SECONDS, Clock, Context, utc_now
+from .diary import with_zone
 from .table import MACHINE
 
 
@@ -19,12 +20,17 @@ class Coach:
         clock: Clock = utc_now,
         turn_budget: float = TURN_BUDGET_SECONDS,
         triage: Triage | None = None,
+        *,
+        time_zone: str = "UTC",
+        ask_pain: bool = False,
     ) -> None:
         self.ctx = Context(
             library=library or default_library(),
             clock=clock,
             triage=triage or Triage.default(),
             turn_budget=turn_budget,
+            time_zone=time_zone,
+            ask_pain=ask_pain,
         )
 
     @property
@@ -38,8 +44,9 @@ class Coach:
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
         state = state.clone()
-        handler = MACHINE.dispatch(self.ctx, state, event)
-        reply = handler(self.ctx, state, event)
+        ctx = with_zone(self.ctx, event.time_zone)
+        handler = MACHINE.dispatch(ctx, state, event)
+        reply = handler(ctx, state, event)
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
             keep = reply.expect_reply and state.session.mode not in STEP_ON
