@@ -210,3 +210,49 @@ def test_progress_csv_has_one_row_per_diary_line(
     ]  # fmt: skip
     assert (rows[0]["date"], rows[0]["time"]) == ("2026-11-21", "01:30")
     assert rows[1]["steps_done"] == "5"
+
+
+# -- the zone on Alexa ------------------------------------------------------------------------
+
+
+class _Ups:
+    def __init__(self, zone: str | Exception) -> None:
+        self.zone, self.asked = zone, 0
+
+    def get_system_time_zone(self, device_id: str) -> str:
+        self.asked += 1
+        if isinstance(self.zone, Exception):
+            raise self.zone
+        return self.zone
+
+
+def _handler_input(ups: _Ups | None) -> object:
+    from types import SimpleNamespace
+
+    device = SimpleNamespace(device_id="amzn1.ask.device.TEST")
+    envelope = SimpleNamespace(context=SimpleNamespace(system=SimpleNamespace(device=device)))
+    factory = SimpleNamespace(get_ups_service=lambda: ups) if ups else None
+    return SimpleNamespace(request_envelope=envelope, service_client_factory=factory)
+
+
+def test_alexa_asks_the_device_zone_once_a_session_and_falls_back_to_utc() -> None:
+    from skill.alexa.timezone import zone_for_turn
+
+    ups = _Ups("Australia/Sydney")
+    assert zone_for_turn(_handler_input(ups), {}) == "Australia/Sydney"
+    assert zone_for_turn(_handler_input(ups), {"time_zone": "Australia/Sydney"}) == (
+        "Australia/Sydney"
+    )
+    assert ups.asked == 1
+    assert zone_for_turn(_handler_input(_Ups(RuntimeError("403"))), {}) == "UTC"
+    assert zone_for_turn(_handler_input(None), {}) == "UTC"  # no API client configured
+
+
+def test_the_session_keeps_the_zone_the_front_end_sent() -> None:
+    coach = Coach(clock=lambda: datetime(2026, 11, 17, 13, 0, tzinfo=UTC))
+    state, _ = coach.handle(CoachState(), Event(ev.LAUNCH, time_zone="Australia/Sydney"))
+    assert state.session.time_zone == "Australia/Sydney"
+    state, _ = coach.handle(state, Event(ev.START_ROUTINE, {"routine": "breathing"}))
+    assert state.session.time_zone == "Australia/Sydney"  # a new session object keeps it
+    state, _ = coach.handle(CoachState(), Event(ev.LAUNCH, time_zone="Not/AZone"))
+    assert state.session.time_zone == ""

@@ -96,6 +96,7 @@ class Session:
     pain_before: int = -1  # the score given before this routine (-1: none)
     steps_done: int = 0  # exercises finished in this routine
     feelings: list[str] = field(default_factory=list)  # "exercise_id:feeling" reported
+    time_zone: str = ""  # the user's IANA zone as a front end last sent it ("": not known)
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -253,9 +254,10 @@ def parse_session(data: Any) -> Session:
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
-    diary_session = data.get("diary_session", "")
-    _check(isinstance(diary_session, str), "session.diary_session: not a string")
-    session.diary_session = diary_session
+    for name in ("diary_session", "time_zone"):
+        value = data.get(name, "")
+        _check(isinstance(value, str) and len(value) <= 64, f"session.{name}: not a string")
+        setattr(session, name, value)
     before = data.get("pain_before", -1)
     _check(_small_int(before, -1, 10), "session.pain_before: not a score")
     session.pain_before = before

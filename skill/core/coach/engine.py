@@ -44,9 +44,12 @@ class Coach:
     def handle(self, state: CoachState, event: Event) -> tuple[CoachState, Reply]:
         """Apply one event. The input state is never modified."""
         state = state.clone()
-        ctx = with_zone(self.ctx, event.time_zone)
+        zone = event.time_zone or state.session.time_zone
+        ctx = with_zone(self.ctx, zone)
         handler = MACHINE.dispatch(ctx, state, event)
         reply = handler(ctx, state, event)
+        if zone and ctx.time_zone == zone:
+            state.session.time_zone = zone  # kept for the session's next turns
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
             keep = reply.expect_reply and state.session.mode not in STEP_ON
