@@ -27,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
     from local_runner.speaker import make_speaker
+    from skill.core.coach import Coach
+
+    from .progress import machine_zone_name
 
     lines: list[str] | None = None
     if args.script is not None:
@@ -42,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
     )
     speech = not scripted and not args.text
     speaker = make_speaker(speech=speech, save_dir=args.save_audio, notice=display.notice)
-    session = LocalSession()
+    # Days and weeks on this machine's clock; a script is not asked for pain scores.
+    coach = Coach(time_zone=machine_zone_name(), ask_pain=not scripted)
+    session = LocalSession(coach=coach)
     try:
         if lines is not None:
             if args.realtime:
