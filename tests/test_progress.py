@@ -15,7 +15,8 @@ from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.coach.progress import progress_sentences, spoken_score, summarise
 from skill.core.events import Event
-from skill.core.state import CoachState, HistoryEntry
+from skill.core.history import HistoryEntry
+from skill.core.state import CoachState
 
 UTC_ZONE = ZoneInfo("UTC")
 

@@ -19,7 +19,8 @@ from typing import Any, TextIO
 
 from skill.core.coach.diary import local_time, zone_named
 from skill.core.coach.progress import DiarySession, diary_sessions, progress_sentences, summarise
-from skill.core.state import HistoryEntry, Profile, StateError, parse_profile
+from skill.core.history import HistoryEntry
+from skill.core.state import Profile, StateError, parse_profile
 
 from .common import fail
 

@@ -12,43 +12,21 @@ from datetime import date
 from typing import Any
 
 from .content import POSITIONS
+from .history import MAX_FEELINGS, HistoryEntry, parse_entry
 from .modes import MODES, STEP_ON, Mode
+from .parsing import StateError as StateError  # re-exported: where callers have always found it
+from .parsing import check, small_int, str_list
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 
 # 3: history entries became diary lines (pain scores, steps done, feelings); version 2 entries
 # read as finished routines with nothing else recorded.
 STATE_VERSION = 3
-ENTRY_KINDS = ("routine", "score")
-SCORE_MOMENTS = ("", "before", "after")  # "": volunteered at any other moment
-MAX_FEELINGS = 50  # per routine; more would only be the same words again
-
-
-class StateError(ValueError):
-    """Stored or session state could not be understood."""
 
 
 @dataclass
 class ResumePoint:
     routine_id: str
     step_index: int
-
-
-@dataclass
-class HistoryEntry:
-    """One line of the diary: a finished routine, or a pain score (appended, never edited).
-
-    Lines of one routine session share `session` (when it started), so the before and after
-    scores and the routine itself can be put back together (see coach/diary.py).
-    """
-
-    routine_id: str  # "" for a score given outside a routine
-    finished_at: str  # ISO-8601 timestamp from the injected clock (when the line was written)
-    kind: str = "routine"
-    session: str = ""  # ISO timestamp the routine session started ("": none)
-    score: int | None = None  # 0-10, for kind "score"
-    moment: str = ""  # "before" / "after" the routine, or "" (any other moment)
-    steps_done: int = 0  # for kind "routine"
-    feelings: list[str] = field(default_factory=list)  # "exercise_id:better|same|worse"
 
 
 @dataclass
@@ -140,148 +118,105 @@ class CoachState:
         )
 
 
-def _check(condition: bool, message: str) -> None:
-    if not condition:
-        raise StateError(message)
-
-
-def _str_list(value: Any, name: str) -> list[str]:
-    _check(
-        isinstance(value, list) and all(isinstance(v, str) for v in value),
-        f"{name}: not a list of strings",
-    )
-    return list(value)
-
-
 def parse_profile(data: Any) -> Profile:
-    _check(isinstance(data, dict), "profile: not an object")
+    check(isinstance(data, dict), "profile: not an object")
     known = {f.name for f in fields(Profile)} | {"version"}
     unknown = set(data) - known
-    _check(not unknown, f"profile: unknown keys {sorted(unknown)}")
+    check(not unknown, f"profile: unknown keys {sorted(unknown)}")
     profile = Profile()
     if "disclaimer_heard" in data:
-        _check(isinstance(data["disclaimer_heard"], bool), "profile.disclaimer_heard: not a bool")
+        check(isinstance(data["disclaimer_heard"], bool), "profile.disclaimer_heard: not a bool")
         profile.disclaimer_heard = data["disclaimer_heard"]
     if "hold_seconds" in data:
         hold = data["hold_seconds"]
-        _check(
+        check(
             isinstance(hold, int) and not isinstance(hold, bool) and MIN_HOLD <= hold <= MAX_HOLD,
             "profile.hold_seconds: out of range",
         )
         profile.hold_seconds = hold
     for name in ("seen_exercises", "missing_equipment"):
         if name in data:
-            setattr(profile, name, _str_list(data[name], f"profile.{name}"))
+            setattr(profile, name, str_list(data[name], f"profile.{name}"))
     avoided = data.get("avoided_exercises", {})
     if isinstance(avoided, list):  # version 1 kept a plain list, with no end date
-        avoided = dict.fromkeys(_str_list(avoided, "profile.avoided_exercises"), "")
-    _check(
+        avoided = dict.fromkeys(str_list(avoided, "profile.avoided_exercises"), "")
+    check(
         isinstance(avoided, dict) and all(isinstance(v, str) for v in avoided.values()),
         "profile.avoided_exercises: not an object of dates",
     )
     profile.avoided_exercises = dict(avoided)
     side = data.get("sore_side")
-    _check(side in (None, "left", "right"), "profile.sore_side: not left or right")
+    check(side in (None, "left", "right"), "profile.sore_side: not left or right")
     profile.sore_side = side
     recent = data.get("nerve_pain_recent")
-    _check(recent is None or isinstance(recent, bool), "profile.nerve_pain_recent: not a bool")
+    check(recent is None or isinstance(recent, bool), "profile.nerve_pain_recent: not a bool")
     profile.nerve_pain_recent = recent
     short = data.get("prefer_short")
-    _check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
+    check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
     profile.prefer_short = short
     for name in ("nerve_pain_asked", "pain_asked_on"):
         asked = data.get(name)
-        _check(asked is None or isinstance(asked, str), f"profile.{name}: not a date")
+        check(asked is None or isinstance(asked, str), f"profile.{name}: not a date")
         setattr(profile, name, asked)
     resume = data.get("resume")
     if resume is not None:
-        _check(isinstance(resume, dict), "profile.resume: not an object")
-        _check(isinstance(resume.get("routine_id"), str), "profile.resume.routine_id: missing")
+        check(isinstance(resume, dict), "profile.resume: not an object")
+        check(isinstance(resume.get("routine_id"), str), "profile.resume.routine_id: missing")
         step = resume.get("step_index")
-        _check(
+        check(
             isinstance(step, int) and not isinstance(step, bool) and step >= 0,
             "profile.resume.step_index: bad",
         )
         profile.resume = ResumePoint(resume["routine_id"], step)
     history = data.get("history", [])
-    _check(isinstance(history, list), "profile.history: not a list")
+    check(isinstance(history, list), "profile.history: not a list")
     profile.history = [parse_entry(entry) for entry in history]
     return profile
 
 
-def _small_int(value: Any, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def parse_entry(entry: Any) -> HistoryEntry:
-    """One diary line (version 2 lines have only routine_id and finished_at)."""
-    _check(isinstance(entry, dict), "profile.history: bad entry")
-    unknown = set(entry) - {f.name for f in fields(HistoryEntry)}
-    _check(not unknown, f"profile.history: unknown keys {sorted(unknown)}")
-    for name in ("routine_id", "finished_at"):
-        _check(isinstance(entry.get(name), str), f"profile.history.{name}: not a string")
-    kind, moment = entry.get("kind", "routine"), entry.get("moment", "")
-    _check(kind in ENTRY_KINDS, "profile.history.kind: unknown")
-    _check(moment in SCORE_MOMENTS, "profile.history.moment: unknown")
-    session = entry.get("session", "")
-    _check(isinstance(session, str), "profile.history.session: not a string")
-    score = entry.get("score")
-    _check(
-        (score is None) if kind == "routine" else _small_int(score, 0, 10),
-        "profile.history.score: not a score from 0 to 10",
-    )
-    steps = entry.get("steps_done", 0)
-    _check(_small_int(steps, 0, 999), "profile.history.steps_done: bad")
-    feelings = _str_list(entry.get("feelings", []), "profile.history.feelings")
-    _check(len(feelings) <= MAX_FEELINGS, "profile.history.feelings: too many")
-    return HistoryEntry(
-        entry["routine_id"], entry["finished_at"], kind, session, score, moment, steps, feelings
-    )
-
-
 def parse_session(data: Any) -> Session:
-    _check(isinstance(data, dict), "session: not an object")
+    check(isinstance(data, dict), "session: not an object")
     unknown = set(data) - {f.name for f in fields(Session)}
-    _check(not unknown, f"session: unknown keys {sorted(unknown)}")
+    check(not unknown, f"session: unknown keys {sorted(unknown)}")
     session = Session()
     mode = data.get("mode", Mode.MENU)
-    _check(mode in MODES, f"session.mode: unknown mode {mode!r}")
+    check(mode in MODES, f"session.mode: unknown mode {mode!r}")
     session.mode = Mode(mode)
     position = data.get("last_position", "")
-    _check(position in ("", *POSITIONS), "session.last_position: unknown position")
+    check(position in ("", *POSITIONS), "session.last_position: unknown position")
     session.last_position = position
     for name in ("routine_id", "inserted_exercise", "pending_exercise", "offered_routine"):
         value = data.get(name)
-        _check(value is None or isinstance(value, str), f"session.{name}: not a string")
+        check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
     for name in ("diary_session", "time_zone"):
         value = data.get(name, "")
-        _check(isinstance(value, str) and len(value) <= 64, f"session.{name}: not a string")
+        check(isinstance(value, str) and len(value) <= 64, f"session.{name}: not a string")
         setattr(session, name, value)
     before = data.get("pain_before", -1)
-    _check(_small_int(before, -1, 10), "session.pain_before: not a score")
+    check(small_int(before, -1, 10), "session.pain_before: not a score")
     session.pain_before = before
-    feelings = _str_list(data.get("feelings", []), "session.feelings")
-    _check(len(feelings) <= MAX_FEELINGS, "session.feelings: too many")
+    feelings = str_list(data.get("feelings", []), "session.feelings")
+    check(len(feelings) <= MAX_FEELINGS, "session.feelings: too many")
     session.feelings = feelings
     for name in ("started", "felt_worse", "short"):
         value = data.get(name, False)
-        _check(isinstance(value, bool), f"session.{name}: not a bool")
+        check(isinstance(value, bool), f"session.{name}: not a bool")
         setattr(session, name, value)
     for name in (
         "step_index", "next_side", "delivered_from_side", "screen_index", "screen_end",
         "checks_done", "steps_done",
     ):  # fmt: skip
         value = data.get(name, 0)
-        _check(
+        check(
             isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000,
             f"session.{name}: not a small non-negative integer",
         )
         setattr(session, name, value)
     last = data.get("last_reply")
-    _check(last is None or isinstance(last, dict), "session.last_reply: not an object")
+    check(last is None or isinstance(last, dict), "session.last_reply: not an object")
     session.last_reply = last
-    _check(
+    check(
         session.mode not in STEP_ON or session.routine_id is not None,
         "session: routine mode without a routine",
     )

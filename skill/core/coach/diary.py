@@ -13,7 +13,8 @@ from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..state import MAX_FEELINGS, CoachState, HistoryEntry
+from ..history import MAX_FEELINGS, HistoryEntry
+from ..state import CoachState
 from .context import Context
 
 HISTORY_LIMIT = 500

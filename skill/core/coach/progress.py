@@ -14,8 +14,9 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from .. import phrases as P
 from ..events import Event
+from ..history import HistoryEntry
 from ..reply import Reply, Say, Segment
-from ..state import CoachState, HistoryEntry
+from ..state import CoachState
 from ..words import number_words
 from .context import Context
 from .diary import local_time, user_zone
