@@ -257,3 +257,17 @@ def test_the_session_keeps_the_zone_the_front_end_sent() -> None:
     assert state.session.time_zone == "Australia/Sydney"  # a new session object keeps it
     state, _ = coach.handle(CoachState(), Event(ev.LAUNCH, time_zone="Not/AZone"))
     assert state.session.time_zone == ""
+
+
+def test_progress_command_draws_a_rich_table_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    day = datetime(2026, 11, 18, 8, 0, tzinfo=UTC)
+    monkeypatch.setattr("skill.cli.progress.clock", lambda: day)
+    _store_history([before(day, 7), routine(day)])
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "Recent sessions" in out and "lower back" in out
+    assert "pain 0-10 |▆| latest 7" in out

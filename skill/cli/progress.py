@@ -157,4 +157,4 @@ def _print_rich(sessions: list[DiarySession], summary: str, zone: Any) -> None:
     console = Console()
     console.print(summary)
     console.print(table)
-    console.print(pain_chart(sessions))
+    console.print(pain_chart(sessions), highlight=False)
