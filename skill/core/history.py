@@ -58,3 +58,22 @@ def parse_entry(entry: Any) -> HistoryEntry:
     return HistoryEntry(
         entry["routine_id"], entry["finished_at"], kind, session, score, moment, steps, feelings
     )
+
+
+def entry_dict(entry: HistoryEntry) -> dict[str, Any]:
+    """A line as stored: fields at their defaults are left out (a plain finished routine is
+    stored as it was in version 2), and the same line always gives the same dict."""
+    data: dict[str, Any] = {"routine_id": entry.routine_id, "finished_at": entry.finished_at}
+    if entry.kind != "routine":
+        data["kind"] = entry.kind
+    if entry.session:
+        data["session"] = entry.session
+    if entry.score is not None:
+        data["score"] = entry.score
+    if entry.moment:
+        data["moment"] = entry.moment
+    if entry.steps_done:
+        data["steps_done"] = entry.steps_done
+    if entry.feelings:
+        data["feelings"] = list(entry.feelings)
+    return data
