@@ -234,3 +234,13 @@ def test_the_input_state_is_never_changed(diary: Coach) -> None:
     before = state.session_dict()
     diary.handle(state, Event(ev.FEELING, {"feeling": "same"}))
     assert state.session_dict() == before
+
+
+def test_a_score_given_while_another_question_is_open_is_noted_and_the_question_repeated() -> None:
+    coach = Coach(clock=Clock())
+    state, asked = talk(coach, CoachState(), start("sciatica"), Event(ev.NO), Event(ev.NO))
+    assert state.session.mode == Mode.ASK_SIDE
+    state, reply = talk(coach, state, score("5"))
+    assert state.session.mode == Mode.ASK_SIDE
+    assert state.profile.history[-1].score == 5
+    assert reply.reprompt == asked.reprompt

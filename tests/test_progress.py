@@ -271,3 +271,13 @@ def test_progress_command_draws_a_rich_table_on_a_terminal(
     out = capsys.readouterr().out
     assert "Recent sessions" in out and "lower back" in out
     assert "pain 0-10 |▆| latest 7" in out
+
+
+@pytest.mark.parametrize(
+    "name", ["", "Mars/Olympus", "../../etc/passwd", "/etc/localtime", "x" * 200]
+)
+def test_only_real_zone_names_are_used(name: str) -> None:
+    from skill.core.coach.diary import zone_named
+
+    assert zone_named(name) is None
+    assert zone_named("Europe/London") is not None

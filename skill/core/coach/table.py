@@ -95,7 +95,9 @@ MACHINE = Machine(
         ev.NO_EQUIPMENT: Row(no_equipment),
         ev.HAVE_EQUIPMENT: Row(have_equipment),
         ev.PAIN_SCORE: Row(
-            pain_score, {PAIN: pain_answer, BEFORE: pain_before_answer, AFTER: pain_after_answer}
+            pain_score,
+            {PAIN: pain_answer, BEFORE: pain_before_answer, AFTER: pain_after_answer},
+            everywhere=True,  # a score is noted even while another question is open
         ),
         ev.SIDE: Row(side_noted, {SIDE: side_answer}),
         ev.BRING_BACK: Row(bring_back),
