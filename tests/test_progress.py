@@ -281,3 +281,18 @@ def test_only_real_zone_names_are_used(name: str) -> None:
 
     assert zone_named(name) is None
     assert zone_named("Europe/London") is not None
+
+
+def test_a_day_25_hours_long_when_the_clocks_go_back() -> None:
+    new_york = ZoneInfo("America/New_York")
+    # Sunday 1 November 2026 has 25 hours in New York. 00:30 EDT and 23:30 EST that Sunday are
+    # 04:30 UTC on the 1st and on the 2nd: one local day, two UTC days.
+    history = [
+        routine(datetime(2026, 11, 1, 4, 30, tzinfo=UTC)),
+        routine(datetime(2026, 11, 2, 4, 30, tzinfo=UTC)),
+    ]
+    now = datetime(2026, 11, 2, 12, 0, tzinfo=new_york)
+    local = summarise(history, now, new_york)
+    assert (local.streak_days, local.routines_this_week) == (1, 0)
+    in_utc = summarise(history, now, UTC_ZONE)
+    assert (in_utc.streak_days, in_utc.routines_this_week) == (2, 1)
