@@ -82,6 +82,7 @@ def test_a_day_with_scores_before_and_after_is_one_session(diary: Coach) -> None
     assert "against six before you started" in said(noted)
     assert state.session.mode == Mode.MENU
 
+    assert {e.routine_id for e in state.profile.history} == {"breathing"}
     kinds = [(e.kind, e.moment, e.score) for e in state.profile.history]
     assert kinds == [("score", "before", 6), ("routine", "", None), ("score", "after", 4)]
     (session,) = diary_sessions(state.profile.history)

@@ -94,10 +94,15 @@ def _append(state: CoachState, entry: HistoryEntry) -> None:
 def record_score(ctx: Context, state: CoachState, score: int, moment: str = "") -> None:
     """Write a score to the diary now, tied to the routine session it belongs to, if any."""
     session = state.session
+    routine_id = session.routine_id or ""
+    history = state.profile.history
+    if not routine_id and session.diary_session and history:
+        last = history[-1]  # after a routine: the routine just finished, in the same session
+        routine_id = last.routine_id if last.session == session.diary_session else ""
     _append(
         state,
         HistoryEntry(
-            session.routine_id or "",
+            routine_id,
             ctx.clock().isoformat(),
             kind="score",
             session=session.diary_session,
