@@ -8,6 +8,7 @@ and render the Reply with the SSML renderer.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
@@ -26,6 +27,7 @@ from ..core.reply import Reply
 from ..core.store import UserStore
 from .persistence import user_id_of
 from .ssml import reprompt_ssml, to_ssml
+from .timezone import zone_for_turn
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +166,9 @@ def coach_turn(
     """The core's turn protocol on this user's stored profile, then the reply as a response."""
     manager = handler_input.attributes_manager
     user_id = user_id_of(handler_input.request_envelope)
-    turn = run_turn(coach, store, user_id, dict(manager.session_attributes or {}), event)
+    session = dict(manager.session_attributes or {})
+    event = replace(event, time_zone=zone_for_turn(handler_input, session))
+    turn = run_turn(coach, store, user_id, session, event)
     for name in turn.reply.events:
         log.debug("coach event: %s", name)  # events name triage outcomes: debug only
     manager.session_attributes = turn.state.session_dict()

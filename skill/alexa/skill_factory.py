@@ -28,7 +28,7 @@ def default_store() -> UserStore:
 def skill_builder(
     store: UserStore, coach: Coach | None = None, skill_id: str | None = None
 ) -> CustomSkillBuilder:
-    coach = coach or Coach()
+    coach = coach or Coach(ask_pain=True)  # the pain diary asks before and after routines
     builder = CustomSkillBuilder(persistence_adapter=StorePersistenceAdapter(store))
     if skill_id:
         builder.skill_id = skill_id  # type: ignore[assignment]  # typed as None upstream

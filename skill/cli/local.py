@@ -72,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
     from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
     from local_runner.speaker import make_speaker
+    from skill.core.coach import Coach
+
+    from .progress import machine_zone_name
 
     lines: list[str] | None = None
     if args.script is not None:
@@ -98,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
     )
     from skill.stores.codec import StoreError
 
+    # Days and weeks on this machine's clock; a script is not asked for pain scores.
+    coach = Coach(time_zone=machine_zone_name(), ask_pain=not scripted)
     try:
-        session = LocalSession(minutes=args.minutes)
+        session = LocalSession(coach=coach, minutes=args.minutes)
     except StoreError as error:
         speaker.close()
         if listening is not None:

@@ -89,6 +89,9 @@ class Event:
     heard: dict[str, str] = field(default_factory=dict)  # raw words heard per slot
     # The whole utterance when the front end has it (the local runner does; Alexa does not).
     text: str = ""
+    # The user's IANA time zone when the front end knows it (Alexa: the device's setting), so
+    # days, weeks and streaks are the user's own; "" leaves the coach's default zone.
+    time_zone: str = ""
 
     def __post_init__(self) -> None:
         # Bounded work everywhere: huge slot values or utterances are cut here, once.

@@ -142,8 +142,6 @@ DOSE_REPS = "Do about {reps} slow repetitions, with no holding at the end."
 PROGRESS_NONE = (
     "You haven't finished a routine with me yet. Your first one is a good place to start."
 )
-PROGRESS_TOTALS = "You've finished {total} {routines} with me, {recent} in the last seven days."
-PROGRESS_LAST = "The most recent was the {routine}, {when}."
 REMINDERS_NOT_YET = (
     "I can't set reminders yet. Until I can, try a short desk break about every thirty minutes "
     "when you're sitting for long."
@@ -183,11 +181,6 @@ THE_NEXT_EXERCISE = "the next exercise"
 
 # ---------------------------------------------------------------- when something happened
 
-WHEN_UNKNOWN = "recently"
-WHEN_TODAY = "today"
-WHEN_YESTERDAY = "yesterday"
-WHEN_WEEKDAY = "on {weekday}"
-WHEN_DAYS_AGO = "{days} days ago"
 
 # ---------------------------------------------------------------- safety during a routine
 
@@ -271,3 +264,28 @@ LENGTH_FULL = "Okay, I'll do the full versions of the routines."
 LENGTH_WHICH = (
     "Would you like the short version or the full one? Say make it short, or the full version."
 )
+
+# The pain diary (coach/scores.py) and progress (coach/progress.py).
+PAIN_BEFORE_QUESTION = (
+    "Before we start, how's your back right now, from zero to ten? Zero means no pain at all. "
+    "Or say skip."
+)
+PAIN_BEFORE_REPROMPT = "How's your back right now, from zero to ten? Or say skip."
+PAIN_AFTER_QUESTION = "How's your back now, from zero to ten? Or say skip."
+PAIN_NOTED = "Thanks, I've noted {score} out of ten."
+PAIN_NOTED_AFTER = "Thanks, I've noted {score} out of ten, against {before} before you started."
+PAIN_SKIPPED = "No problem, we'll leave the score for now."
+PAIN_RANGE = (
+    "I need a whole number from zero to ten, where zero is no pain and ten is the worst "
+    "you can imagine."
+)
+PAIN_HIGH = "{score} out of ten is a lot of pain."
+PAIN_JUMPED = "That's {rise} points more than before you started."
+PROGRESS_WEEK = "This week you've done {count} {routines}{streak}."
+PROGRESS_WEEK_NONE = "You haven't done a routine yet this week{streak}."
+PROGRESS_STREAK = ", and you've stretched {days} days in a row"
+PROGRESS_TREND = (
+    "Your average pain before stretching went from {last} last week to {this} this week."
+)
+PROGRESS_THIS_WEEK = "Your average pain before stretching this week is {this} out of ten."
+PROGRESS_LAST_WEEK = "Last week your average pain before stretching was {last} out of ten."
