@@ -47,6 +47,9 @@ def state_in(mode: Mode) -> CoachState:
         Mode.ASK_RECENT: lambda: _run(
             CoachState(), *SCIATICA_CHECKS, Event(ev.SIDE, {"side": "left"})
         ),
+        Mode.CONFIRM_REMINDER: lambda: _run(
+            CoachState(), Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"})
+        ),
     }
     state = states[mode]()
     assert state.session.mode == mode

@@ -74,6 +74,8 @@ class Session:
     felt_worse: bool = False  # something in this routine felt worse (no "well done" at the end)
     last_position: str = ""  # the position of the exercise last delivered ("": none yet)
     short: bool = False  # doing the routine's short version
+    reminder_time: str | None = None  # the reminder offered, awaiting yes/no ("HH:MM")
+    reminder_days: str | None = None  # its days, comma-separated iCalendar days ("MO,TU")
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -200,7 +202,10 @@ def parse_session(data: Any) -> Session:
     position = data.get("last_position", "")
     _check(position in ("", *POSITIONS), "session.last_position: unknown position")
     session.last_position = position
-    for name in ("routine_id", "inserted_exercise", "pending_exercise", "offered_routine"):
+    for name in (
+        "routine_id", "inserted_exercise", "pending_exercise", "offered_routine",
+        "reminder_time", "reminder_days",
+    ):  # fmt: skip
         value = data.get(name)
         _check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..content import Library, default_library
 from ..events import REPEAT, Event
+from ..locale import localised
 from ..modes import STEP_ON
 from ..reply import Reply
 from ..state import CoachState
 from ..triage import Triage
 from .context import TURN_BUDGET_SECONDS, Clock, Context, utc_now
 from .table import MACHINE
+from .visuals import screen_for
 
 
 class Coach:
@@ -40,6 +44,8 @@ class Coach:
         state = state.clone()
         handler = MACHINE.dispatch(self.ctx, state, event)
         reply = handler(self.ctx, state, event)
+        screen = screen_for(self.ctx, state, event, reply)
+        reply = localised(replace(reply, screen=screen), event.locale)
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
             keep = reply.expect_reply and state.session.mode not in STEP_ON

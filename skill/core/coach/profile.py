@@ -89,12 +89,6 @@ def _when(timestamp: str, now: datetime) -> str:
     return P.WHEN_DAYS_AGO.format(days=number_words(days))
 
 
-@handles()
-def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
-    prompt = prompt_for_mode(ctx, state)
-    return Reply.ask([Say(P.REMINDERS_NOT_YET), Say(prompt)], prompt)
-
-
 @handles(Mode.CONFIRM_DELETE)
 def delete_data(ctx: Context, state: CoachState, event: Event) -> Reply:
     state.session.mode = Mode.CONFIRM_DELETE

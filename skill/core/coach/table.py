@@ -49,15 +49,23 @@ from .profile import (
     no_equipment,
     progress,
     set_length,
-    set_reminder,
 )
 from .prompts import fallback, help_
+from .reminders import (
+    cancel_reminder,
+    list_reminders,
+    reminder_no,
+    reminder_result,
+    reminder_yes,
+    set_reminder,
+)
 from .safety import GUARDS, carry_on_gently, pain_answer
 from .screen import red_flag, screen_no, screen_resume, screen_yes
 
 R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
 SIDE, RECENT, OFFER = Mode.ASK_SIDE, Mode.ASK_RECENT, Mode.OFFER_ROUTINE
+REMIND = Mode.CONFIRM_REMINDER
 
 MACHINE = Machine(
     rows={
@@ -79,6 +87,8 @@ MACHINE = Machine(
         ev.SIDE: Row(side_noted, {SIDE: side_answer}),
         ev.BRING_BACK: Row(bring_back),
         ev.LENGTH: Row(set_length),
+        ev.LIST_REMINDERS: Row(list_reminders),
+        ev.CANCEL_REMINDER: Row(cancel_reminder),
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
@@ -112,6 +122,7 @@ MACHINE = Machine(
                 CARRY: carry_on_gently,
                 RECENT: recent_yes,
                 OFFER: accept_offered_routine,
+                REMIND: reminder_yes,
             },
         ),
         ev.NO: Row(
@@ -125,10 +136,12 @@ MACHINE = Machine(
                 RECENT: recent_no,
                 SIDE: skip_check,
                 OFFER: decline_offered_routine,
+                REMIND: reminder_no,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
         ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
+        ev.REMINDER_RESULT: Row(reminder_result, everywhere=True),
     },
     mode_defaults={
         Mode.SCREEN: fallback,
@@ -136,6 +149,7 @@ MACHINE = Machine(
         CARRY: fallback,
         SIDE: fallback,
         RECENT: fallback,
+        REMIND: fallback,
     },
     unknown=fallback,
     guards=GUARDS,
