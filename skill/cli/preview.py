@@ -43,7 +43,8 @@ def step_directive(routine_id: str, step: int) -> dict[str, Any]:
     shown = directive(reply.screen) if reply.screen is not None else None
     if shown is None:
         raise ValueError(f"step {step} of {routine_id} is not shown (left out for this profile)")
-    serialised: dict[str, Any] = DefaultSerializer().serialize(shown)
+    serialised = DefaultSerializer().serialize(shown)
+    assert isinstance(serialised, dict)
     return serialised
 
 
