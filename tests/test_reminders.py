@@ -1,0 +1,144 @@
+"""Reminders through a fake Reminders service client: consent given, permission missing, API
+errors (401, 403, 429, 500, timeout) explained with nothing made; list and cancel; the local
+runner says honestly that reminders need Alexa."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from ask_sdk_core.exceptions import ApiClientException
+from ask_sdk_model.services.service_client_factory import ServiceClientFactory
+from ask_sdk_model.services.service_exception import ServiceException
+
+from skill.core import events as ev
+from skill.core.coach import Coach
+from skill.core.events import Event
+from skill.core.state import CoachState
+from tests.alexa_direct import DirectSkill
+from tests.conftest import fixed_clock, intent_request, launch_request, speech
+
+
+class FakeReminders:
+    """Keeps reminders in a list; `fail` makes every call raise it instead."""
+
+    def __init__(self, fail: Exception | None = None) -> None:
+        self.fail = fail
+        self.made: list[Any] = []
+
+    def _check(self) -> None:
+        if self.fail is not None:
+            raise self.fail
+
+    def create_reminder(self, request: Any) -> None:
+        self._check()
+        self.made.append(request)
+
+    def get_reminders(self) -> Any:
+        self._check()
+        alerts = [
+            SimpleNamespace(alert_token=f"t{i}", status="ON", trigger=r.trigger)
+            for i, r in enumerate(self.made)
+        ]
+        return SimpleNamespace(alerts=alerts)
+
+    def delete_reminder(self, token: str) -> None:
+        self._check()
+        self.made.pop(int(token[1:]))
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeReminders:
+    service = FakeReminders()
+    monkeypatch.setattr(
+        ServiceClientFactory, "get_reminder_management_service", lambda self: service
+    )
+    return service
+
+
+ASK = intent_request("SetReminderIntent", time="07:30", days=("every weekday", "weekdays"))
+
+
+def _agree(skill: DirectSkill) -> dict[str, Any]:
+    skill.send(launch_request())
+    asked = skill.send(ASK)
+    assert "Shall I remind you to stretch every weekday at seven thirty in the morning?" in speech(
+        asked
+    )
+    assert asked["sessionAttributes"]["mode"] == "confirm_reminder"
+    return skill.send(intent_request("AMAZON.YesIntent"))
+
+
+def test_consent_given_creates_a_weekday_reminder(fake: FakeReminders) -> None:
+    payload = _agree(DirectSkill())
+    assert "Done. I'll remind you to stretch every weekday at seven thirty" in speech(payload)
+    (made,) = fake.made
+    rule = made.trigger.recurrence.recurrence_rules[0]
+    assert "BYDAY=MO,TU,WE,TH,FR" in rule and "BYHOUR=7;BYMINUTE=30" in rule
+    assert made.alert_info.spoken_info.content[0].locale == "en-US"
+    assert payload["sessionAttributes"]["mode"] == "menu"
+
+
+def test_no_means_nothing_is_made(fake: FakeReminders) -> None:
+    skill = DirectSkill()
+    skill.send(launch_request())
+    skill.send(ASK)
+    payload = skill.send(intent_request("AMAZON.NoIntent"))
+    assert "I won't set a reminder" in speech(payload) and fake.made == []
+
+
+def test_missing_permission_sends_the_consent_card(fake: FakeReminders) -> None:
+    payload = _agree(DirectSkill(consent=False))
+    card = payload["response"]["card"]
+    assert card["type"] == "AskForPermissionsConsent"
+    assert card["permissions"] == ["alexa::alerts:reminders:skill:readwrite"]
+    assert "I need your permission" in speech(payload) and fake.made == []
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (ServiceException("no", 401, None, None), "didn't let me manage your reminders"),
+        (ServiceException("no", 403, None, None), "I need your permission"),
+        (ServiceException("slow down", 429, None, None), "busy right now"),
+        (ServiceException("oops", 500, None, None), "had a problem on its side"),
+        (ServiceException("oops", 503, None, None), "had a problem on its side"),
+        (ApiClientException("Error executing the request: Read timed out."), "didn't answer"),
+    ],
+)
+def test_api_errors_are_explained_and_nothing_is_left(
+    fake: FakeReminders, error: Exception, said: str
+) -> None:
+    fake.fail = error
+    payload = _agree(DirectSkill())
+    assert said in speech(payload) and fake.made == []
+    assert payload["response"]["shouldEndSession"] is False
+    assert payload["sessionAttributes"]["reminder_time"] is None
+
+
+def test_list_and_cancel(fake: FakeReminders) -> None:
+    skill = DirectSkill()
+    assert "don't have any stretch reminders" in speech(
+        skill.send(intent_request("ListRemindersIntent"))
+    )
+    _agree(skill)
+    listed = skill.send(intent_request("ListRemindersIntent"))
+    assert "You have one stretch reminder: at seven thirty in the morning." in speech(listed)
+    cancelled = skill.send(intent_request("CancelReminderIntent"))
+    assert "cancelled one stretch reminder" in speech(cancelled) and fake.made == []
+
+
+def test_a_reminder_asked_without_a_time_asks_when() -> None:
+    _, reply = Coach(clock=fixed_clock).handle(CoachState(), Event(ev.SET_REMINDER))
+    assert "What time should I remind you" in reply.spoken_text() and reply.reminder is None
+
+
+def test_the_local_runner_says_reminders_need_alexa() -> None:
+    coach, state = Coach(clock=fixed_clock), CoachState()
+    state, _ = coach.handle(state, Event(ev.SET_REMINDER, {"time": "19:00"}))
+    state, reply = coach.handle(state, Event(ev.YES))
+    assert "Reminders need Alexa" in reply.spoken_text()  # what a front end without the API says
+    assert reply.reminder is not None and reply.reminder.days == (
+        "MO", "TU", "WE", "TH", "FR", "SA", "SU",
+    )  # fmt: skip
