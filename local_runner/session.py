@@ -6,7 +6,7 @@ the user's data directory), so a routine stopped here can be resumed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -36,6 +36,7 @@ class LocalSession:
     user_id: str = LOCAL_USER
     state: CoachState = field(default_factory=CoachState)
     ended: bool = False
+    locale: str = ev.DEFAULT_LOCALE  # --locale: wording and the emergency number
 
     def start(self) -> Reply:
         return self.handle(Event(ev.LAUNCH), fresh=True)
@@ -47,6 +48,7 @@ class LocalSession:
         return self.handle(self.parse(text))
 
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
+        event = replace(event, locale=self.locale)
         session = None if fresh else self.state.session_dict()
         turn = run_turn(self.coach, self.store, self.user_id, session, event)
         self.state = turn.state

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from skill.core.events import LOCALES
+
 from .common import fail
 
 
@@ -17,6 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--step", action="store_true", help="wait for 'next' after each step")
     parser.add_argument(
         "--save-audio", type=Path, metavar="DIR", help="also write what is said to WAV files"
+    )
+    parser.add_argument(
+        "--locale",
+        default="en-US",
+        choices=LOCALES,
+        help="English market: wording and the emergency number (default en-US)",
     )
 
 
@@ -42,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     )
     speech = not scripted and not args.text
     speaker = make_speaker(speech=speech, save_dir=args.save_audio, notice=display.notice)
-    session = LocalSession()
+    session = LocalSession(locale=args.locale)
     try:
         if lines is not None:
             if args.realtime:
