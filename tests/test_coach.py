@@ -48,7 +48,8 @@ def state_in(mode: Mode) -> CoachState:
             CoachState(), *SCIATICA_CHECKS, Event(ev.SIDE, {"side": "left"})
         ),
         Mode.CONFIRM_REMINDER: lambda: _run(
-            CoachState(), Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"})
+            CoachState(),
+            Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"}, can_remind=True),
         ),
     }
     state = states[mode]()

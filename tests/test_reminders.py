@@ -4,6 +4,7 @@ runner says honestly that reminders need Alexa."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,6 +13,7 @@ from ask_sdk_core.exceptions import ApiClientException
 from ask_sdk_model.services.service_client_factory import ServiceClientFactory
 from ask_sdk_model.services.service_exception import ServiceException
 
+from skill.cli import main
 from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.events import Event
@@ -130,15 +132,30 @@ def test_list_and_cancel(fake: FakeReminders) -> None:
 
 
 def test_a_reminder_asked_without_a_time_asks_when() -> None:
-    _, reply = Coach(clock=fixed_clock).handle(CoachState(), Event(ev.SET_REMINDER))
+    event = Event(ev.SET_REMINDER, can_remind=True)
+    _, reply = Coach(clock=fixed_clock).handle(CoachState(), event)
     assert "What time should I remind you" in reply.spoken_text() and reply.reminder is None
 
 
-def test_the_local_runner_says_reminders_need_alexa() -> None:
+def test_every_day_by_default_in_the_evening() -> None:
     coach, state = Coach(clock=fixed_clock), CoachState()
-    state, _ = coach.handle(state, Event(ev.SET_REMINDER, {"time": "19:00"}))
-    state, reply = coach.handle(state, Event(ev.YES))
-    assert "Reminders need Alexa" in reply.spoken_text()  # what a front end without the API says
-    assert reply.reminder is not None and reply.reminder.days == (
-        "MO", "TU", "WE", "TH", "FR", "SA", "SU",
-    )  # fmt: skip
+    state, asked = coach.handle(state, Event(ev.SET_REMINDER, {"time": "EV"}, can_remind=True))
+    assert "every day at seven o'clock in the evening" in asked.spoken_text()
+    state, reply = coach.handle(state, Event(ev.YES, can_remind=True))
+    assert reply.reminder is not None and reply.reminder.time == "19:00"
+    assert reply.reminder.days == ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+    assert "Reminders need Alexa" in reply.spoken_text()  # if the front end could not call
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["remind me to stretch every weekday at seven thirty", "what reminders do i have",
+     "cancel my stretch reminder"],
+)  # fmt: skip
+def test_the_local_runner_says_reminders_need_alexa(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text(line + "\n")
+    assert main(["--script", str(script)]) == 0
+    assert "Reminders need Alexa" in capsys.readouterr().out

@@ -55,7 +55,7 @@ def event_from_request(handler_input: HandlerInput) -> Event:
             slots[name] = resolved
         elif value and not _has_resolutions(slot):
             slots[name] = str(value)  # built-in or free-text slot: the words are the value
-    return Event(intent.name, slots, heard, locale=locale)
+    return Event(intent.name, slots, heard, locale=locale, can_remind=True)
 
 
 def _authorities(slot: Any) -> list[Any]:

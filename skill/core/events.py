@@ -105,6 +105,7 @@ class Event:
     # The whole utterance when the front end has it (the local runner does; Alexa does not).
     text: str = ""
     locale: str = DEFAULT_LOCALE  # the request's locale (wording, emergency number)
+    can_remind: bool = False  # the front end can make reminders (Alexa's Reminders API)
 
     def __post_init__(self) -> None:
         # Bounded work everywhere: huge slot values or utterances are cut here, once.

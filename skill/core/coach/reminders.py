@@ -3,7 +3,9 @@
 "Remind me to stretch every weekday at seven thirty" asks for a yes first; yes returns a Reply
 carrying a `ReminderAction`. A front end that can make the call (Alexa's Reminders API) does,
 sends `Coach.ReminderResult` with the outcome, and says the answer to that event instead; the
-Reply's own words are for front ends that cannot (the local runner), and say so honestly.
+Reply's own words are for front ends that cannot. A front end that says it can make reminders
+(`Event.can_remind`, set by the Alexa handlers) gets the question; the local runner is told at
+once, honestly, that reminders need Alexa.
 Nothing about reminders is stored in the profile: the Reminders API is the only record, so a
 failed call leaves nothing half-made behind.
 """
@@ -80,8 +82,15 @@ def _forget_offer(state: CoachState) -> None:
     state.session.reminder_days = None
 
 
+def _cannot(ctx: Context, state: CoachState) -> Reply:
+    prompt = prompt_for_mode(ctx, state)
+    return Reply.ask([Say(P.REMINDER_UNSUPPORTED), Say(prompt)], prompt)
+
+
 @handles(Mode.CONFIRM_REMINDER)
 def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
+    if not event.can_remind:
+        return _cannot(ctx, state)
     when = clock_time(event.slot("time"))
     if when is None:
         return Reply.ask([Say(P.REMINDER_WHEN)], P.REMINDER_WHEN)
@@ -93,8 +102,7 @@ def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
 
 
 def _action(ctx: Context, state: CoachState, action: ReminderAction) -> Reply:
-    prompt = prompt_for_mode(ctx, state)
-    return replace(Reply.ask([Say(P.REMINDER_UNSUPPORTED), Say(prompt)], prompt), reminder=action)
+    return replace(_cannot(ctx, state), reminder=action)
 
 
 @handles(Mode.MENU, Mode.ROUTINE)
@@ -119,11 +127,15 @@ def reminder_no(ctx: Context, state: CoachState, event: Event) -> Reply:
 
 @handles()
 def list_reminders(ctx: Context, state: CoachState, event: Event) -> Reply:
+    if not event.can_remind:
+        return _cannot(ctx, state)
     return _action(ctx, state, ReminderAction("list"))
 
 
 @handles()
 def cancel_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
+    if not event.can_remind:
+        return _cannot(ctx, state)
     return _action(ctx, state, ReminderAction("cancel"))
 
 
