@@ -7,8 +7,6 @@ import copy
 import json
 import subprocess
 import sys
-import sysconfig
-import venv
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ import pytest
 
 from interaction_model.validate import heard_by, problems
 from skill.core.events import LOCALES
+from tests.venvs import clean_venv
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -94,15 +93,7 @@ def test_lambda_zip_answers_a_launch_in_a_clean_virtualenv(exported: Path, tmp_p
     unpacked = tmp_path / "code"
     with zipfile.ZipFile(exported / "lambda.zip") as bundle:
         bundle.extractall(unpacked)
-    fresh = tmp_path / "venv"
-    venv.create(fresh, with_pip=False)
-    python = fresh / "bin" / "python"
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()  # fmt: skip
-    # Dependencies from this environment as a plain path (no .pth hooks, so not our checkout).
-    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    python = clean_venv(tmp_path / "venv")
     event = {
         "version": "1.0",
         "session": {"new": True, "sessionId": "s", "application": {"applicationId": "a"},
