@@ -131,6 +131,25 @@ def test_list_and_cancel(fake: FakeReminders) -> None:
     assert "cancelled one stretch reminder" in speech(cancelled) and fake.made == []
 
 
+def test_a_cancel_that_fails_part_way_says_what_changed(fake: FakeReminders) -> None:
+    skill = DirectSkill()
+    _agree(skill)
+    _agree(skill)
+    real_delete = fake.delete_reminder
+    calls: list[str] = []
+
+    def second_fails(token: str) -> None:
+        calls.append(token)
+        if len(calls) == 2:
+            raise ServiceException("busy", 429, None, None)
+        real_delete(token)
+
+    fake.delete_reminder = second_fails  # type: ignore[method-assign]
+    payload = skill.send(intent_request("CancelReminderIntent"))
+    assert "I cancelled one stretch reminder, then the reminders service" in speech(payload)
+    assert len(fake.made) == 1
+
+
 def test_a_reminder_asked_without_a_time_asks_when() -> None:
     event = Event(ev.SET_REMINDER, can_remind=True)
     _, reply = Coach(clock=fixed_clock).handle(CoachState(), event)

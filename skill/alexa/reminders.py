@@ -93,12 +93,23 @@ def _call(client: Any, action: ReminderAction, locale: str, now: datetime) -> di
     if action.kind == "list":
         times = ",".join(t for t in (_time_of(a) for a in alerts) if t)
         return {"outcome": "listed", "count": str(len(alerts)), "times": times}
-    for alert in alerts:
-        client.delete_reminder(alert.alert_token)
+    for done, alert in enumerate(alerts):
+        try:
+            client.delete_reminder(alert.alert_token)
+        except Exception as error:
+            raise PartlyDone(done) from error
     return {"outcome": "cancelled", "count": str(len(alerts))}
 
 
-def _failure(error: Exception) -> str:
+class PartlyDone(Exception):
+    """A cancel failed after `done` reminders were already deleted."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(f"{done} deleted before the failure")
+        self.done = done
+
+
+def _failure(error: BaseException) -> str:
     if isinstance(error, ServiceException):
         code = int(getattr(error, "status_code", 500) or 500)
         return {401: "unauthorized", 403: "no_permission", 429: "throttled"}.get(
@@ -119,9 +130,12 @@ def carry_out(
     try:
         client = handler_input.service_client_factory.get_reminder_management_service()
         slots = _call(client, action, locale, moment)
-    except (ServiceException, ApiClientException, OSError, ValueError) as error:
+    except (ServiceException, ApiClientException, OSError, ValueError, PartlyDone) as error:
         log.warning("reminders API call failed (%s): %s", action.kind, error)
-        slots = {"outcome": _failure(error)}
+        cause = error.__cause__ if isinstance(error, PartlyDone) else error
+        slots = {"outcome": _failure(cause or error)}
+        if isinstance(error, PartlyDone) and error.done:
+            slots["count"] = str(error.done)  # the user must hear what did change
     return Event(ev.REMINDER_RESULT, slots, locale=locale)
 
 

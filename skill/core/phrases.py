@@ -300,6 +300,10 @@ REMINDER_UNSUPPORTED = (
 REMINDERS_NONE = "You don't have any stretch reminders."
 REMINDERS_LISTED = "You have {count} stretch {reminders}: {times}."
 REMINDERS_CANCELLED = "Done. I've cancelled {count} stretch {reminders}."
+REMINDERS_PARTLY_CANCELLED = (
+    "I cancelled {count} stretch {reminders}, then the reminders service stopped answering, so "
+    "some may still be set. Ask me again to cancel the rest."
+)
 REMINDER_AT = "at {time}"
 TIME_OCLOCK = "{hour} o'clock"
 TIME_MORNING = "in the morning"

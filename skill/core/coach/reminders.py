@@ -169,6 +169,10 @@ def reminder_result(ctx: Context, state: CoachState, event: Event) -> Reply:
         text = P.REMINDERS_NONE
     elif outcome == "cancelled":
         text = P.REMINDERS_CANCELLED.format(count=number_words(count), reminders=_plural(count))
+    elif count and outcome in _FAILED:
+        text = P.REMINDERS_PARTLY_CANCELLED.format(
+            count=number_words(count), reminders=_plural(count)
+        )
     elif outcome == "no_permission":
         text, consent = P.REMINDER_NEEDS_PERMISSION, ReminderAction("consent")
     else:
