@@ -104,3 +104,14 @@ def test_preview_apl_prints_the_directive(capsys: pytest.CaptureFixture[str]) ->
     assert shown["datasources"]["coach"]["heading"].startswith("Exercise 1 of")
     assert main(["preview-apl", "sciatica", "99"]) == 2
     assert "sciatica has steps 1 to" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("routine_id", sorted(LIBRARY.routines))
+def test_every_step_directive_leaves_room_for_speech(routine_id: str) -> None:
+    from skill.cli.preview import step_directive
+
+    for step in range(1, len(LIBRARY.routine(routine_id).steps) + 1):
+        shown = step_directive(routine_id, step)
+        # 24 KB in all; the speech itself may take up to 8000 characters.
+        assert len(json.dumps(shown).encode()) < RESPONSE_LIMIT - 8000, (routine_id, step)
+        assert shown["datasources"]["coach"]["instructions"]
