@@ -8,6 +8,8 @@ so a screen can count down with its own clock instead of the coach's tick counts
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from .. import events as ev
 from .. import phrases as P
 from ..events import Event
@@ -49,8 +51,6 @@ def routines_screen(ctx: Context, state: CoachState) -> Screen:
 
 
 def progress_screen(ctx: Context, state: CoachState) -> Screen:
-    from datetime import datetime, timedelta
-
     history = state.profile.history
     now = ctx.clock()
     recent = 0
