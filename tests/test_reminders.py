@@ -56,6 +56,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeReminders:
     monkeypatch.setattr(
         ServiceClientFactory, "get_reminder_management_service", lambda self: service
     )
+    settings = SimpleNamespace(get_system_time_zone=lambda device_id: "Europe/London")
+    monkeypatch.setattr(ServiceClientFactory, "get_ups_service", lambda self: settings)
     return service
 
 
@@ -79,6 +81,9 @@ def test_consent_given_creates_a_weekday_reminder(fake: FakeReminders) -> None:
     rule = made.trigger.recurrence.recurrence_rules[0]
     assert "BYDAY=MO,TU,WE,TH,FR" in rule and "BYHOUR=7;BYMINUTE=30" in rule
     assert made.alert_info.spoken_info.content[0].locale == "en-US"
+    assert made.trigger.time_zone_id == "Europe/London"
+    start = made.trigger.recurrence.start_date_time
+    assert (start.hour, start.minute, start.tzinfo) == (7, 30, None)
     assert payload["sessionAttributes"]["mode"] == "menu"
 
 
@@ -178,3 +183,10 @@ def test_the_local_runner_says_reminders_need_alexa(
     script.write_text(line + "\n")
     assert main(["--script", str(script)]) == 0
     assert "Reminders need Alexa" in capsys.readouterr().out
+
+
+def test_api_calls_have_a_timeout() -> None:
+    from skill.alexa.reminders import TimedApiClient
+
+    method = TimedApiClient()._resolve_method(SimpleNamespace(method="GET"))
+    assert method.keywords == {"timeout": TimedApiClient.timeout_seconds}  # type: ignore[attr-defined]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ask_sdk_core.api_client import DefaultApiClient
 from ask_sdk_core.exceptions import ApiClientException
@@ -52,8 +53,27 @@ def has_permission(handler_input: HandlerInput) -> bool:
     return bool(getattr(permissions, "consent_token", None))
 
 
-def reminder_request(action: ReminderAction, locale: str, now: datetime) -> ReminderRequest:
-    """A weekly recurring reminder on the action's days at its time (the device's time zone)."""
+def device_time_zone(handler_input: HandlerInput) -> str | None:
+    """The device's IANA time zone from the Settings API (best effort: None if unavailable).
+    Amazon asks for it on every reminder, or a reminder may ring at the wrong hour."""
+    system = getattr(handler_input.request_envelope.context, "system", None)
+    device = getattr(system, "device", None)
+    try:
+        ups = handler_input.service_client_factory.get_ups_service()
+        zone = ups.get_system_time_zone(getattr(device, "device_id", ""))
+        ZoneInfo(str(zone))
+    except Exception as error:  # the reminder still works without it, in the device's zone
+        log.info("device time zone unavailable: %s", error)
+        return None
+    return str(zone)
+
+
+def reminder_request(
+    action: ReminderAction, locale: str, now: datetime, zone: str | None = None
+) -> ReminderRequest:
+    """A weekly recurring reminder on the action's days at its time, in the device's zone."""
+    if zone is not None:
+        now = now.astimezone(ZoneInfo(zone))
     hour, minute = (int(part) for part in action.time.split(":"))
     start = now.replace(hour=hour, minute=minute, second=0, microsecond=0, tzinfo=None)
     if start <= now.replace(tzinfo=None):
@@ -63,6 +83,7 @@ def reminder_request(action: ReminderAction, locale: str, now: datetime) -> Remi
         request_time=now.replace(tzinfo=None),
         trigger=Trigger(
             object_type=TriggerType.SCHEDULED_ABSOLUTE,
+            time_zone_id=zone,
             recurrence=Recurrence(start_date_time=start, recurrence_rules=[rule]),
         ),
         alert_info=AlertInfo(SpokenInfo([SpokenText(locale=locale, text=action.text)])),
@@ -85,9 +106,13 @@ def _active(client: Any) -> list[Any]:
     return [a for a in alerts if str(getattr(a, "status", "ON")).upper().endswith("ON")]
 
 
-def _call(client: Any, action: ReminderAction, locale: str, now: datetime) -> dict[str, str]:
+def _call(
+    handler_input: HandlerInput, action: ReminderAction, locale: str, now: datetime
+) -> dict[str, str]:
+    client = handler_input.service_client_factory.get_reminder_management_service()
     if action.kind == "create":
-        client.create_reminder(reminder_request(action, locale, now))
+        zone = device_time_zone(handler_input)
+        client.create_reminder(reminder_request(action, locale, now, zone))
         return {"outcome": "created"}
     alerts = _active(client)
     if action.kind == "list":
@@ -126,10 +151,9 @@ def carry_out(
     """Make the call the action asks for; the outcome as a `Coach.ReminderResult` event."""
     if not has_permission(handler_input):
         return Event(ev.REMINDER_RESULT, {"outcome": "no_permission"}, locale=locale)
-    moment = (now or datetime.now)()
+    moment = (now or (lambda: datetime.now(UTC)))()
     try:
-        client = handler_input.service_client_factory.get_reminder_management_service()
-        slots = _call(client, action, locale, moment)
+        slots = _call(handler_input, action, locale, moment)
     except (ServiceException, ApiClientException, OSError, ValueError, PartlyDone) as error:
         log.warning("reminders API call failed (%s): %s", action.kind, error)
         cause = error.__cause__ if isinstance(error, PartlyDone) else error
