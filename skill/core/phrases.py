@@ -318,6 +318,9 @@ SCREEN_PROGRESS = "Your progress"
 SCREEN_SESSIONS = "{total} finished, {recent} in the last seven days"
 SCREEN_STEP = "Exercise {number} of {total}"
 SCREEN_TOUCH_HINT = "Touch a routine, or say its name"
+SCREEN_MINUTES = "{minutes} min"
+SCREEN_GET_READY = "Get ready"
+SCREEN_RELEASE = "Release"
 
 # ---------------------------------------------------------------- English markets
 

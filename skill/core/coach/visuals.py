@@ -42,7 +42,9 @@ def routines_screen(ctx: Context, state: CoachState) -> Screen:
             "id": routine.id,
             "name": capitalise(routine.name),
             "summary": routine.summary,
-            "minutes": routine_minutes(ctx, routine.id, state.profile, wants_short(state, routine)),
+            "length": P.SCREEN_MINUTES.format(
+                minutes=routine_minutes(ctx, routine.id, state.profile, wants_short(state, routine))
+            ),
         }
         for routine in ctx.library.routines.values()
     ]
@@ -105,5 +107,7 @@ def step_screen(ctx: Context, state: CoachState, reply: Reply) -> Screen | None:
             "instructions": [line for line in instructions if line],
             "holdStartSeconds": start,
             "holdSeconds": seconds,
+            "getReady": P.SCREEN_GET_READY,
+            "release": P.SCREEN_RELEASE,
         },
     )
