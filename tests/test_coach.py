@@ -50,6 +50,10 @@ def state_in(mode: Mode) -> CoachState:
         ),
         Mode.ASK_PAIN_BEFORE: lambda: DIARY_COACH.handle(CoachState(), start)[0],
         Mode.ASK_PAIN_AFTER: _after_routine,
+        Mode.CONFIRM_REMINDER: lambda: _run(
+            CoachState(),
+            Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"}, can_remind=True),
+        ),
     }
     state = states[mode]()
     assert state.session.mode == mode

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skill.core.events import LOCALES
+
 from .common import fail
 
 DEFAULT_WPM = 150  # local_runner.speech_rate.DEFAULT_WPM (not imported: keeps --help fast)
@@ -45,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("whisper", "pocketsphinx"),
         default=None,
         help="speech recogniser (default: whisper when its model is installed)",
+    )
+
+    parser.add_argument(
+        "--locale",
+        default="en-US",
+        choices=LOCALES,
+        help="English market: wording and the emergency number (default en-US)",
     )
 
 
@@ -104,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     # Days and weeks on this machine's clock; a script is not asked for pain scores.
     coach = Coach(time_zone=machine_zone_name(), ask_pain=not scripted)
     try:
-        session = LocalSession(coach=coach, minutes=args.minutes)
+        session = LocalSession(coach=coach, minutes=args.minutes, locale=args.locale)
     except StoreError as error:
         speaker.close()
         if listening is not None:

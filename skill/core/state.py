@@ -75,6 +75,8 @@ class Session:
     steps_done: int = 0  # exercises finished in this routine
     feelings: list[str] = field(default_factory=list)  # "exercise_id:feeling" reported
     time_zone: str = ""  # the user's IANA zone as a front end last sent it ("": not known)
+    reminder_time: str | None = None  # the reminder offered, awaiting yes/no ("HH:MM")
+    reminder_days: str | None = None  # its days, comma-separated iCalendar days ("MO,TU")
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -188,7 +190,10 @@ def parse_session(data: Any) -> Session:
     position = data.get("last_position", "")
     check(position in ("", *POSITIONS), "session.last_position: unknown position")
     session.last_position = position
-    for name in ("routine_id", "inserted_exercise", "pending_exercise", "offered_routine"):
+    for name in (
+        "routine_id", "inserted_exercise", "pending_exercise", "offered_routine",
+        "reminder_time", "reminder_days",
+    ):  # fmt: skip
         value = data.get(name)
         check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..content import Library, default_library
 from ..events import REPEAT, Event
+from ..locale import localised
 from ..modes import EXPECTED_NEXT, STEP_ON, Mode
 from ..reply import Reply
 from ..state import CoachState
@@ -14,6 +15,7 @@ from .context import TURN_BUDGET_SECONDS, Clock, Context, utc_now
 from .delivery import HANDS_FREE_WAIT
 from .diary import with_zone
 from .table import MACHINE
+from .visuals import screen_for
 
 
 class Coach:
@@ -60,6 +62,8 @@ class Coach:
             # Hands-free, a routine that is still running always has a way on: an answer to
             # "I don't have a ball" mid-routine must not leave the user in silence.
             reply = replace(reply, wait_seconds=HANDS_FREE_WAIT)
+        screen = screen_for(ctx, state, event, reply)
+        reply = localised(replace(reply, screen=screen), event.locale)
         if event.name != REPEAT:
             # Inside a routine Repeat re-delivers the step, so the reply is only kept outside one.
             keep = reply.expect_reply and state.session.mode not in STEP_ON

@@ -40,9 +40,6 @@ def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
 
 
 @handles()
-def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
-    prompt = prompt_for_mode(ctx, state)
-    return Reply.ask([Say(P.REMINDERS_NOT_YET), Say(prompt)], prompt)
 
 
 @handles(Mode.CONFIRM_DELETE)

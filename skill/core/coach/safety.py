@@ -26,7 +26,7 @@ from .machine import Guard, Handler, handles
 SERIOUS = ("emergency", "urgent")
 # Slots whose words name a routine, exercise or thing, not how the user feels.
 _NAMING_SLOTS = ("routine", "exercise", "equipment")
-_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.RUNNER_EVENTS})
+_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 
 def heard_symptoms(event: Event) -> str:

@@ -49,10 +49,17 @@ from .profile import (
     keep_data,
     no_equipment,
     set_length,
-    set_reminder,
 )
 from .progress import progress
 from .prompts import fallback, help_
+from .reminders import (
+    cancel_reminder,
+    list_reminders,
+    reminder_no,
+    reminder_result,
+    reminder_yes,
+    set_reminder,
+)
 from .safety import GUARDS, carry_on_gently, pain_answer
 from .scores import (
     pain_after_answer,
@@ -67,6 +74,7 @@ R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
 SIDE, RECENT, OFFER = Mode.ASK_SIDE, Mode.ASK_RECENT, Mode.OFFER_ROUTINE
 BEFORE, AFTER = Mode.ASK_PAIN_BEFORE, Mode.ASK_PAIN_AFTER
+REMIND = Mode.CONFIRM_REMINDER
 
 MACHINE = Machine(
     rows={
@@ -104,6 +112,8 @@ MACHINE = Machine(
         ev.BRING_BACK: Row(bring_back),
         ev.LENGTH: Row(set_length),
         ev.STATUS: Row(status),
+        ev.LIST_REMINDERS: Row(list_reminders),
+        ev.CANCEL_REMINDER: Row(cancel_reminder),
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
@@ -139,6 +149,7 @@ MACHINE = Machine(
                 CARRY: carry_on_gently,
                 RECENT: recent_yes,
                 OFFER: accept_offered_routine,
+                REMIND: reminder_yes,
             },
         ),
         ev.NO: Row(
@@ -154,10 +165,12 @@ MACHINE = Machine(
                 OFFER: decline_offered_routine,
                 BEFORE: pain_before_skipped,
                 AFTER: pain_after_skipped,
+                REMIND: reminder_no,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
         ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
+        ev.REMINDER_RESULT: Row(reminder_result, everywhere=True),
     },
     mode_defaults={
         Mode.SCREEN: fallback,
@@ -166,6 +179,7 @@ MACHINE = Machine(
         SIDE: fallback,
         RECENT: fallback,
         BEFORE: fallback,
+        REMIND: fallback,
     },
     unknown=fallback,
     guards=GUARDS,
