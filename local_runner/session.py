@@ -38,6 +38,7 @@ class LocalSession:
     ended: bool = False
     minutes: int | None = None  # --minutes: routines started here fit in this many minutes
     expects: tuple[str, ...] = ()  # what the coach's last reply expects next (a prior)
+    locale: str = ev.DEFAULT_LOCALE  # --locale: wording and the emergency number
 
     def start(self) -> Reply:
         return self.handle(Event(ev.LAUNCH), fresh=True)
@@ -51,6 +52,7 @@ class LocalSession:
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
         if event.name == ev.START_ROUTINE and self.minutes:
             event = replace(event, slots={**event.slots, "minutes": str(self.minutes)})
+        event = replace(event, locale=self.locale)
         session = None if fresh else self.state.session_dict()
         turn = run_turn(self.coach, self.store, self.user_id, session, event)
         self.state = turn.state

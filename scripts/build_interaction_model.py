@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Generates interaction_model/en-US.json from interaction_model/language.toml.
+"""Generates every locale's interaction model, and the manifest's locale entries, from
+interaction_model/language.toml.
 
 Expands sample templates ((a|b) alternatives, [x] optional parts), checks slot value ids against
-the content files, and writes the Alexa interaction model. `--check` exits 1 if the committed
-file is out of date (the test suite runs it), without writing anything.
+the content files, and writes interaction_model/<locale>.json for en-US and each `[locale.*]`
+(en-US's model plus that locale's samples and synonyms), and the locale entries of skill.json
+(en-US's entry with the locale's `manifest` keys). `--check` exits 1 if any committed file is
+out of date (the test suite runs it), without writing anything.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "interaction_model" / "language.toml"
-TARGET = ROOT / "interaction_model" / "en-US.json"
+MODELS = ROOT / "interaction_model"
+TARGET = MODELS / "en-US.json"
+MANIFEST = MODELS / "skill.json"
+BASE_LOCALE = "en-US"
 TOKEN = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
@@ -56,6 +62,7 @@ def build(source: dict[str, Any]) -> dict[str, Any]:
         "Feeling": {"better", "same", "worse"},
         "Side": {"left", "right"},
         "RoutineLength": {"short", "full"},
+        "ReminderDays": {"every_day", "weekdays", "weekends"},
     }
     types = []
     for type_name, spec in source["type"].items():
@@ -95,26 +102,79 @@ def build(source: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def render() -> str:
+def localised(model: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """en-US's model with a locale's extra samples and synonyms (never new intents or ids)."""
+    model = json.loads(json.dumps(model))
+    language = model["interactionModel"]["languageModel"]
+    intents = {intent["name"]: intent for intent in language["intents"]}
+    for name, templates in overrides.get("samples", {}).items():
+        if name not in intents:
+            raise SystemExit(f"locale samples for unknown intent {name}")
+        extra = [s for template in templates for s in expand(template)]
+        intents[name]["samples"] = list(dict.fromkeys([*intents[name]["samples"], *extra]))
+    types = {kind["name"]: kind for kind in language["types"]}
+    for key, words in overrides.get("synonyms", {}).items():
+        type_name, _, value_id = key.partition(".")
+        values = {v["id"]: v for v in types.get(type_name, {"values": []})["values"]}
+        if value_id not in values:
+            raise SystemExit(f"locale synonyms for unknown value {key}")
+        name = values[value_id]["name"]
+        name["synonyms"] = list(dict.fromkeys([*name["synonyms"], *words]))
+    return model
+
+
+def manifest(current: dict[str, Any], locales: dict[str, Any]) -> dict[str, Any]:
+    """The manifest with one entry per locale, each copied from en-US's with its overrides."""
+    result = json.loads(json.dumps(current))
+    info, privacy = result["manifest"]["publishingInformation"], result["manifest"][
+        "privacyAndCompliance"
+    ]
+    base, base_privacy = info["locales"][BASE_LOCALE], privacy["locales"][BASE_LOCALE]
+    info["locales"] = {BASE_LOCALE: base}
+    privacy["locales"] = {BASE_LOCALE: base_privacy}
+    countries = ["US"]
+    for locale, spec in locales.items():
+        info["locales"][locale] = {**base, **spec.get("manifest", {})}
+        privacy["locales"][locale] = dict(base_privacy)
+        countries.append(spec["country"])
+    info["distributionCountries"] = list(dict.fromkeys(countries))
+    return result
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_all() -> dict[Path, str]:
+    """Every generated file and its text."""
     source = tomllib.loads(SOURCE.read_text(encoding="utf-8"))
-    return json.dumps(build(source), indent=2, ensure_ascii=False) + "\n"
+    base = build(source)
+    locales = source.get("locale", {})
+    files = {TARGET: _dump(base)}
+    for locale, overrides in locales.items():
+        files[MODELS / f"{locale}.json"] = _dump(localised(base, overrides))
+    current = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    files[MANIFEST] = _dump(manifest(current, locales))
+    return files
+
+
+def render() -> str:
+    return render_all()[TARGET]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if en-US.json is out of date")
+    parser.add_argument("--check", action="store_true", help="fail if a model is out of date")
     args = parser.parse_args()
-    text = render()
+    files = render_all()
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text("utf-8") != text]
     if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(
-                f"{TARGET} is out of date: run scripts/build_interaction_model.py", file=sys.stderr
-            )
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
+        for path in stale:
+            print(f"{path} is out of date: run scripts/build_interaction_model.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path in stale:
+        path.write_text(files[path], encoding="utf-8")
+        print(f"wrote {path}")
     return 0
 
 

@@ -15,6 +15,7 @@ from skill.core.state import CoachState, ResumePoint, parse_profile, parse_sessi
 from tests.conftest import fixed_clock
 
 COACH = Coach(clock=fixed_clock)
+DIARY_COACH = Coach(clock=fixed_clock, ask_pain=True)
 
 
 def _run(state: CoachState, *events: Event) -> CoachState:
@@ -47,9 +48,26 @@ def state_in(mode: Mode) -> CoachState:
         Mode.ASK_RECENT: lambda: _run(
             CoachState(), *SCIATICA_CHECKS, Event(ev.SIDE, {"side": "left"})
         ),
+        Mode.ASK_PAIN_BEFORE: lambda: DIARY_COACH.handle(CoachState(), start)[0],
+        Mode.ASK_PAIN_AFTER: _after_routine,
+        Mode.CONFIRM_REMINDER: lambda: _run(
+            CoachState(),
+            Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"}, can_remind=True),
+        ),
     }
     state = states[mode]()
     assert state.session.mode == mode
+    return state
+
+
+def _after_routine() -> CoachState:
+    """The breathing routine done with the diary on: asked for a score after it."""
+    state, _ = DIARY_COACH.handle(CoachState(), Event(ev.START_ROUTINE, {"routine": "breathing"}))
+    state, _ = DIARY_COACH.handle(state, Event(ev.PAIN_SCORE, {"score": "5"}))
+    for _ in range(50):
+        if state.session.mode != Mode.ROUTINE:
+            break
+        state, _ = DIARY_COACH.handle(state, Event(ev.NEXT))
     return state
 
 
@@ -74,7 +92,7 @@ SLOTS: dict[str, list[dict[str, str]]] = {
     ev.HOLD_TIME: [{"seconds": "45"}, {"seconds": "500"}],
     ev.NO_EQUIPMENT: [{"equipment": "towel"}],
     ev.HAVE_EQUIPMENT: [{"equipment": "towel"}],
-    ev.PAIN_SCORE: [{"score": "4"}],
+    ev.PAIN_SCORE: [{"score": "4"}, {"score": "10"}, {"score": "eleven"}, {}],
     ev.SIDE: [{"side": "left"}],
     ev.SET_REMINDER: [{"time": "07:00"}],
 }

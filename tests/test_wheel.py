@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import sysconfig
-import venv
 from pathlib import Path
 
 import pytest
+
+from tests.venvs import clean_venv
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,15 +25,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     wheel = next((work / "dist").glob("back_stretch_coach-*.whl"))
     fresh = work / "venv"
-    venv.create(fresh, with_pip=False)
-    python = fresh / "bin" / "python"
-    # Our dependencies without our own editable install: a plain path line adds the directory
-    # but runs none of its .pth hooks (the editable finder lives in one of those).
-    site = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()
-    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    python = clean_venv(fresh)
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
          "--no-index", str(wheel)],

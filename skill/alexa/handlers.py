@@ -8,6 +8,7 @@ and render the Reply with the SSML renderer.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
@@ -24,8 +25,10 @@ from ..core.events import Event
 from ..core.phrases import APOLOGY
 from ..core.reply import Reply
 from ..core.store import UserStore
+from . import apl, reminders
 from .persistence import user_id_of
 from .ssml import reprompt_ssml, to_ssml
+from .timezone import zone_for_turn
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +37,14 @@ CARD_LIMIT = 8000
 
 def event_from_request(handler_input: HandlerInput) -> Event:
     request = handler_input.request_envelope.request
+    locale = str(getattr(request, "locale", None) or ev.DEFAULT_LOCALE)
     if is_request_type("LaunchRequest")(handler_input):
-        return Event(ev.LAUNCH)
+        return Event(ev.LAUNCH, locale=locale)
+    if is_request_type(apl.USER_EVENT)(handler_input):
+        return replace(apl.event_from_user_event(request), locale=locale)
     intent = getattr(request, "intent", None)
     if intent is None or not intent.name:
-        return Event(ev.FALLBACK)
+        return Event(ev.FALLBACK, locale=locale)
     slots: dict[str, str] = {}
     heard: dict[str, str] = {}
     for name, slot in (intent.slots or {}).items():
@@ -50,7 +56,7 @@ def event_from_request(handler_input: HandlerInput) -> Event:
             slots[name] = resolved
         elif value and not _has_resolutions(slot):
             slots[name] = str(value)  # built-in or free-text slot: the words are the value
-    return Event(intent.name, slots, heard)
+    return Event(intent.name, slots, heard, locale=locale, can_remind=True)
 
 
 def _authorities(slot: Any) -> list[Any]:
@@ -76,6 +82,12 @@ def render(handler_input: HandlerInput, reply: Reply) -> Response:
     if reply.segments:
         builder.speak(to_ssml(reply))
         builder.set_card(SimpleCard(title=reply.title, content=reply.card_text[:CARD_LIMIT]))
+    if reply.reminder is not None and reply.reminder.kind == "consent":
+        builder.set_card(reminders.consent_card())
+    if reply.screen is not None and apl.supports_apl(handler_input):
+        shown = apl.directive(reply.screen)
+        if shown is not None:
+            builder.add_directive(shown)
     reprompt = reprompt_ssml(reply)
     if reprompt:
         builder.ask(reprompt)
@@ -94,6 +106,7 @@ class CoachRequestHandler(AbstractRequestHandler):
         return bool(
             is_request_type("LaunchRequest")(handler_input)
             or is_request_type("IntentRequest")(handler_input)
+            or is_request_type(apl.USER_EVENT)(handler_input)
         )
 
     def handle(self, handler_input: HandlerInput) -> Response:
@@ -164,7 +177,14 @@ def coach_turn(
     """The core's turn protocol on this user's stored profile, then the reply as a response."""
     manager = handler_input.attributes_manager
     user_id = user_id_of(handler_input.request_envelope)
-    turn = run_turn(coach, store, user_id, dict(manager.session_attributes or {}), event)
+    session = dict(manager.session_attributes or {})
+    event = replace(event, time_zone=zone_for_turn(handler_input, session))
+    turn = run_turn(coach, store, user_id, session, event)
+    action = turn.reply.reminder
+    if action is not None and action.kind != "consent":
+        # The core asked for a Reminders API call: make it, and say the core's answer to it.
+        outcome = reminders.carry_out(handler_input, action, event.locale)
+        turn = run_turn(coach, store, user_id, turn.state.session_dict(), outcome)
     for name in turn.reply.events:
         log.debug("coach event: %s", name)  # events name triage outcomes: debug only
     manager.session_attributes = turn.state.session_dict()

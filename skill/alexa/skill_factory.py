@@ -16,6 +16,7 @@ from .handlers import (
     SkillDisabledHandler,
 )
 from .persistence import StorePersistenceAdapter
+from .reminders import TimedApiClient
 
 SKILL_ID_ENV = "STRETCH_COACH_SKILL_ID"
 
@@ -28,8 +29,10 @@ def default_store() -> UserStore:
 def skill_builder(
     store: UserStore, coach: Coach | None = None, skill_id: str | None = None
 ) -> CustomSkillBuilder:
-    coach = coach or Coach()
-    builder = CustomSkillBuilder(persistence_adapter=StorePersistenceAdapter(store))
+    coach = coach or Coach(ask_pain=True)  # the pain diary asks before and after routines
+    builder = CustomSkillBuilder(
+        persistence_adapter=StorePersistenceAdapter(store), api_client=TimedApiClient()
+    )
     if skill_id:
         builder.skill_id = skill_id  # type: ignore[assignment]  # typed as None upstream
     builder.add_request_handler(CoachRequestHandler(coach, store))

@@ -11,12 +11,12 @@ import argparse
 import logging
 from collections.abc import Sequence
 
-from . import local, routines, serve, store, understand
+from . import local, preview, progress, routines, serve, store, understand
 from .common import EXIT_ERROR, EXIT_USAGE, fail
 
 __all__ = ["EXIT_ERROR", "EXIT_USAGE", "build_parser", "main"]
 
-SUBCOMMANDS = (serve, understand, routines, store)
+SUBCOMMANDS = (serve, understand, routines, store, progress, preview)
 
 
 def build_parser() -> argparse.ArgumentParser:

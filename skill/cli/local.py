@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from skill.core.events import LOCALES
+
 from .common import fail
 
 DEFAULT_WPM = 150  # local_runner.speech_rate.DEFAULT_WPM (not imported: keeps --help fast)
@@ -47,6 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="speech recogniser (default: whisper when its model is installed)",
     )
 
+    parser.add_argument(
+        "--locale",
+        default="en-US",
+        choices=LOCALES,
+        help="English market: wording and the emergency number (default en-US)",
+    )
+
 
 def _minutes(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 120:
@@ -72,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
     from local_runner.runner import run_live, run_script
     from local_runner.session import LocalSession
     from local_runner.speaker import make_speaker
+    from skill.core.coach import Coach
+
+    from .progress import machine_zone_name
 
     lines: list[str] | None = None
     if args.script is not None:
@@ -98,8 +110,10 @@ def run(args: argparse.Namespace) -> int:
     )
     from skill.stores.codec import StoreError
 
+    # Days and weeks on this machine's clock; a script is not asked for pain scores.
+    coach = Coach(time_zone=machine_zone_name(), ask_pain=not scripted)
     try:
-        session = LocalSession(minutes=args.minutes)
+        session = LocalSession(coach=coach, minutes=args.minutes, locale=args.locale)
     except StoreError as error:
         speaker.close()
         if listening is not None:

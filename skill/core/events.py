@@ -29,6 +29,8 @@ SIDE = "SideIntent"
 BRING_BACK = "BringBackIntent"
 LENGTH = "RoutineLengthIntent"
 STATUS = "StatusIntent"
+LIST_REMINDERS = "ListRemindersIntent"
+CANCEL_REMINDER = "CancelReminderIntent"
 
 HELP = "AMAZON.HelpIntent"
 STOP = "AMAZON.StopIntent"
@@ -48,6 +50,14 @@ NO = "AMAZON.NoIntent"
 AUTO_ADVANCE = "Coach.AutoAdvance"  # hands-free: nobody spoke for a while after a step
 HOLD_RESUMED = "Coach.HoldResumed"  # "resume" during a hold the runner paused part way
 RUNNER_EVENTS: tuple[str, ...] = (AUTO_ADVANCE, HOLD_RESUMED)
+# Sent by a front end after it carried out a Reply's reminder action: slot "outcome" is one of
+# REMINDER_OUTCOMES, "count" and "times" (comma-separated HH:MM) describe listed reminders.
+REMINDER_RESULT = "Coach.ReminderResult"
+REMINDER_OUTCOMES: tuple[str, ...] = (
+    "created", "listed", "cancelled", "no_permission", "unauthorized", "throttled",
+    "server_error", "timeout", "unsupported",
+)  # fmt: skip
+FRONT_END_EVENTS: tuple[str, ...] = (*RUNNER_EVENTS, REMINDER_RESULT)
 
 CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     START_ROUTINE: ("routine",),
@@ -58,7 +68,7 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     SKIP: (),
     HOLD_TIME: ("seconds",),
     PROGRESS: (),
-    SET_REMINDER: ("time",),
+    SET_REMINDER: ("time", "days"),
     DELETE_DATA: (),
     NO_EQUIPMENT: ("equipment",),
     HAVE_EQUIPMENT: ("equipment",),
@@ -67,6 +77,8 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     BRING_BACK: ("exercise",),
     LENGTH: ("length", "minutes"),
     STATUS: (),
+    LIST_REMINDERS: (),
+    CANCEL_REMINDER: (),
 }
 BUILT_IN_INTENTS: tuple[str, ...] = (
     HELP, STOP, CANCEL, FALLBACK, NAVIGATE_HOME, NEXT, PREVIOUS, REPEAT, START_OVER,
@@ -74,7 +86,12 @@ BUILT_IN_INTENTS: tuple[str, ...] = (
 )  # fmt: skip
 ALL_INTENTS: tuple[str, ...] = (*CUSTOM_INTENTS, *BUILT_IN_INTENTS)
 # Everything the coach answers: requests, intents and the runner's own events.
-ALL_EVENTS: tuple[str, ...] = (LAUNCH, SESSION_ENDED, *ALL_INTENTS, *RUNNER_EVENTS)
+ALL_EVENTS: tuple[str, ...] = (LAUNCH, SESSION_ENDED, *ALL_INTENTS, *FRONT_END_EVENTS)
+
+# English markets the skill is published in; the request's locale picks wording and the
+# emergency number (anything else is answered as en-US).
+LOCALES: tuple[str, ...] = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN")
+DEFAULT_LOCALE = "en-US"
 
 
 # Nobody says more than this in one breath; longer free text is cut before anything reads it.
@@ -89,6 +106,11 @@ class Event:
     heard: dict[str, str] = field(default_factory=dict)  # raw words heard per slot
     # The whole utterance when the front end has it (the local runner does; Alexa does not).
     text: str = ""
+    # The user's IANA time zone when the front end knows it (Alexa: the device's setting), so
+    # days, weeks and streaks are the user's own; "" leaves the coach's default zone.
+    time_zone: str = ""
+    locale: str = DEFAULT_LOCALE  # the request's locale (wording, emergency number)
+    can_remind: bool = False  # the front end can make reminders (Alexa's Reminders API)
 
     def __post_init__(self) -> None:
         # Bounded work everywhere: huge slot values or utterances are cut here, once.

@@ -23,6 +23,9 @@ class Mode(StrEnum):
     ASK_SIDE = "ask_side"  # before a one-sided routine: asked which leg hurts
     ASK_RECENT = "ask_recent"  # before nerve glides: asked whether the nerve pain is recent
     OFFER_ROUTINE = "offer_routine"  # ordinary back pain described: asked "try this routine?"
+    ASK_PAIN_BEFORE = "ask_pain_before"  # before the day's first routine: asked for a pain score
+    ASK_PAIN_AFTER = "ask_pain_after"  # the routine is finished: asked for a pain score again
+    CONFIRM_REMINDER = "confirm_reminder"  # asked "shall I remind you every weekday at 7:30?"
 
 
 MODES: tuple[Mode, ...] = tuple(Mode)
@@ -37,7 +40,7 @@ ASKING = frozenset(
     {
         Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN,
         Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK, Mode.ASK_SIDE, Mode.ASK_RECENT,
-        Mode.OFFER_ROUTINE,
+        Mode.OFFER_ROUTINE, Mode.ASK_PAIN_BEFORE, Mode.ASK_PAIN_AFTER, Mode.CONFIRM_REMINDER,
     }
 )  # fmt: skip
 

@@ -142,12 +142,6 @@ DOSE_REPS = "Do about {reps} slow repetitions, with no holding at the end."
 PROGRESS_NONE = (
     "You haven't finished a routine with me yet. Your first one is a good place to start."
 )
-PROGRESS_TOTALS = "You've finished {total} {routines} with me, {recent} in the last seven days."
-PROGRESS_LAST = "The most recent was the {routine}, {when}."
-REMINDERS_NOT_YET = (
-    "I can't set reminders yet. Until I can, try a short desk break about every thirty minutes "
-    "when you're sitting for long."
-)
 CONFIRM_DELETE = (
     "This deletes everything I've saved for you: your progress, settings, and where you left off. "
     "Are you sure?"
@@ -183,11 +177,6 @@ THE_NEXT_EXERCISE = "the next exercise"
 
 # ---------------------------------------------------------------- when something happened
 
-WHEN_UNKNOWN = "recently"
-WHEN_TODAY = "today"
-WHEN_YESTERDAY = "yesterday"
-WHEN_WEEKDAY = "on {weekday}"
-WHEN_DAYS_AGO = "{days} days ago"
 
 # ---------------------------------------------------------------- safety during a routine
 
@@ -271,3 +260,121 @@ LENGTH_FULL = "Okay, I'll do the full versions of the routines."
 LENGTH_WHICH = (
     "Would you like the short version or the full one? Say make it short, or the full version."
 )
+
+# The pain diary (coach/scores.py) and progress (coach/progress.py).
+PAIN_BEFORE_QUESTION = (
+    "Before we start, how's your back right now, from zero to ten? Zero means no pain at all. "
+    "Or say skip."
+)
+PAIN_BEFORE_REPROMPT = "How's your back right now, from zero to ten? Or say skip."
+PAIN_AFTER_QUESTION = "How's your back now, from zero to ten? Or say skip."
+PAIN_NOTED = "Thanks, I've noted {score} out of ten."
+PAIN_NOTED_AFTER = "Thanks, I've noted {score} out of ten, against {before} before you started."
+PAIN_SKIPPED = "No problem, we'll leave the score for now."
+PAIN_RANGE = (
+    "I need a whole number from zero to ten, where zero is no pain and ten is the worst "
+    "you can imagine."
+)
+PAIN_HIGH = "{score} out of ten is a lot of pain."
+PAIN_JUMPED = "That's {rise} points more than before you started."
+PROGRESS_WEEK = "This week you've done {count} {routines}{streak}."
+PROGRESS_WEEK_NONE = "You haven't done a routine yet this week{streak}."
+PROGRESS_STREAK = ", and you've stretched {days} days in a row"
+PROGRESS_TREND = (
+    "Your average pain before stretching went from {last} last week to {this} this week."
+)
+PROGRESS_THIS_WEEK = "Your average pain before stretching this week is {this} out of ten."
+PROGRESS_LAST_WEEK = "Last week your average pain before stretching was {last} out of ten."
+
+# ---------------------------------------------------------------- reminders
+
+REMINDER_WHEN = (
+    "What time should I remind you? For example, say: remind me to stretch every weekday at "
+    "seven thirty."
+)
+REMINDER_CONFIRM = "Shall I remind you to stretch {days} at {time}?"
+REMINDER_CONFIRM_REPROMPT = "Say yes to set the reminder, or no to leave it."
+REMINDER_DAYS = {
+    "every_day": "every day",
+    "weekdays": "every weekday",
+    "weekends": "at weekends",
+}
+REMINDER_TEXT = "Time for your back stretches. Say: open back stretch coach."
+REMINDER_SET = "Done. I'll remind you to stretch {days} at {time}."
+REMINDER_NOT_SET = "Okay, I won't set a reminder."
+REMINDER_NEEDS_PERMISSION = (
+    "To set reminders I need your permission. I've sent a card to your Alexa app where you can "
+    "allow it. Then ask me again."
+)
+REMINDER_UNAUTHORIZED = (
+    "Alexa didn't let me manage your reminders just now, so nothing was changed. Please check "
+    "this skill's reminder permission in the Alexa app, then try again."
+)
+REMINDER_THROTTLED = (
+    "The reminders service is busy right now, so nothing was changed. Please try again in a minute."
+)
+REMINDER_SERVER_ERROR = (
+    "The reminders service had a problem on its side, so nothing was changed. Please try again "
+    "later."
+)
+REMINDER_TIMEOUT = (
+    "The reminders service didn't answer in time, so I can't tell whether that worked. To "
+    "check, ask me: what reminders do I have?"
+)
+REMINDER_UNSUPPORTED = (
+    "Reminders need Alexa: I can set them when you use me on an Echo or in the Alexa app. "
+    "Until then, try a short desk break about every thirty minutes when you're sitting for long."
+)
+REMINDERS_NONE = "You don't have any stretch reminders."
+REMINDERS_LISTED = "You have {count} stretch {reminders}: {times}."
+REMINDERS_CANCELLED = "Done. I've cancelled {count} stretch {reminders}."
+REMINDERS_PARTLY_CANCELLED = (
+    "I cancelled {count} stretch {reminders}, then the reminders service stopped answering, so "
+    "some may still be set. Ask me again to cancel the rest."
+)
+REMINDER_AT = "at {time}"
+TIME_OCLOCK = "{hour} o'clock"
+TIME_MORNING = "in the morning"
+TIME_EVENING = "in the evening"
+TIME_NOON = "noon"
+TIME_MIDNIGHT = "midnight"
+
+# ---------------------------------------------------------------- screens
+
+SCREEN_ROUTINES = "Routines"
+SCREEN_PROGRESS = "Your progress"
+SCREEN_SESSIONS = "{total} finished, {recent} in the last seven days"
+SCREEN_STEP = "Exercise {number} of {total}"
+SCREEN_TOUCH_HINT = "Touch a routine, or say its name"
+SCREEN_MINUTES = "{minutes} min"
+SCREEN_GET_READY = "Get ready"
+SCREEN_RELEASE = "Release"
+
+# ---------------------------------------------------------------- English markets
+
+# The number said in every emergency answer, by the request's locale.
+EMERGENCY_NUMBERS = {
+    "en-US": "nine one one",
+    "en-CA": "nine one one",
+    "en-GB": "nine nine nine",
+    "en-AU": "triple zero",
+    "en-IN": "one one two",
+}
+LOCAL_EMERGENCY = "call your local emergency number"
+CALL_NUMBER = "call {number}"
+# Wording that differs by market (phrase in the en-US text -> the locale's own).
+LOCALE_WORDING = {
+    "en-GB": {
+        "an emergency department": "A&E",
+        "your doctor or a physiotherapist": "your GP or a physio",
+        "a doctor or physiotherapist": "your GP or a physio",
+        "contact your doctor or an urgent care service": "contact your GP or call one one one",
+        "see a doctor": "see your GP",
+    },
+    "en-AU": {
+        "your doctor or a physiotherapist": "your GP or a physio",
+        "a doctor or physiotherapist": "your GP or a physio",
+        "see a doctor": "see your GP",
+    },
+    "en-IN": {"an emergency department": "a hospital emergency department"},
+}

@@ -62,6 +62,28 @@ class Timed:
 
 
 Segment = Say | Pause | SideSwitch | Timed
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a screen device shows with a reply: a kind ("step", "routines", "progress") and the
+    plain data it needs. The core decides; a front end picks the document that draws it."""
+
+    kind: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ReminderAction:
+    """A reminder the front end must make, list or cancel, then report back as an event
+    (`events.REMINDER_RESULT`); "consent" asks the user for the reminders permission."""
+
+    kind: Literal["create", "list", "cancel", "consent"]
+    time: str = ""  # "HH:MM", local time of the device
+    days: tuple[str, ...] = ()  # two-letter iCalendar days: ("MO", "TU", ...)
+    text: str = ""  # what the reminder says when it goes off
+
+
 _SEGMENT_TYPES: dict[str, type[Any]] = {
     "say": Say,
     "pause": Pause,
@@ -93,6 +115,8 @@ class Reply:
     # An answer that changes nothing about what is being done ("how long is left?"): a front
     # end that is counting a hold may say it and carry on counting.
     aside: bool = False
+    screen: Screen | None = None  # what a screen device shows (None: leave it as it is)
+    reminder: ReminderAction | None = None  # a Reminders API call the front end must make
 
     @classmethod
     def ask(

@@ -12,26 +12,21 @@ from datetime import date
 from typing import Any
 
 from .content import POSITIONS
+from .history import MAX_FEELINGS, HistoryEntry, entry_dict, parse_entry
 from .modes import MODES, STEP_ON, Mode
+from .parsing import StateError as StateError  # re-exported: where callers have always found it
+from .parsing import check, small_int, str_list
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 
-STATE_VERSION = 2
-
-
-class StateError(ValueError):
-    """Stored or session state could not be understood."""
+# 3: history entries became diary lines (pain scores, steps done, feelings); version 2 entries
+# read as finished routines with nothing else recorded.
+STATE_VERSION = 3
 
 
 @dataclass
 class ResumePoint:
     routine_id: str
     step_index: int
-
-
-@dataclass
-class HistoryEntry:
-    routine_id: str
-    finished_at: str  # ISO-8601 timestamp from the injected clock
 
 
 @dataclass
@@ -49,6 +44,7 @@ class Profile:
     nerve_pain_recent: bool | None = None  # nerve pain that started recently: gentler glides
     nerve_pain_asked: str | None = None  # ISO date we last asked how recent it is
     prefer_short: bool | None = None  # "make it short" / "the full version" (None: as usual)
+    pain_asked_on: str | None = None  # the user's local ISO date we last asked for a pain score
 
     def avoids(self, exercise_id: str, today: date) -> bool:
         until = self.avoided_exercises.get(exercise_id)
@@ -74,6 +70,13 @@ class Session:
     felt_worse: bool = False  # something in this routine felt worse (no "well done" at the end)
     last_position: str = ""  # the position of the exercise last delivered ("": none yet)
     short: bool = False  # doing the routine's short version
+    diary_session: str = ""  # when this routine session started (ISO), for its diary lines
+    pain_before: int = -1  # the score given before this routine (-1: none)
+    steps_done: int = 0  # exercises finished in this routine
+    feelings: list[str] = field(default_factory=list)  # "exercise_id:feeling" reported
+    time_zone: str = ""  # the user's IANA zone as a front end last sent it ("": not known)
+    reminder_time: str | None = None  # the reminder offered, awaiting yes/no ("HH:MM")
+    reminder_days: str | None = None  # its days, comma-separated iCalendar days ("MO,TU")
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
 
 
@@ -83,11 +86,17 @@ class CoachState:
     session: Session = field(default_factory=Session)
 
     def profile_dict(self) -> dict[str, Any]:
-        return {"version": STATE_VERSION, **asdict(self.profile)}
+        # asdict() would deep-copy every diary line (7 ms for 500): lines are written by hand.
+        profile = asdict(replace(self.profile, history=[]))
+        profile["history"] = [entry_dict(entry) for entry in self.profile.history]
+        return {"version": STATE_VERSION, **profile}
 
     def session_dict(self) -> dict[str, Any]:
-        # Shallow on purpose: every field is a scalar except last_reply, already plain JSON.
-        return {f.name: getattr(self.session, f.name) for f in fields(Session)}
+        # Shallow on purpose: every field is a scalar except last_reply (already plain JSON)
+        # and feelings (a list of strings, copied).
+        data = {f.name: getattr(self.session, f.name) for f in fields(Session)}
+        data["feelings"] = list(self.session.feelings)
+        return data
 
     def clone(self) -> CoachState:
         """An independent copy (cheaper than deepcopy; last_reply is never mutated in place)."""
@@ -101,7 +110,7 @@ class CoachState:
                 resume=replace(profile.resume) if profile.resume else None,
                 history=list(profile.history),  # entries are replaced, never edited
             ),
-            session=replace(self.session),
+            session=replace(self.session, feelings=list(self.session.feelings)),
         )
 
     @classmethod
@@ -114,114 +123,108 @@ class CoachState:
         )
 
 
-def _check(condition: bool, message: str) -> None:
-    if not condition:
-        raise StateError(message)
-
-
-def _str_list(value: Any, name: str) -> list[str]:
-    _check(
-        isinstance(value, list) and all(isinstance(v, str) for v in value),
-        f"{name}: not a list of strings",
-    )
-    return list(value)
-
-
 def parse_profile(data: Any) -> Profile:
-    _check(isinstance(data, dict), "profile: not an object")
+    check(isinstance(data, dict), "profile: not an object")
     known = {f.name for f in fields(Profile)} | {"version"}
     unknown = set(data) - known
-    _check(not unknown, f"profile: unknown keys {sorted(unknown)}")
+    check(not unknown, f"profile: unknown keys {sorted(unknown)}")
     profile = Profile()
     if "disclaimer_heard" in data:
-        _check(isinstance(data["disclaimer_heard"], bool), "profile.disclaimer_heard: not a bool")
+        check(isinstance(data["disclaimer_heard"], bool), "profile.disclaimer_heard: not a bool")
         profile.disclaimer_heard = data["disclaimer_heard"]
     if "hold_seconds" in data:
         hold = data["hold_seconds"]
-        _check(
+        check(
             isinstance(hold, int) and not isinstance(hold, bool) and MIN_HOLD <= hold <= MAX_HOLD,
             "profile.hold_seconds: out of range",
         )
         profile.hold_seconds = hold
     for name in ("seen_exercises", "missing_equipment"):
         if name in data:
-            setattr(profile, name, _str_list(data[name], f"profile.{name}"))
+            setattr(profile, name, str_list(data[name], f"profile.{name}"))
     avoided = data.get("avoided_exercises", {})
     if isinstance(avoided, list):  # version 1 kept a plain list, with no end date
-        avoided = dict.fromkeys(_str_list(avoided, "profile.avoided_exercises"), "")
-    _check(
+        avoided = dict.fromkeys(str_list(avoided, "profile.avoided_exercises"), "")
+    check(
         isinstance(avoided, dict) and all(isinstance(v, str) for v in avoided.values()),
         "profile.avoided_exercises: not an object of dates",
     )
     profile.avoided_exercises = dict(avoided)
     side = data.get("sore_side")
-    _check(side in (None, "left", "right"), "profile.sore_side: not left or right")
+    check(side in (None, "left", "right"), "profile.sore_side: not left or right")
     profile.sore_side = side
     recent = data.get("nerve_pain_recent")
-    _check(recent is None or isinstance(recent, bool), "profile.nerve_pain_recent: not a bool")
+    check(recent is None or isinstance(recent, bool), "profile.nerve_pain_recent: not a bool")
     profile.nerve_pain_recent = recent
     short = data.get("prefer_short")
-    _check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
+    check(short is None or isinstance(short, bool), "profile.prefer_short: not a bool")
     profile.prefer_short = short
-    asked = data.get("nerve_pain_asked")
-    _check(asked is None or isinstance(asked, str), "profile.nerve_pain_asked: not a date")
-    profile.nerve_pain_asked = asked
+    for name in ("nerve_pain_asked", "pain_asked_on"):
+        asked = data.get(name)
+        check(asked is None or isinstance(asked, str), f"profile.{name}: not a date")
+        setattr(profile, name, asked)
     resume = data.get("resume")
     if resume is not None:
-        _check(isinstance(resume, dict), "profile.resume: not an object")
-        _check(isinstance(resume.get("routine_id"), str), "profile.resume.routine_id: missing")
+        check(isinstance(resume, dict), "profile.resume: not an object")
+        check(isinstance(resume.get("routine_id"), str), "profile.resume.routine_id: missing")
         step = resume.get("step_index")
-        _check(
+        check(
             isinstance(step, int) and not isinstance(step, bool) and step >= 0,
             "profile.resume.step_index: bad",
         )
         profile.resume = ResumePoint(resume["routine_id"], step)
     history = data.get("history", [])
-    _check(isinstance(history, list), "profile.history: not a list")
-    for entry in history:
-        _check(
-            isinstance(entry, dict)
-            and isinstance(entry.get("routine_id"), str)
-            and isinstance(entry.get("finished_at"), str),
-            "profile.history: bad entry",
-        )
-        profile.history.append(HistoryEntry(entry["routine_id"], entry["finished_at"]))
+    check(isinstance(history, list), "profile.history: not a list")
+    profile.history = [parse_entry(entry) for entry in history]
     return profile
 
 
 def parse_session(data: Any) -> Session:
-    _check(isinstance(data, dict), "session: not an object")
+    check(isinstance(data, dict), "session: not an object")
     unknown = set(data) - {f.name for f in fields(Session)}
-    _check(not unknown, f"session: unknown keys {sorted(unknown)}")
+    check(not unknown, f"session: unknown keys {sorted(unknown)}")
     session = Session()
     mode = data.get("mode", Mode.MENU)
-    _check(mode in MODES, f"session.mode: unknown mode {mode!r}")
+    check(mode in MODES, f"session.mode: unknown mode {mode!r}")
     session.mode = Mode(mode)
     position = data.get("last_position", "")
-    _check(position in ("", *POSITIONS), "session.last_position: unknown position")
+    check(position in ("", *POSITIONS), "session.last_position: unknown position")
     session.last_position = position
-    for name in ("routine_id", "inserted_exercise", "pending_exercise", "offered_routine"):
+    for name in (
+        "routine_id", "inserted_exercise", "pending_exercise", "offered_routine",
+        "reminder_time", "reminder_days",
+    ):  # fmt: skip
         value = data.get(name)
-        _check(value is None or isinstance(value, str), f"session.{name}: not a string")
+        check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
+    for name in ("diary_session", "time_zone"):
+        value = data.get(name, "")
+        check(isinstance(value, str) and len(value) <= 64, f"session.{name}: not a string")
+        setattr(session, name, value)
+    before = data.get("pain_before", -1)
+    check(small_int(before, -1, 10), "session.pain_before: not a score")
+    session.pain_before = before
+    feelings = str_list(data.get("feelings", []), "session.feelings")
+    check(len(feelings) <= MAX_FEELINGS, "session.feelings: too many")
+    session.feelings = feelings
     for name in ("started", "felt_worse", "short"):
         value = data.get(name, False)
-        _check(isinstance(value, bool), f"session.{name}: not a bool")
+        check(isinstance(value, bool), f"session.{name}: not a bool")
         setattr(session, name, value)
     for name in (
         "step_index", "next_side", "delivered_from_side", "screen_index", "screen_end",
-        "checks_done",
+        "checks_done", "steps_done",
     ):  # fmt: skip
         value = data.get(name, 0)
-        _check(
+        check(
             isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000,
             f"session.{name}: not a small non-negative integer",
         )
         setattr(session, name, value)
     last = data.get("last_reply")
-    _check(last is None or isinstance(last, dict), "session.last_reply: not an object")
+    check(last is None or isinstance(last, dict), "session.last_reply: not an object")
     session.last_reply = last
-    _check(
+    check(
         session.mode not in STEP_ON or session.routine_id is not None,
         "session: routine mode without a routine",
     )

@@ -15,7 +15,7 @@ from ..modes import Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState
 from .context import Context
-from .delivery import deliver
+from .delivery import DELIVERY_MODES, deliver
 from .machine import handles
 from .prompts import fallback, prompt_for_mode
 
@@ -67,7 +67,7 @@ def start_screen(ctx: Context, state: CoachState, prefix: list[Segment], *, end:
     return Reply.ask([*prefix, Say(first)], first, events=("screen_started",))
 
 
-ENTERS = (Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+ENTERS = (*DELIVERY_MODES, *CHECK_MODES)
 
 
 @handles(*ENTERS)

@@ -24,3 +24,7 @@ class Context:
     clock: Clock
     triage: Triage
     turn_budget: float = TURN_BUDGET_SECONDS
+    # IANA zone that decides the user's days and weeks (the event's zone wins when it has one).
+    time_zone: str = "UTC"
+    # Ask "how's your back, zero to ten?" before the day's first routine and after it.
+    ask_pain: bool = False

@@ -12,13 +12,16 @@ from .. import phrases as P
 from ..content import Routine
 from ..modes import Mode
 from ..reply import Reply, Say, Segment
-from ..state import CoachState, HistoryEntry, ResumePoint, Session
+from ..state import CoachState, ResumePoint, Session
 from ..steps import MOVED_SETTLE_SECONDS, SETTLE_SECONDS, Dose, instruction_segments, side_groups
 from ..words import capitalise, number_words
 from .context import Context
 from .plan import current_dose, included_steps, next_position, step_plan
+from .diary import record_routine
 
-HISTORY_LIMIT = 500
+# Where delivering a step may leave the conversation: on the step, or the routine finished
+# (the menu, or the pain diary's question after it).
+DELIVERY_MODES = (Mode.ROUTINE, Mode.MENU, Mode.ASK_PAIN_AFTER)
 HANDS_FREE_WAIT = 6.0  # quiet seconds after a step before hands-free mode moves on
 MOVE_WAIT = 14.0  # more when the next exercise is done in another position (getting up)
 FLOOR = frozenset({"kneeling", "lying"})
@@ -149,21 +152,30 @@ def finish(ctx: Context, state: CoachState, segments: list[Segment]) -> Reply:
     assert session.routine_id is not None
     routine = ctx.library.routine(session.routine_id)
     state.profile.resume = None
-    state.profile.history.append(HistoryEntry(routine.id, ctx.clock().isoformat()))
-    del state.profile.history[:-HISTORY_LIMIT]
+    record_routine(ctx, state, routine.id)
     ended_on_floor = session.last_position in FLOOR
     finished = P.FINISHED_GO_EASY if session.felt_worse else P.FINISHED
     state.session = Session()
     segments.append(Say(finished.format(routine=routine.name)))
     if ended_on_floor:
         segments.append(Say(P.GET_UP, "instruction"))
-    segments += [Say(routine.wrap_up), Say(P.SEE_A_CLINICIAN), Say(P.AFTER_FINISH)]
+    segments += [Say(routine.wrap_up), Say(P.SEE_A_CLINICIAN)]
+    if ctx.ask_pain and session.pain_before >= 0:
+        from .scores import ask_after  # scores starts routines through menu, which needs us
+
+        state.session.diary_session = session.diary_session
+        state.session.pain_before = session.pain_before
+        return ask_after(state, segments)
+    segments.append(Say(P.AFTER_FINISH))
     return Reply.ask(segments, P.MENU_REPROMPT, events=("routine_finished",))
 
 
-def advance(ctx: Context, state: CoachState, prefix: list[Segment]) -> Reply:
-    """On to the next step of the routine (a gentler exercise done in its place counts)."""
+def advance(ctx: Context, state: CoachState, prefix: list[Segment], *, done: bool = True) -> Reply:
+    """On to the next step of the routine (a gentler exercise done in its place counts);
+    `done`: the user did the step (not skipped or stopped), for the diary."""
     session = state.session
+    if done:
+        session.steps_done += 1
     session.inserted_exercise = None
     session.step_index += 1
     return deliver(ctx, state, list(prefix))

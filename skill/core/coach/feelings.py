@@ -10,7 +10,8 @@ from ..modes import Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState
 from .context import Context
-from .delivery import advance, deliver
+from .delivery import DELIVERY_MODES, advance, deliver
+from .diary import note_feeling
 from .machine import handles
 from .plan import current_exercise, gentler_for
 from .prompts import prompt_for_mode
@@ -23,11 +24,14 @@ def _which_feeling() -> Reply:
     return Reply.ask([Say(P.FEELING_WHICH)], P.FEELING_WHICH)
 
 
-@handles(Mode.ROUTINE, Mode.OFFER_GENTLER, Mode.MENU)
+@handles(Mode.OFFER_GENTLER, *DELIVERY_MODES)
 def feeling_in_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
     feeling = event.slot("feeling")
     if feeling not in FEELINGS:
         return _which_feeling()
+    current = current_exercise(ctx, state)
+    if current is not None:
+        note_feeling(state, current.id, feeling)
     if feeling == "better":
         return advance(ctx, state, [Say(P.FEELING_BETTER)])
     if feeling == "same":
@@ -51,7 +55,7 @@ def stop_exercise_worse(ctx: Context, state: CoachState, prefix: list[Segment]) 
     exercise = current_exercise(ctx, state)
     session = state.session
     if exercise is None:
-        return advance(ctx, state, prefix)
+        return advance(ctx, state, prefix, done=False)
     until = ctx.clock().date() + LEAVE_OUT_FOR
     state.profile.avoided_exercises[exercise.id] = until.isoformat()
     session.felt_worse = True
@@ -63,10 +67,10 @@ def stop_exercise_worse(ctx: Context, state: CoachState, prefix: list[Segment]) 
         session.pending_exercise = gentler.id
         segments.append(Say(P.OFFER_GENTLER.format(name=gentler.name)))
         return Reply.ask(segments, P.OFFER_GENTLER_REPROMPT.format(name=gentler.name))
-    return advance(ctx, state, [*segments, Say(P.MOVING_ON)])
+    return advance(ctx, state, [*segments, Say(P.MOVING_ON)], done=False)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def accept_gentler(ctx: Context, state: CoachState, event: Event) -> Reply:
     session = state.session
     if not session.pending_exercise:
@@ -77,8 +81,8 @@ def accept_gentler(ctx: Context, state: CoachState, event: Event) -> Reply:
     return deliver(ctx, state, [])
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def decline_gentler(ctx: Context, state: CoachState, event: Event) -> Reply:
     state.session.mode = Mode.ROUTINE
     state.session.pending_exercise = None
-    return advance(ctx, state, [Say(P.MOVING_ON)])
+    return advance(ctx, state, [Say(P.MOVING_ON)], done=False)

@@ -12,9 +12,11 @@ from ..steps import Dose, dose_sentence, instruction_segments
 from ..words import capitalise, join_words, number_words
 from .checks import CHECK_MODES, next_check
 from .context import Context
-from .delivery import deliver
+from .delivery import DELIVERY_MODES, deliver
+from .diary import wants_pain_before
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
+from .scores import ask_before
 from .timeline import planned_seconds, routine_minutes
 
 
@@ -76,7 +78,7 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask(segments, prompt_for_mode(ctx, state) if in_routine else P.MENU_REPROMPT)
 
 
-@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+@handles(Mode.ASK_PAIN_BEFORE, *DELIVERY_MODES, *CHECK_MODES)
 def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply:
     routine_id = event.slot("routine")
     if routine_id is None or routine_id not in ctx.library.routines:
@@ -111,7 +113,11 @@ def start_routine(
     routine = ctx.library.routine(routine_id)
     short = bool(routine.short_steps) and (wants_short(state, routine) if short is None else short)
     state.session = Session(
-        mode=Mode.ROUTINE, routine_id=routine_id, step_index=step_index, short=short
+        mode=Mode.ROUTINE,
+        routine_id=routine_id,
+        step_index=step_index,
+        short=short,
+        diary_session=ctx.clock().isoformat(),
     )
     segments: list[Segment] = []
     if resuming:
@@ -119,6 +125,18 @@ def start_routine(
         segments.append(Say(P.RESUMING.format(routine=routine.name, number=number)))
         state.session.started = True
         return deliver(ctx, state, segments)
+    if wants_pain_before(ctx, state):
+        return ask_before(ctx, state, segments)
+    return introduce_routine(ctx, state, segments)
+
+
+def introduce_routine(ctx: Context, state: CoachState, prefix: list[Segment]) -> Reply:
+    """Say what the routine is and what it needs, then its checks or its first exercise."""
+    state.session.mode = Mode.ROUTINE
+    routine = ctx.library.routine(str(state.session.routine_id))
+    short = state.session.short
+    routine_id = routine.id
+    segments = list(prefix)
     minutes = number_words(routine_minutes(ctx, routine_id, state.profile, short))
     segments.append(Say(P.ROUTINE_START.format(routine=routine.name, minutes=minutes)))
     segments.append(Say(routine.intro))
@@ -130,7 +148,7 @@ def start_routine(
     return next_check(ctx, state, segments)
 
 
-@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+@handles(Mode.ASK_PAIN_BEFORE, *DELIVERY_MODES, *CHECK_MODES)
 def resume_saved(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Pick up the routine the user stopped part way through, if there is one."""
     point = state.profile.resume
@@ -140,7 +158,7 @@ def resume_saved(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.NOTHING_TO_RESUME), Say(P.WHICH_ROUTINE)], P.MENU_REPROMPT)
 
 
-@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+@handles(Mode.ASK_PAIN_BEFORE, *DELIVERY_MODES, *CHECK_MODES)
 def accept_offered_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
     offered = state.session.offered_routine
     if offered not in ctx.library.routines:
@@ -175,7 +193,7 @@ def no_routine(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.NOTHING_RUNNING)], P.MENU_REPROMPT)
 
 
-@handles(Mode.ROUTINE, Mode.MENU, *CHECK_MODES)
+@handles(Mode.ASK_PAIN_BEFORE, *DELIVERY_MODES, *CHECK_MODES)
 def start_over(ctx: Context, state: CoachState, event: Event) -> Reply:
     routine_id = state.session.routine_id
     if routine_id is None and state.profile.resume and valid_resume(ctx, state):

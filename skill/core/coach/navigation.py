@@ -9,7 +9,7 @@ from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
 from ..words import capitalise, number_words
 from .context import Context
-from .delivery import advance, deliver
+from .delivery import DELIVERY_MODES, advance, deliver
 from .machine import handles
 from .plan import (
     current_dose,
@@ -21,14 +21,14 @@ from .plan import (
 from .prompts import help_, prompt_for_mode
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def next_step(ctx: Context, state: CoachState, event: Event) -> Reply:
     if sides_left(ctx, state):
         return deliver(ctx, state, [], from_side=state.session.next_side)
     return advance(ctx, state, [])
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def auto_advance(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Hands-free: nobody spoke after a step, so move on (with a word first)."""
     return next_step(ctx, state, event).prefixed(Say(P.MOVING_ON))
@@ -41,16 +41,16 @@ def prompt_again(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(prompt)], prompt)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def skip(ctx: Context, state: CoachState, event: Event) -> Reply:
     current = current_exercise(ctx, state)
     state.session.mode = Mode.ROUTINE
     state.session.pending_exercise = None
     prefix: list[Segment] = [Say(P.SKIPPING.format(name=current.name))] if current else []
-    return advance(ctx, state, prefix)
+    return advance(ctx, state, prefix, done=False)
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def previous(ctx: Context, state: CoachState, event: Event) -> Reply:
     session = state.session
     session.pending_exercise = None
@@ -63,7 +63,7 @@ def previous(ctx: Context, state: CoachState, event: Event) -> Reply:
     return deliver(ctx, state, [Say(P.GOING_BACK)])
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def repeat_step(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Inside a routine: the current step again, with full instructions."""
     if current_exercise(ctx, state) is None:
@@ -94,7 +94,7 @@ def nothing_to_pause(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.NOTHING_TO_PAUSE)], prompt_for_mode(ctx, state))
 
 
-@handles(Mode.ROUTINE, Mode.MENU)
+@handles(*DELIVERY_MODES)
 def resume_paused(ctx: Context, state: CoachState, event: Event) -> Reply:
     state.session.mode = Mode.ROUTINE
     from_side = state.session.delivered_from_side

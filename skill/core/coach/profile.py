@@ -1,9 +1,8 @@
-"""What the coach keeps for the user: hold time, equipment, progress, reminders, deletion."""
+"""What the coach keeps for the user: hold time, equipment, reminders, deletion."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
 
 from .. import phrases as P
 from ..content import EQUIPMENT
@@ -41,58 +40,6 @@ def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
 
 
 @handles()
-def progress(ctx: Context, state: CoachState, event: Event) -> Reply:
-    history = state.profile.history
-    prompt = prompt_for_mode(ctx, state)
-    if not history:
-        return Reply.ask([Say(P.PROGRESS_NONE)], prompt)
-    now = ctx.clock()
-    recent = 0
-    for entry in history:
-        try:
-            when = datetime.fromisoformat(entry.finished_at)
-        except ValueError:
-            continue
-        if now - when <= timedelta(days=7):
-            recent += 1
-    last = history[-1]
-    routine = ctx.library.routines.get(last.routine_id)
-    total = len(history)
-    segments: list[Segment] = [
-        Say(
-            P.PROGRESS_TOTALS.format(
-                total=number_words(total),
-                routines="routine" if total == 1 else "routines",
-                recent=number_words(recent),
-            )
-        )
-    ]
-    if routine is not None:
-        when_said = _when(last.finished_at, now)
-        segments.append(Say(P.PROGRESS_LAST.format(routine=routine.name, when=when_said)))
-    segments.append(Say(prompt))
-    return Reply.ask(segments, prompt)
-
-
-def _when(timestamp: str, now: datetime) -> str:
-    try:
-        then = datetime.fromisoformat(timestamp)
-    except ValueError:
-        return P.WHEN_UNKNOWN
-    days = (now.date() - then.date()).days
-    if days <= 0:
-        return P.WHEN_TODAY
-    if days == 1:
-        return P.WHEN_YESTERDAY
-    if days < 7:
-        return P.WHEN_WEEKDAY.format(weekday=then.strftime("%A"))
-    return P.WHEN_DAYS_AGO.format(days=number_words(days))
-
-
-@handles()
-def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
-    prompt = prompt_for_mode(ctx, state)
-    return Reply.ask([Say(P.REMINDERS_NOT_YET), Say(prompt)], prompt)
 
 
 @handles(Mode.CONFIRM_DELETE)

@@ -19,14 +19,14 @@ from ..state import CoachState, Session
 from ..triage import Assessment
 from .checks import CHECK_MODES, next_check
 from .context import Context
-from .delivery import advance
+from .delivery import DELIVERY_MODES, advance
 from .feelings import stop_exercise_worse
 from .machine import Guard, Handler, handles
 
 SERIOUS = ("emergency", "urgent")
 # Slots whose words name a routine, exercise or thing, not how the user feels.
 _NAMING_SLOTS = ("routine", "exercise", "equipment")
-_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.RUNNER_EVENTS})
+_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 
 def heard_symptoms(event: Event) -> str:
@@ -59,6 +59,8 @@ def _red_flag_check(ctx: Context, state: CoachState, event: Event) -> Handler | 
 
 
 def _pain_check(ctx: Context, state: CoachState, event: Event) -> Handler | None:
+    if event.name == ev.PAIN_SCORE:
+        return None  # "my back's a three now": a diary score (scores.py weighs it for safety)
     found = assessment_of(ctx, event)
     return pain_heard if found is not None and found.pain else None
 
@@ -122,7 +124,7 @@ def pain_heard(ctx: Context, state: CoachState, event: Event) -> Reply:
     )
 
 
-@handles(Mode.ROUTINE, Mode.OFFER_GENTLER, Mode.CARRY_ON_CHECK, Mode.MENU, Mode.SCREEN)
+@handles(Mode.OFFER_GENTLER, Mode.CARRY_ON_CHECK, Mode.SCREEN, *DELIVERY_MODES)
 def pain_answer(ctx: Context, state: CoachState, event: Event) -> Reply:
     """The answer to "where, and is it spreading, numb or weak?" (warning signs were triaged
     by the guard already; a plain yes to spreading, numb or weak is treated as nerve symptoms).
@@ -139,7 +141,7 @@ def pain_answer(ctx: Context, state: CoachState, event: Event) -> Reply:
     return stop_exercise_worse(ctx, state, [Say(P.PAIN_NO_WARNING)])
 
 
-@handles(Mode.ROUTINE, Mode.OFFER_GENTLER, Mode.MENU, *CHECK_MODES)
+@handles(Mode.OFFER_GENTLER, *DELIVERY_MODES, *CHECK_MODES)
 def carry_on_gently(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Carry on after a doctor-level answer: the next exercise (or the routine's next check)."""
     state.session.mode = Mode.ROUTINE

@@ -12,12 +12,12 @@ from ..reply import Reply, Say, Segment
 from ..state import CoachState
 from .checks import CHECK_MODES, next_check, start_screen
 from .context import Context
-from .delivery import deliver
+from .delivery import DELIVERY_MODES, deliver
 from .machine import handles
 from .prompts import fallback
 from .safety import answer_level
 
-RESUMABLE = frozenset({Mode.ROUTINE, Mode.MENU, *CHECK_MODES})
+RESUMABLE = frozenset({*DELIVERY_MODES, *CHECK_MODES})
 
 
 @handles(Mode.SCREEN, Mode.MENU, Mode.ROUTINE, Mode.CARRY_ON_CHECK, Mode.OFFER_ROUTINE)

@@ -48,17 +48,33 @@ from .profile import (
     hold_time,
     keep_data,
     no_equipment,
-    progress,
     set_length,
+)
+from .progress import progress
+from .prompts import fallback, help_
+from .reminders import (
+    cancel_reminder,
+    list_reminders,
+    reminder_no,
+    reminder_result,
+    reminder_yes,
     set_reminder,
 )
-from .prompts import fallback, help_
 from .safety import GUARDS, carry_on_gently, pain_answer
+from .scores import (
+    pain_after_answer,
+    pain_after_skipped,
+    pain_before_answer,
+    pain_before_skipped,
+    pain_score,
+)
 from .screen import red_flag, screen_no, screen_resume, screen_yes
 
 R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
 SIDE, RECENT, OFFER = Mode.ASK_SIDE, Mode.ASK_RECENT, Mode.OFFER_ROUTINE
+BEFORE, AFTER = Mode.ASK_PAIN_BEFORE, Mode.ASK_PAIN_AFTER
+REMIND = Mode.CONFIRM_REMINDER
 
 MACHINE = Machine(
     rows={
@@ -69,18 +85,35 @@ MACHINE = Machine(
         ev.RED_FLAG: Row(red_flag, {PAIN: pain_answer}, everywhere=True),
         ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
         ev.EXPLAIN_EXERCISE: Row(explain),
-        ev.SKIP: Row(no_routine, {R: skip, P: skip, G: skip, SIDE: skip_check, RECENT: skip_check}),
+        ev.SKIP: Row(
+            no_routine,
+            {
+                R: skip,
+                P: skip,
+                G: skip,
+                SIDE: skip_check,
+                RECENT: skip_check,
+                BEFORE: pain_before_skipped,
+                AFTER: pain_after_skipped,
+            },
+        ),
         ev.HOLD_TIME: Row(hold_time),
         ev.PROGRESS: Row(progress),
         ev.SET_REMINDER: Row(set_reminder),
         ev.DELETE_DATA: Row(delete_data),
         ev.NO_EQUIPMENT: Row(no_equipment),
         ev.HAVE_EQUIPMENT: Row(have_equipment),
-        ev.PAIN_SCORE: Row(fallback),
+        ev.PAIN_SCORE: Row(
+            pain_score,
+            {PAIN: pain_answer, BEFORE: pain_before_answer, AFTER: pain_after_answer},
+            everywhere=True,  # a score is noted even while another question is open
+        ),
         ev.SIDE: Row(side_noted, {SIDE: side_answer}),
         ev.BRING_BACK: Row(bring_back),
         ev.LENGTH: Row(set_length),
         ev.STATUS: Row(status),
+        ev.LIST_REMINDERS: Row(list_reminders),
+        ev.CANCEL_REMINDER: Row(cancel_reminder),
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
@@ -94,6 +127,8 @@ MACHINE = Machine(
                 Mode.OFFER_RESUME: resume_saved,
                 G: decline_gentler,
                 CARRY: carry_on_gently,
+                BEFORE: pain_before_skipped,
+                AFTER: pain_after_skipped,
             },
         ),
         ev.PREVIOUS: Row(no_routine, {R: previous, P: previous, G: previous}),
@@ -114,6 +149,7 @@ MACHINE = Machine(
                 CARRY: carry_on_gently,
                 RECENT: recent_yes,
                 OFFER: accept_offered_routine,
+                REMIND: reminder_yes,
             },
         ),
         ev.NO: Row(
@@ -127,10 +163,14 @@ MACHINE = Machine(
                 RECENT: recent_no,
                 SIDE: skip_check,
                 OFFER: decline_offered_routine,
+                BEFORE: pain_before_skipped,
+                AFTER: pain_after_skipped,
+                REMIND: reminder_no,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
         ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
+        ev.REMINDER_RESULT: Row(reminder_result, everywhere=True),
     },
     mode_defaults={
         Mode.SCREEN: fallback,
@@ -138,6 +178,8 @@ MACHINE = Machine(
         CARRY: fallback,
         SIDE: fallback,
         RECENT: fallback,
+        BEFORE: fallback,
+        REMIND: fallback,
     },
     unknown=fallback,
     guards=GUARDS,

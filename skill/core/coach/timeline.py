@@ -8,6 +8,8 @@ counted activities and the hands-free waits between steps.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import events as ev
 from ..events import Event
 from ..modes import Mode
@@ -48,6 +50,7 @@ def planned_seconds(
             prefer_short=short,
         )
     )
+    ctx = replace(ctx, ask_pain=False)  # the diary's questions are not part of a routine's length
     reply = start_routine(ctx, state, routine_id, step_index=0)
     total = 0.0
     for _ in range(_MAX_TURNS):
