@@ -82,6 +82,9 @@ def model_problems(locale: str, model: dict[str, Any]) -> list[str]:
     return found
 
 
+from skill.core.words import parse_number  # noqa: E402
+
+
 def heard_by(utterance: str, language: dict[str, Any]) -> bool:
     """Whether some sample of the model matches `utterance` (custom slots: a known value)."""
     values = _slot_values(language)
@@ -94,11 +97,20 @@ def heard_by(utterance: str, language: dict[str, Any]) -> bool:
                 pattern = pattern.replace(re.escape(f"{{{slot}}}"), "(.+)", 1)
             match = re.fullmatch(pattern, utterance)
             if match and all(
-                kinds[slot] not in values or heard in values[kinds[slot]]
+                _fits(kinds[slot], heard, values)
                 for slot, heard in zip(slots, match.groups(), strict=True)
             ):
                 return True
     return False
+
+
+def _fits(kind: str, heard: str, values: dict[str, set[str]]) -> bool:
+    """A custom slot needs one of its values, a number needs a number; free text takes any."""
+    if kind in values:
+        return heard in values[kind]
+    if kind == "AMAZON.NUMBER":
+        return parse_number(heard) is not None
+    return True
 
 
 def example_problems(locale: str, phrases: list[str], model: dict[str, Any]) -> list[str]:

@@ -16,8 +16,8 @@ from ..state import CoachState, ResumePoint, Session
 from ..steps import MOVED_SETTLE_SECONDS, SETTLE_SECONDS, Dose, instruction_segments, side_groups
 from ..words import capitalise, number_words
 from .context import Context
-from .plan import current_dose, included_steps, next_position, step_plan
 from .diary import record_routine
+from .plan import current_dose, included_steps, next_position, step_plan
 
 # Where delivering a step may leave the conversation: on the step, or the routine finished
 # (the menu, or the pain diary's question after it).

@@ -39,9 +39,6 @@ def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask(segments, prompt_for_mode(ctx, state))
 
 
-@handles()
-
-
 @handles(Mode.CONFIRM_DELETE)
 def delete_data(ctx: Context, state: CoachState, event: Event) -> Reply:
     state.session.mode = Mode.CONFIRM_DELETE

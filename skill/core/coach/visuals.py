@@ -18,8 +18,8 @@ from ..reply import SENTENCE_GAP_SECONDS, Reply, Say, Screen, SideSwitch, Timed,
 from ..state import CoachState
 from ..words import capitalise
 from .context import Context
-from .delivery import current_exercise, included_steps
 from .menu import wants_short
+from .plan import current_exercise, included_steps
 from .timeline import routine_minutes
 
 
