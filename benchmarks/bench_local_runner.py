@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 import statistics
 import sys
 import tempfile
@@ -40,12 +41,14 @@ from local_runner.runner import run_live  # noqa: E402
 from local_runner.session import LocalSession  # noqa: E402
 from local_runner.speaker import RecordingSpeaker  # noqa: E402
 from local_runner.tts import SynthSpeaker  # noqa: E402
+from skill.core.coach import Coach  # noqa: E402
+from skill.core.coach.timeline import planned_seconds  # noqa: E402
 from skill.core.content import default_library  # noqa: E402
 from skill.core.events import Event  # noqa: E402
 from skill.core.reply import Reply  # noqa: E402
-from skill.core.steps import routine_minutes  # noqa: E402
 from skill.core.store import JsonFileStore, MemoryStore  # noqa: E402
-from skill.core.timing import DEFAULT_HOLD, hold  # noqa: E402
+from skill.core.timing import hold  # noqa: E402
+from skill.core.words import parse_number  # noqa: E402
 from tests.fakes import ScriptedInbox  # noqa: E402
 
 ROUTINES = ("lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing")
@@ -109,9 +112,16 @@ def play_routine(
     clock = VirtualClock(0.0)
     start_line = f"start the {routine_id.replace('_', ' ')} routine"
     lines = [(1.0, start_line)]
+    # Routines that ask before starting (sciatica: two safety questions, which leg, how recent)
+    # get their answers once the first question has surely been asked.
+    checks = default_library().routine(routine_id).checks
+    if checks:
+        answers = ["no", "no", "my left leg", "no"]
+        lines += [(40.0 + 6.0 * i, answer) for i, answer in enumerate(answers)]
     if interrupt:
-        announced = routine_minutes(default_library().routine(routine_id), DEFAULT_HOLD) * 60
-        for k in range(1, int(announced // INTERRUPT_EVERY)):
+        routine = default_library().routine(routine_id)
+        length = planned_seconds(Coach().ctx, routine_id, short=routine.short_by_default)
+        for k in range(1, int(length // INTERRUPT_EVERY)):
             lines += [(k * INTERRUPT_EVERY, "pause"), (k * INTERRUPT_EVERY + 4.0, "resume")]
     inbox = ScriptedInbox(clock, lines)
     session = RecordingSession()
@@ -123,8 +133,10 @@ def play_routine(
     started = next(i for i, r in enumerate(session.replies) if routine.name in r.spoken_text())
     played = session.replies[started:]
     words = sum(len(text.split()) for _, text in speaker.spoken)
+    said = re.search(r"It takes about (.+?) minutes", played[0].spoken_text())
+    minutes = parse_number(said.group(1)) if said else None
     return {
-        "announced": routine_minutes(routine, DEFAULT_HOLD) * 60.0,
+        "announced": (minutes or 0) * 60.0,
         "planned": sum(r.estimated_seconds() + r.wait_seconds for r in played),
         "measured": clock() - 1.0,
         "wpm": words * 60.0 / speaker.speech_seconds if speaker.speech_seconds else 0.0,

@@ -19,10 +19,11 @@ log = logging.getLogger(__name__)
 def device_time_zone(handler_input: Any) -> str:
     """The device's IANA zone name ("Europe/London"), or "" when it cannot be had."""
     try:
-        device_id = handler_input.request_envelope.context.system.device.device_id
+        system = handler_input.request_envelope.context.system
+        device_id = system.device.device_id
         factory = handler_input.service_client_factory
-        if factory is None or not device_id:
-            return ""
+        if factory is None or not device_id or not system.api_access_token:
+            return ""  # no way to ask (and no need to pay for a failing call)
         zone = factory.get_ups_service().get_system_time_zone(device_id)
     except Exception as error:  # any failure of the API: the request's UTC time will do
         log.info("device time zone unavailable (%s); using UTC", type(error).__name__)

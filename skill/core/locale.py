@@ -41,6 +41,9 @@ def _segment(segment: Segment, locale: str) -> Segment:
 
 def localised(reply: Reply, locale: str) -> Reply:
     """`reply` with the locale's emergency number and wording."""
+    said = " ".join((reply.spoken_text(), reply.reprompt or "", reply.card_text))
+    if not any(phrase in said for phrase, _ in _swaps(locale)):
+        return reply  # most replies: nothing to change, nothing to copy
     return replace(
         reply,
         segments=tuple(_segment(s, locale) for s in reply.segments),
