@@ -130,13 +130,16 @@ def play_routine(
     player = Player(speaker, display, session, inbox, clock)
     run_live(session, player, inbox, hands_free=True, clock=clock)
     routine = default_library().routine(routine_id)
-    started = next(i for i, r in enumerate(session.replies) if routine.name in r.spoken_text())
+    begins = f"Let's begin the {routine.name}"
+    started = next(i for i, r in enumerate(session.replies) if begins in r.spoken_text())
     played = session.replies[started:]
     words = sum(len(text.split()) for _, text in speaker.spoken)
     said = re.search(r"It takes about (.+?) minutes", played[0].spoken_text())
-    minutes = parse_number(said.group(1)) if said else None
+    length = said.group(1) if said else ""
+    half = length.endswith(" and a half")
+    minutes = (parse_number(length.removesuffix(" and a half")) or 0) + (0.5 if half else 0.0)
     return {
-        "announced": (minutes or 0) * 60.0,
+        "announced": minutes * 60.0,
         "planned": sum(r.estimated_seconds() + r.wait_seconds for r in played),
         "measured": clock() - 1.0,
         "wpm": words * 60.0 / speaker.speech_seconds if speaker.speech_seconds else 0.0,

@@ -227,11 +227,12 @@ class _Ups:
         return self.zone
 
 
-def _handler_input(ups: _Ups | None) -> object:
+def _handler_input(ups: _Ups | None, token: str = "api-token") -> object:
     from types import SimpleNamespace
 
     device = SimpleNamespace(device_id="amzn1.ask.device.TEST")
-    envelope = SimpleNamespace(context=SimpleNamespace(system=SimpleNamespace(device=device)))
+    system = SimpleNamespace(device=device, api_access_token=token)
+    envelope = SimpleNamespace(context=SimpleNamespace(system=system))
     factory = SimpleNamespace(get_ups_service=lambda: ups) if ups else None
     return SimpleNamespace(request_envelope=envelope, service_client_factory=factory)
 
@@ -247,6 +248,9 @@ def test_alexa_asks_the_device_zone_once_a_session_and_falls_back_to_utc() -> No
     assert ups.asked == 1
     assert zone_for_turn(_handler_input(_Ups(RuntimeError("403"))), {}) == "UTC"
     assert zone_for_turn(_handler_input(None), {}) == "UTC"  # no API client configured
+    unasked = _Ups("Europe/London")
+    assert zone_for_turn(_handler_input(unasked, token=""), {}) == "UTC"  # no token: no call
+    assert unasked.asked == 0
 
 
 def test_the_session_keeps_the_zone_the_front_end_sent() -> None:

@@ -32,6 +32,7 @@ LIST_CARRY_ON = "To carry on with the one we're doing, say next."
 MENU_REPROMPT = "Say the name of a routine to start, like lower back routine, or say list routines."
 
 ROUTINE_START = "Let's begin the {routine}. It takes about {minutes} minutes."
+AND_A_HALF = " and a half"
 RESUMING = "Picking up the {routine} at exercise {number}."
 EQUIPMENT_NOTE = (
     "Some steps use {items}. If you don't have one, just tell me, for example: "

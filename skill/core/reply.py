@@ -17,7 +17,7 @@ from .phrases import TITLE
 # The coach's speaking rate: 150 words a minute of actual speech (the local speaker is set and
 # checked to this; Alexa's voice is close to it). Cue timelines are planned with it.
 WORDS_PER_SECOND = 2.5
-SENTENCE_GAP_SECONDS = 0.4
+SENTENCE_GAP_SECONDS = 0.5  # measured: espeak at 150 wpm plus the pause around each sentence
 
 
 def speech_seconds(text: str) -> float:

@@ -17,7 +17,7 @@ from .diary import wants_pain_before
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
 from .scores import ask_before
-from .timeline import planned_seconds, routine_minutes
+from .timeline import planned_seconds, routine_length_words
 
 
 @handles(Mode.MENU, Mode.OFFER_RESUME)
@@ -68,9 +68,9 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
     ]
     for routine in library.routines.values():
         short = wants_short(state, routine)
-        minutes = routine_minutes(ctx, routine.id, state.profile, short)
+        minutes = routine_length_words(ctx, routine.id, state.profile, short)
         line = P.ROUTINE_LINE.format(
-            name=capitalise(routine.name), summary=routine.summary, minutes=number_words(minutes)
+            name=capitalise(routine.name), summary=routine.summary, minutes=minutes
         )
         segments.append(Say(line))
     in_routine = state.session.mode in STEP_ON
@@ -137,7 +137,7 @@ def introduce_routine(ctx: Context, state: CoachState, prefix: list[Segment]) ->
     short = state.session.short
     routine_id = routine.id
     segments = list(prefix)
-    minutes = number_words(routine_minutes(ctx, routine_id, state.profile, short))
+    minutes = routine_length_words(ctx, routine_id, state.profile, short)
     segments.append(Say(P.ROUTINE_START.format(routine=routine.name, minutes=minutes)))
     segments.append(Say(routine.intro))
     needed = [e for e in routine.equipment if e not in state.profile.missing_equipment]

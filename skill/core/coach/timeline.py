@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import events as ev
+from .. import phrases as P
 from ..events import Event
 from ..modes import Mode
 from ..state import CoachState, Profile
+from ..words import number_words
 from .context import Context
 
 # Answers a first-time user gives to the checks before a routine.
@@ -61,6 +63,16 @@ def planned_seconds(
         reply = MACHINE.dispatch(ctx, state, event)(ctx, state, event)
     _planned[key] = total
     return total
+
+
+def routine_length_words(
+    ctx: Context, routine_id: str, profile: Profile | None = None, short: bool = False
+) -> str:
+    """The length we announce, to the nearest half minute ("six and a half"): whole minutes
+    would be up to 15% off for a three-minute routine."""
+    halves = max(2, round(planned_seconds(ctx, routine_id, profile, short) / 30))
+    whole, half = divmod(halves, 2)
+    return number_words(whole) + (P.AND_A_HALF if half else "")
 
 
 def routine_minutes(
