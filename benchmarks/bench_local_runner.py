@@ -106,6 +106,18 @@ def shortest_position_gap(session: RecordingSession, display: TimelineDisplay) -
     return min(gaps) if gaps else float("nan")
 
 
+def announced_seconds(said: str) -> float:
+    """The length in "It takes about six and a half minutes" (or "three minutes and forty
+    seconds"), in seconds."""
+    found = re.search(r"It takes about (.+?) minutes(?: and (.+?) seconds)?\.", said)
+    if not found:
+        return float("nan")
+    minutes, seconds = found.group(1), found.group(2)
+    half = minutes.endswith(" and a half")
+    whole = parse_number(minutes.removesuffix(" and a half")) or 0
+    return whole * 60.0 + (30.0 if half else 0.0) + (parse_number(seconds or "") or 0)
+
+
 def play_routine(
     routine_id: str, durations: Callable[[str], float] | None, interrupt: bool
 ) -> dict[str, float]:
@@ -134,12 +146,8 @@ def play_routine(
     started = next(i for i, r in enumerate(session.replies) if begins in r.spoken_text())
     played = session.replies[started:]
     words = sum(len(text.split()) for _, text in speaker.spoken)
-    said = re.search(r"It takes about (.+?) minutes", played[0].spoken_text())
-    length = said.group(1) if said else ""
-    half = length.endswith(" and a half")
-    minutes = (parse_number(length.removesuffix(" and a half")) or 0) + (0.5 if half else 0.0)
     return {
-        "announced": minutes * 60.0,
+        "announced": announced_seconds(played[0].spoken_text()),
         "planned": sum(r.estimated_seconds() + r.wait_seconds for r in played),
         "measured": clock() - 1.0,
         "wpm": words * 60.0 / speaker.speech_seconds if speaker.speech_seconds else 0.0,

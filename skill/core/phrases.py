@@ -23,7 +23,7 @@ WELCOME_RESUME = (
 )
 ROUTINE_NAMES = "I have {count} routines: the {names}."
 ROUTINES_INTRO = "I have {count} routines."
-ROUTINE_LINE = "{name}: {summary}, about {minutes} minutes."
+ROUTINE_LINE = "{name}: {summary}, about {length}."
 WHICH_ROUTINE = "Which one would you like?"
 WHICH_ROUTINE_Q = "Which routine would you like?"
 WHICH_ROUTINE_EXAMPLE = "Which would you like? For example, say: start the lower back routine."
@@ -31,8 +31,10 @@ UNKNOWN_ROUTINE = "I don't have a routine called {heard}."
 LIST_CARRY_ON = "To carry on with the one we're doing, say next."
 MENU_REPROMPT = "Say the name of a routine to start, like lower back routine, or say list routines."
 
-ROUTINE_START = "Let's begin the {routine}. It takes about {minutes} minutes."
-AND_A_HALF = " and a half"
+ROUTINE_START = "Let's begin the {routine}. It takes about {length}."
+LENGTH_MINUTES = "{minutes} minutes"
+LENGTH_HALF = "{minutes} and a half minutes"
+LENGTH_MINUTES_SECONDS = "{minutes} minutes and {seconds} seconds"
 RESUMING = "Picking up the {routine} at exercise {number}."
 EQUIPMENT_NOTE = (
     "Some steps use {items}. If you don't have one, just tell me, for example: "

@@ -70,7 +70,7 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
         short = wants_short(state, routine)
         minutes = routine_length_words(ctx, routine.id, state.profile, short)
         line = P.ROUTINE_LINE.format(
-            name=capitalise(routine.name), summary=routine.summary, minutes=minutes
+            name=capitalise(routine.name), summary=routine.summary, length=minutes
         )
         segments.append(Say(line))
     in_routine = state.session.mode in STEP_ON
@@ -138,7 +138,7 @@ def introduce_routine(ctx: Context, state: CoachState, prefix: list[Segment]) ->
     routine_id = routine.id
     segments = list(prefix)
     minutes = routine_length_words(ctx, routine_id, state.profile, short)
-    segments.append(Say(P.ROUTINE_START.format(routine=routine.name, minutes=minutes)))
+    segments.append(Say(P.ROUTINE_START.format(routine=routine.name, length=minutes)))
     segments.append(Say(routine.intro))
     needed = [e for e in routine.equipment if e not in state.profile.missing_equipment]
     if needed:

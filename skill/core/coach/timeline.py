@@ -65,14 +65,25 @@ def planned_seconds(
     return total
 
 
+SECONDS_STEP_BELOW = 300.0  # shorter routines are announced to ten seconds, longer to half minutes
+
+
 def routine_length_words(
     ctx: Context, routine_id: str, profile: Profile | None = None, short: bool = False
 ) -> str:
-    """The length we announce, to the nearest half minute ("six and a half"): whole minutes
-    would be up to 15% off for a three-minute routine."""
-    halves = max(2, round(planned_seconds(ctx, routine_id, profile, short) / 30))
-    whole, half = divmod(halves, 2)
-    return number_words(whole) + (P.AND_A_HALF if half else "")
+    """The length we announce ("eleven minutes", "six and a half minutes", "three minutes and
+    forty seconds"): precise enough to be within a few percent of what the user will time."""
+    seconds = planned_seconds(ctx, routine_id, profile, short)
+    if seconds < SECONDS_STEP_BELOW:
+        minutes, rest = divmod(max(60, round(seconds / 10) * 10), 60)
+        if rest:
+            return P.LENGTH_MINUTES_SECONDS.format(
+                minutes=number_words(minutes), seconds=number_words(rest)
+            )
+        return P.LENGTH_MINUTES.format(minutes=number_words(minutes))
+    whole, half = divmod(round(seconds / 30), 2)
+    template = P.LENGTH_HALF if half else P.LENGTH_MINUTES
+    return template.format(minutes=number_words(whole))
 
 
 def routine_minutes(
