@@ -16,7 +16,7 @@ from skill.cli import main
 from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.events import Event
-from skill.core.phrases import EMERGENCY_NUMBERS
+from skill.core.phrases_alexa import EMERGENCY_NUMBERS
 from skill.core.state import CoachState
 from tests.alexa_direct import DirectSkill
 from tests.conftest import fixed_clock, intent_request, launch_request, speech

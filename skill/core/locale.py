@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import phrases as P
+from . import phrases_alexa as PA
 from .events import DEFAULT_LOCALE
 from .reply import Cue, Reply, Say, Segment, SideSwitch, Timed
 
 
 def supported(locale: str) -> str:
     """The locale we answer in: the request's own when we know it, else en-US."""
-    return locale if locale in P.EMERGENCY_NUMBERS else DEFAULT_LOCALE
+    return locale if locale in PA.EMERGENCY_NUMBERS else DEFAULT_LOCALE
 
 
 def _swaps(locale: str) -> list[tuple[str, str]]:
-    number = P.CALL_NUMBER.format(number=P.EMERGENCY_NUMBERS[supported(locale)])
-    return [(P.LOCAL_EMERGENCY, number), *P.LOCALE_WORDING.get(supported(locale), {}).items()]
+    number = PA.CALL_NUMBER.format(number=PA.EMERGENCY_NUMBERS[supported(locale)])
+    return [(PA.LOCAL_EMERGENCY, number), *PA.LOCALE_WORDING.get(supported(locale), {}).items()]
 
 
 def localise_text(text: str, locale: str) -> str:

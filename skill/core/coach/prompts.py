@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import phrases as P
+from .. import phrases_alexa as PA
 from ..events import Event
 from ..modes import ASKING, STEP_ON, Mode
 from ..reply import Reply, Say
@@ -23,7 +24,7 @@ _PROMPTS = {
     Mode.ASK_RECENT: P.ASK_RECENT_REPROMPT,
     Mode.ASK_PAIN_BEFORE: P.PAIN_BEFORE_REPROMPT,
     Mode.ASK_PAIN_AFTER: P.PAIN_AFTER_QUESTION,
-    Mode.CONFIRM_REMINDER: P.REMINDER_CONFIRM_REPROMPT,
+    Mode.CONFIRM_REMINDER: PA.REMINDER_CONFIRM_REPROMPT,
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import events as ev
-from .. import phrases as P
+from .. import phrases_alexa as PA
 from ..events import Event
 from ..modes import Mode
 from ..reply import ReminderAction, Reply, Say
@@ -33,11 +33,11 @@ DAYS = {
 # AMAZON.TIME's words for parts of the day -> a time on the clock.
 _DAY_PARTS = {"MO": "08:00", "AF": "14:00", "EV": "19:00", "NI": "21:00"}
 _FAILED = {
-    "unauthorized": P.REMINDER_UNAUTHORIZED,
-    "throttled": P.REMINDER_THROTTLED,
-    "server_error": P.REMINDER_SERVER_ERROR,
-    "timeout": P.REMINDER_TIMEOUT,
-    "unsupported": P.REMINDER_UNSUPPORTED,
+    "unauthorized": PA.REMINDER_UNAUTHORIZED,
+    "throttled": PA.REMINDER_THROTTLED,
+    "server_error": PA.REMINDER_SERVER_ERROR,
+    "timeout": PA.REMINDER_TIMEOUT,
+    "unsupported": PA.REMINDER_UNSUPPORTED,
 }
 
 
@@ -59,14 +59,14 @@ def time_words(hhmm: str) -> str:
     """ "07:30" -> "seven thirty in the morning" (said to the user)."""
     hour, minute = (int(part) for part in hhmm.split(":"))
     if minute == 0 and hour in (0, 12):
-        return P.TIME_MIDNIGHT if hour == 0 else P.TIME_NOON
+        return PA.TIME_MIDNIGHT if hour == 0 else PA.TIME_NOON
     twelve = hour % 12 or 12
     said = (
-        P.TIME_OCLOCK.format(hour=number_words(twelve))
+        PA.TIME_OCLOCK.format(hour=number_words(twelve))
         if minute == 0
         else f"{number_words(twelve)} {'oh ' if minute < 10 else ''}{number_words(minute)}"
     )
-    return f"{said} {P.TIME_MORNING if hour < 12 else P.TIME_EVENING}"
+    return f"{said} {PA.TIME_MORNING if hour < 12 else PA.TIME_EVENING}"
 
 
 def _days_key(raw: str | None) -> str:
@@ -84,7 +84,7 @@ def _forget_offer(state: CoachState) -> None:
 
 def _cannot(ctx: Context, state: CoachState) -> Reply:
     prompt = prompt_for_mode(ctx, state)
-    return Reply.ask([Say(P.REMINDER_UNSUPPORTED), Say(prompt)], prompt)
+    return Reply.ask([Say(PA.REMINDER_UNSUPPORTED), Say(prompt)], prompt)
 
 
 @handles(Mode.CONFIRM_REMINDER)
@@ -93,12 +93,12 @@ def set_reminder(ctx: Context, state: CoachState, event: Event) -> Reply:
         return _cannot(ctx, state)
     when = clock_time(event.slot("time"))
     if when is None:
-        return Reply.ask([Say(P.REMINDER_WHEN)], P.REMINDER_WHEN)
+        return Reply.ask([Say(PA.REMINDER_WHEN)], PA.REMINDER_WHEN)
     days = _days_key(event.slot("days"))
     state.session.reminder_time, state.session.reminder_days = when, days
     state.session.mode = Mode.CONFIRM_REMINDER
-    question = P.REMINDER_CONFIRM.format(days=P.REMINDER_DAYS[days], time=time_words(when))
-    return Reply.ask([Say(question)], P.REMINDER_CONFIRM_REPROMPT, expects=(ev.YES, ev.NO))
+    question = PA.REMINDER_CONFIRM.format(days=PA.REMINDER_DAYS[days], time=time_words(when))
+    return Reply.ask([Say(question)], PA.REMINDER_CONFIRM_REPROMPT, expects=(ev.YES, ev.NO))
 
 
 def _action(ctx: Context, state: CoachState, action: ReminderAction) -> Reply:
@@ -111,9 +111,9 @@ def reminder_yes(ctx: Context, state: CoachState, event: Event) -> Reply:
     session = state.session
     _back_to_before(state)
     if session.reminder_time is None:
-        return Reply.ask([Say(P.REMINDER_WHEN)], P.REMINDER_WHEN)
+        return Reply.ask([Say(PA.REMINDER_WHEN)], PA.REMINDER_WHEN)
     days = DAYS[_days_key(session.reminder_days)]
-    action = ReminderAction("create", session.reminder_time, days, P.REMINDER_TEXT)
+    action = ReminderAction("create", session.reminder_time, days, PA.REMINDER_TEXT)
     return _action(ctx, state, action)
 
 
@@ -122,7 +122,7 @@ def reminder_no(ctx: Context, state: CoachState, event: Event) -> Reply:
     _forget_offer(state)
     _back_to_before(state)
     prompt = prompt_for_mode(ctx, state)
-    return Reply.ask([Say(P.REMINDER_NOT_SET), Say(prompt)], prompt)
+    return Reply.ask([Say(PA.REMINDER_NOT_SET), Say(prompt)], prompt)
 
 
 @handles()
@@ -157,25 +157,25 @@ def reminder_result(ctx: Context, state: CoachState, event: Event) -> Reply:
     count = _count(event.slot("count"))
     consent = None
     if outcome == "created" and session.reminder_time:
-        days = P.REMINDER_DAYS[_days_key(session.reminder_days)]
-        text = P.REMINDER_SET.format(days=days, time=time_words(session.reminder_time))
+        days = PA.REMINDER_DAYS[_days_key(session.reminder_days)]
+        text = PA.REMINDER_SET.format(days=days, time=time_words(session.reminder_time))
     elif outcome == "listed" and count:
         times = [clock_time(t) for t in (event.slot("times") or "").split(",")]
-        said = [P.REMINDER_AT.format(time=time_words(t)) for t in times if t]
-        text = P.REMINDERS_LISTED.format(
+        said = [PA.REMINDER_AT.format(time=time_words(t)) for t in times if t]
+        text = PA.REMINDERS_LISTED.format(
             count=number_words(count), reminders=_plural(count), times=", ".join(said)
         ).replace(": .", ".")
     elif outcome in ("listed", "cancelled") and not count:
-        text = P.REMINDERS_NONE
+        text = PA.REMINDERS_NONE
     elif outcome == "cancelled":
-        text = P.REMINDERS_CANCELLED.format(count=number_words(count), reminders=_plural(count))
+        text = PA.REMINDERS_CANCELLED.format(count=number_words(count), reminders=_plural(count))
     elif count and outcome in _FAILED:
-        text = P.REMINDERS_PARTLY_CANCELLED.format(
+        text = PA.REMINDERS_PARTLY_CANCELLED.format(
             count=number_words(count), reminders=_plural(count)
         )
     elif outcome == "no_permission":
-        text, consent = P.REMINDER_NEEDS_PERMISSION, ReminderAction("consent")
+        text, consent = PA.REMINDER_NEEDS_PERMISSION, ReminderAction("consent")
     else:
-        text = _FAILED.get(outcome, P.REMINDER_SERVER_ERROR)
+        text = _FAILED.get(outcome, PA.REMINDER_SERVER_ERROR)
     _forget_offer(state)
     return replace(Reply.ask([Say(text), Say(prompt)], prompt), reminder=consent)

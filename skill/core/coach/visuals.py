@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .. import events as ev
-from .. import phrases as P
+from .. import phrases_alexa as PA
 from ..events import Event
 from ..modes import STEP_ON, Mode
 from ..reply import SENTENCE_GAP_SECONDS, Reply, Say, Screen, SideSwitch, Timed, speech_seconds
@@ -42,13 +42,13 @@ def routines_screen(ctx: Context, state: CoachState) -> Screen:
             "id": routine.id,
             "name": capitalise(routine.name),
             "summary": routine.summary,
-            "length": P.SCREEN_MINUTES.format(
+            "length": PA.SCREEN_MINUTES.format(
                 minutes=routine_minutes(ctx, routine.id, state.profile, wants_short(state, routine))
             ),
         }
         for routine in ctx.library.routines.values()
     ]
-    return Screen("routines", {"title": P.SCREEN_ROUTINES, "hint": P.SCREEN_TOUCH_HINT,
+    return Screen("routines", {"title": PA.SCREEN_ROUTINES, "hint": PA.SCREEN_TOUCH_HINT,
                                "routines": items})  # fmt: skip
 
 
@@ -66,9 +66,9 @@ def progress_screen(ctx: Context, state: CoachState) -> Screen:
         routine = ctx.library.routines.get(entry.routine_id)
         name = capitalise(routine.name) if routine else entry.routine_id
         rows.append({"routine": name, "date": when.date().isoformat()})
-    summary = P.SCREEN_SESSIONS.format(total=len(history), recent=recent)
+    summary = PA.SCREEN_SESSIONS.format(total=len(history), recent=recent)
     return Screen(
-        "progress", {"title": P.SCREEN_PROGRESS, "summary": summary, "sessions": rows[-10:][::-1]}
+        "progress", {"title": PA.SCREEN_PROGRESS, "summary": summary, "sessions": rows[-10:][::-1]}
     )
 
 
@@ -101,13 +101,13 @@ def step_screen(ctx: Context, state: CoachState, reply: Reply) -> Screen | None:
         "step",
         {
             "routine": capitalise(routine.name),
-            "heading": P.SCREEN_STEP.format(number=number, total=len(steps)),
+            "heading": PA.SCREEN_STEP.format(number=number, total=len(steps)),
             "exercise": exercise.id,
             "title": capitalise(exercise.name),
             "instructions": [line for line in instructions if line],
             "holdStartSeconds": start,
             "holdSeconds": seconds,
-            "getReady": P.SCREEN_GET_READY,
-            "release": P.SCREEN_RELEASE,
+            "getReady": PA.SCREEN_GET_READY,
+            "release": PA.SCREEN_RELEASE,
         },
     )
