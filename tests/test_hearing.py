@@ -279,3 +279,32 @@ def test_an_unsure_utterance_does_not_end_a_hold_but_a_sure_one_does() -> None:
         assert (interrupted is not None) == ends
         if interrupted is not None:
             assert interrupted.event.name == ev.SKIP
+
+
+def test_merged_inbox_does_not_spin_on_a_source_that_answers_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A busy pump held the interpreter and slowed every later test (and a live session)."""
+    import threading
+
+    from local_runner.hearing import microphone
+
+    slept: list[float] = []
+    done = threading.Event()
+    monkeypatch.setattr(microphone.time, "sleep", lambda seconds: slept.append(seconds))
+
+    class Instant:
+        calls = 0
+        closed = False
+
+        def get(self, timeout: float) -> str | None:
+            self.calls += 1
+            if self.calls == 3:
+                self.closed = True
+                done.set()
+            return None
+
+    merged = microphone.MergedInbox(Instant())
+    assert done.wait(5)
+    assert slept == [microphone.PUMP_WAIT, microphone.PUMP_WAIT]  # it waited between asks
+    assert merged.get(0) is None

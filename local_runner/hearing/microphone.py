@@ -88,6 +88,9 @@ def make_listener(engine: str | None, notice: Callable[[str], None]) -> Micropho
         return None
 
 
+PUMP_WAIT = 0.5  # seconds each source is waited on before checking whether it closed
+
+
 class MergedInbox:
     """Lines from several inboxes (typed and spoken), whichever comes first."""
 
@@ -100,12 +103,17 @@ class MergedInbox:
 
     def _pump(self, index: int, inbox: Inbox) -> None:
         while True:
-            line = inbox.get(0.5)
+            asked = time.monotonic()
+            line = inbox.get(PUMP_WAIT)
             if line is not None:
                 self._queue.put(line)
             elif getattr(inbox, "closed", False):
                 self._done[index] = True
                 return
+            elif time.monotonic() - asked < PUMP_WAIT / 2:
+                # An inbox that answers "nothing" at once must not make this thread spin (it
+                # held the interpreter and slowed everything else down).
+                time.sleep(PUMP_WAIT)
 
     @property
     def closed(self) -> bool:
