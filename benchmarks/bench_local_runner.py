@@ -46,9 +46,10 @@ from skill.core.coach.timeline import planned_seconds  # noqa: E402
 from skill.core.content import default_library  # noqa: E402
 from skill.core.events import Event  # noqa: E402
 from skill.core.reply import Reply  # noqa: E402
-from skill.core.store import JsonFileStore, MemoryStore  # noqa: E402
 from skill.core.timing import hold  # noqa: E402
 from skill.core.words import parse_number  # noqa: E402
+from skill.stores.memory import MemoryStore  # noqa: E402
+from skill.stores.sqlite import SqliteStore  # noqa: E402
 from tests.fakes import ScriptedInbox  # noqa: E402
 
 ROUTINES = ("lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing")
@@ -271,7 +272,7 @@ class FirstWordSpeaker(RecordingSpeaker):
 def command_latency(runs: int) -> list[float]:
     """Typed line -> recogniser -> coach -> store save -> Player.play -> speaker.say."""
     with tempfile.TemporaryDirectory() as data:
-        session = LocalSession(store=JsonFileStore(Path(data)))
+        session = LocalSession(store=SqliteStore(Path(data) / "users.sqlite3"))
         speaker = FirstWordSpeaker(words_per_minute=0)
         display = PlainDisplay(io.StringIO())
         player = Player(speaker, display, session, QueueInbox([]))

@@ -32,7 +32,7 @@ from skill.alexa.skill_factory import skill_builder  # noqa: E402
 from skill.core.coach import Coach  # noqa: E402
 from skill.core.modes import Mode  # noqa: E402
 from skill.core.state import CoachState, Session  # noqa: E402
-from skill.core.store import MemoryStore  # noqa: E402
+from skill.stores.memory import MemoryStore  # noqa: E402
 
 LIMIT = 24 * 1024
 APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}

@@ -36,7 +36,7 @@ from ask_sdk_webservice_support.verifier import TimestampVerifier  # noqa: E402
 from skill.alexa import weblog  # noqa: E402
 from skill.alexa.verification import SignatureVerifier  # noqa: E402
 from skill.alexa.webservice import create_app  # noqa: E402
-from skill.core.store import MemoryStore  # noqa: E402
+from skill.stores.memory import MemoryStore  # noqa: E402
 from tests.conftest import envelope, intent_request  # noqa: E402
 from tests.service_harness import minimal_app, minimal_skill  # noqa: E402
 from tests.test_verification import CERT_URL, FakePKI  # noqa: E402

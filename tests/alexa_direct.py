@@ -7,7 +7,7 @@ from typing import Any
 
 from skill.alexa.skill_factory import skill_builder
 from skill.core.coach import Coach
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import envelope, fixed_clock
 
 APL = {"Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.2"}}}

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 
 # The routine ids fixed by DESIGN §4 (checked from outside; the content must match them).
 DESIGN_ROUTINE_IDS = frozenset(

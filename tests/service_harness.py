@@ -93,7 +93,7 @@ def main() -> None:
     from skill.alexa.serving import ServeOptions, serve
     from skill.alexa.skill_factory import default_store
     from skill.alexa.webservice import create_app
-    from skill.core.store import MemoryStore
+    from skill.stores.memory import MemoryStore
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)

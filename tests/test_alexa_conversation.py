@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from skill.core.content import default_library
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import USER_ID, AlexaConversation, envelope, intent_request, speech
 
 LIBRARY = default_library()

@@ -153,7 +153,7 @@ def test_serve_answers_alexa_requests_on_loopback(tmp_path: Path) -> None:
 
 def test_local_session_keeps_an_unreadable_profile_aside() -> None:
     from local_runner.session import LocalSession
-    from skill.core.store import MemoryStore
+    from skill.stores.memory import MemoryStore
 
     store = MemoryStore()
     store.data["local-user"] = {"hold_seconds": "forever"}

@@ -187,7 +187,7 @@ def test_hold_resumed_carries_on_without_redelivering_the_step() -> None:
 
 def test_replies_say_what_they_expect_next_and_the_local_session_passes_it_on() -> None:
     from local_runner.session import LocalSession
-    from skill.core.store import MemoryStore
+    from skill.stores.memory import MemoryStore
 
     at_childs_pose = _run(state_in(Mode.ROUTINE), Event(ev.NEXT))
     state, reply = COACH.handle(at_childs_pose, Event(ev.FEELING, {"feeling": "worse"}))

@@ -15,11 +15,16 @@ def test_core_modules_import_no_framework() -> None:
     code = (
         "import sys, pkgutil, importlib, skill.core as core\n"
         "for m in pkgutil.iter_modules(core.__path__): importlib.import_module('skill.core.' + m.name)\n"
-        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))\n"
+        "print(' '.join(sorted(n for n in sys.modules if n.startswith(('skill.', 'local_runner')))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
-    loaded = set(result.stdout.split())
+    top, ours = result.stdout.split("\n")[:2]
+    loaded = set(top.split())
     assert "skill" in loaded
     assert not loaded & FRAMEWORKS, loaded & FRAMEWORKS
+    # The core depends on nothing outside it: not the stores, the Alexa side or the runner.
+    outside = {n for n in ours.split() if not n.startswith("skill.core")}
+    assert not outside, outside

@@ -7,7 +7,7 @@ from local_runner.session import LocalSession
 from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
 from skill.core.modes import Mode
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import USER_ID, AlexaConversation, fixed_clock, speech
 
 

@@ -10,7 +10,7 @@ from skill.core.coach import Coach
 from skill.core.events import Event
 from skill.core.modes import Mode
 from skill.core.state import CoachState
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import AlexaConversation, fixed_clock, speech
 
 COACH = Coach(clock=fixed_clock)

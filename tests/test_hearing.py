@@ -259,8 +259,8 @@ def test_an_unsure_utterance_does_not_end_a_hold_but_a_sure_one_does() -> None:
     from local_runner.speaker import RecordingSpeaker
     from skill.core.coach import Coach
     from skill.core.reply import Reply
-    from skill.core.store import MemoryStore
     from skill.core.timing import hold
+    from skill.stores.memory import MemoryStore
     from tests.conftest import fixed_clock
     from tests.fakes import ScriptedInbox
 

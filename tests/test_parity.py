@@ -16,7 +16,7 @@ from local_runner.speaker import RecordingSpeaker
 from skill.core.coach import Coach
 from skill.core.events import Event
 from skill.core.reply import Reply, Say, SideSwitch, Timed
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import fixed_clock
 from tests.fakes import ScriptedInbox
 

@@ -15,8 +15,8 @@ from local_runner.speaker import RecordingSpeaker
 from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.reply import Cue, Reply, Say, Timed
-from skill.core.store import MemoryStore
 from skill.core.timing import hold
+from skill.stores.memory import MemoryStore
 from tests.conftest import fixed_clock
 from tests.fakes import ScriptedInbox
 

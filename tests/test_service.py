@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from skill.alexa.hygiene import MAX_BODY_BYTES, SECURITY_HEADERS
 from skill.alexa.webservice import create_app
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import USER_ID, envelope, intent_request
 
 

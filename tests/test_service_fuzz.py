@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
 from skill.core.events import ALL_INTENTS
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import envelope, fixed_clock
 
 APP = create_app(verify=False, store=MemoryStore(), coach=Coach(clock=fixed_clock))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from skill.alexa.offload import OffloadedStore, offloaded
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def test_under_gevent_calls_run_on_its_thread_pool() -> None:
         "from gevent import monkey; monkey.patch_all()\n"
         "import threading\n"
         "from skill.alexa.offload import offloaded\n"
-        "from skill.core.store import MemoryStore\n"
+        "from skill.stores.memory import MemoryStore\n"
         "class Probe(MemoryStore):\n"
         "    def load(self, user_id):\n"
         "        return {'thread': threading.get_native_id()}\n"

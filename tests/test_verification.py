@@ -28,7 +28,7 @@ from skill.alexa.verification import (
 )
 from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import SKILL_ID, envelope, fixed_clock
 
 CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert-test.pem"

@@ -19,7 +19,7 @@ from local_runner.session import LocalSession
 from skill.alexa.webservice import create_app
 from skill.core.coach import Coach
 from skill.core.content import default_library
-from skill.core.store import MemoryStore
+from skill.stores.memory import MemoryStore
 from tests.conftest import AlexaConversation, fixed_clock, speech
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "transcripts.json"

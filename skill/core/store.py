@@ -1,8 +1,7 @@
 """Where a user's profile is kept between sessions: the one interface every front end uses.
 
 The implementations live in `skill.stores` (SQLite by default, DynamoDB, memory), chosen by
-`skill.stores.factory.store_from_env()`. `MemoryStore` and the old `JsonFileStore` are
-re-exported here for the code and tests that import them from the core.
+`skill.stores.factory.store_from_env()`. The core only knows this interface.
 """
 
 from __future__ import annotations
@@ -31,10 +30,3 @@ class UserStore(Protocol):
         it again on the fresh value), so it must do nothing but compute its result. A stored
         profile that cannot be read is set aside by the store and `change` gets None.
         """
-
-
-# Below the definitions they use; these modules import nothing from here at run time.
-from ..stores.jsonfile import JsonFileStore  # noqa: E402
-from ..stores.memory import MemoryStore  # noqa: E402
-
-__all__ = ["DATA_DIR_ENV", "Change", "JsonFileStore", "MemoryStore", "UserStore"]
