@@ -19,6 +19,12 @@ class Inbox(Protocol):
         """The next line the user typed or said, or None if `timeout` seconds pass first."""
 
 
+def heard_something(line: str) -> bool:
+    """A line worth handing to the session: not blank, or words the listener was unsure of
+    (a hearing.decision.Heard; the session turns it into "Sorry, was that ...?")."""
+    return bool(line.strip()) or bool(getattr(line, "unsure", False))
+
+
 def inbox_closed(inbox: Inbox) -> bool:
     """True when no more input can arrive (stdin ended, a script ran out)."""
     return bool(getattr(inbox, "closed", False))

@@ -23,11 +23,12 @@ from functools import partial
 from typing import Protocol
 
 from skill.core import events as ev
+from skill.core.coach.unsure import PAUSED_TO_ASK
 from skill.core.events import Event
 from skill.core.reply import Pause, Reply, Say, SideSwitch, Timed
 
 from .display import Display
-from .inbox import Inbox, QueueInbox, QuietInbox, VirtualClock, inbox_closed
+from .inbox import Inbox, QueueInbox, QuietInbox, VirtualClock, heard_something, inbox_closed
 from .speaker import Speaker
 
 __all__ = ["Inbox", "Interrupted", "Player", "QueueInbox", "QuietInbox", "VirtualClock"]
@@ -61,6 +62,11 @@ class PlayStats:
     answer_delays: list[float] = field(default_factory=list)  # heard -> answer's first word
 
 
+def shown(line: str) -> str:
+    """What the display shows for a line: the words heard when the listener was unsure."""
+    return line if line.strip() else str(getattr(line, "transcript", line))
+
+
 def texts_of(reply: Reply) -> Iterator[str]:
     for segment in reply.segments:
         if isinstance(segment, Say | SideSwitch):
@@ -91,7 +97,7 @@ class Player:
     def answer(self, line: str) -> Reply:
         """The session's answer to a line heard while nothing was playing."""
         self._heard_at = self.clock()
-        self.display.user(line)
+        self.display.user(shown(line))
         return self.conversation.handle(self.conversation.parse(line))
 
     def play(self, reply: Reply) -> Interrupted | None:
@@ -163,8 +169,10 @@ class Player:
         return self._start + self._paused_for + offset
 
     def _poll(self, timeout: float) -> str | None:
+        """The next line; blank ones are skipped unless the listener was unsure of them (the
+        session turns those into "Sorry, was that ...?")."""
         line = self.inbox.get(timeout)
-        return line if line is not None and line.strip() else None
+        return line if line is not None and heard_something(line) else None
 
     def _until_quiet(self, timed: Timed | None) -> Interrupted | Reply | None:
         """Listen until the speaker has said everything; returns an aside said meanwhile."""
@@ -196,7 +204,7 @@ class Player:
     def _heard(self, line: str, timed: Timed | None) -> Interrupted | Reply | None:
         """Hand an utterance to the session; says an aside, else returns the interruption."""
         heard_at = self.clock()
-        self.display.user(line)
+        self.display.user(shown(line))
         event = self.conversation.parse(line)
         if timed is not None and event.name == ev.PAUSE:
             return self._paused()
@@ -210,6 +218,8 @@ class Player:
         if reply.aside:
             self._say_now(reply)
             return reply
+        if timed is not None and PAUSED_TO_ASK in reply.events:
+            return self._paused(reply)  # in doubt about a safety word: the coach paused to ask
         return Interrupted(event, line, reply)
 
     def _with_progress(self, event: Event, timed: Timed) -> Event:
@@ -227,15 +237,15 @@ class Player:
         if said:
             self._speak(said)  # one utterance: nothing is handed over while another plays
 
-    def _paused(self) -> Interrupted | None:
+    def _paused(self, reply: Reply | None = None) -> Interrupted | None:
         """Hold the clock until the user resumes; any other command ends the activity.
 
         The coach is told (it says "paused" and knows it), so what it says and what it
-        would do next stay its own decisions.
+        would do next stay its own decisions. `reply`: the coach paused by itself and said so.
         """
         paused_at = self.clock()
         self._heard_at = paused_at
-        self._say_now(self.conversation.handle(Event(ev.PAUSE)))
+        self._say_now(reply or self.conversation.handle(Event(ev.PAUSE)))
         while True:
             line = self._poll(PAUSED_POLL_SECONDS)
             if line is None:
@@ -244,17 +254,17 @@ class Player:
                     return Interrupted(stop, "", self.conversation.handle(stop))
                 continue
             self._heard_at = self.clock()
-            self.display.user(line)
+            self.display.user(shown(line))
             event = self.conversation.parse(line)
             if event.name in (ev.RESUME, ev.NEXT, ev.YES):
                 self._paused_for += self.clock() - paused_at
                 self._say_now(self.conversation.handle(Event(ev.HOLD_RESUMED)))
                 return None
-            if event.name == ev.PAUSE:
-                self._heard_at = None
+            if event.name == ev.PAUSE:  # already paused: the coach says so again
+                self._say_now(self.conversation.handle(event))
                 continue
             reply = self.conversation.handle(event)
-            if reply.aside:  # answered; still paused
+            if reply.aside or PAUSED_TO_ASK in reply.events:  # answered; still paused
                 self._say_now(reply)
                 continue
             self.speaker.flush()

@@ -20,7 +20,7 @@ from skill.core import events as ev
 from skill.core.events import Event
 from skill.core.reply import Reply, Say
 
-from .inbox import Inbox, inbox_closed
+from .inbox import Inbox, heard_something, inbox_closed
 from .player import Player
 from .session import LocalSession
 
@@ -76,7 +76,7 @@ def _wait_for_line(
         if stop_if_closed and inbox_closed(inbox):
             return None
         line = inbox.get(min(remaining, IDLE_POLL_SECONDS))
-        if line is not None and line.strip():
+        if line is not None and heard_something(line):
             return line
     return None
 

@@ -13,6 +13,7 @@ from platformdirs import user_data_dir
 
 from skill.core import events as ev
 from skill.core.coach import Coach, run_turn
+from skill.core.coach.unsure import HEARD_PREFIX, SLOT_PREFIX, confirmed
 from skill.core.events import Event
 from skill.core.reply import Reply
 from skill.core.state import CoachState
@@ -44,7 +45,26 @@ class LocalSession:
         return self.handle(Event(ev.LAUNCH), fresh=True)
 
     def parse(self, text: str) -> Event:
-        return self.recogniser.parse(text, expects=self.expects)
+        """The event for a line typed or heard. Words the listener was unsure of become
+        Coach.HeardUnsure (the coach asks "Sorry, was that ...?"); a yes to that question
+        becomes the guess itself, so the player treats a confirmed "pause" like a clear one."""
+        if getattr(text, "unsure", False):
+            return self._unsure(text)
+        # While "was that ...?" is open, yes and no are what the coach expects.
+        expects = (ev.YES, ev.NO) if self.state.session.unsure_guess else self.expects
+        return confirmed(self.state, self.recogniser.parse(text, expects=expects))
+
+    def _unsure(self, heard: str) -> Event:
+        """`heard` is a hearing.decision.Heard (duck-typed: `meant`, `doubt`)."""
+        meant = str(getattr(heard, "meant", ""))
+        guess = self.recogniser.parse(meant, expects=self.expects)
+        slots = {"intent": guess.name, "words": meant}
+        slots.update({SLOT_PREFIX + k: v for k, v in guess.slots.items()})
+        slots.update({HEARD_PREFIX + k: v for k, v in guess.heard.items()})
+        doubt = str(getattr(heard, "doubt", ""))
+        if doubt:
+            slots["doubt"] = doubt
+        return Event(ev.HEARD_UNSURE, slots)
 
     def say(self, text: str) -> Reply:
         return self.handle(self.parse(text))

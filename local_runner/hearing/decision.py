@@ -37,13 +37,31 @@ class Heard(str):
     transcript: str
     confidence: float
     guess: str  # the intent the transcript parses to (acted on only when not `unsure`)
+    meant: str  # the words the guess was parsed from (a model sentence after a near miss)
+    doubt: str  # "safety": unsure speech that may have been a stop, pause or pain word
 
-    def __new__(cls, text: str, transcript: str, confidence: float, guess: str) -> Heard:
+    def __new__(
+        cls,
+        text: str,
+        transcript: str,
+        confidence: float,
+        guess: str,
+        *,
+        meant: str = "",
+        doubt: str = "",
+    ) -> Heard:
         heard = super().__new__(cls, text)
         heard.transcript = transcript
         heard.confidence = confidence
         heard.guess = guess
+        heard.meant = normalise(meant or text or transcript)
+        heard.doubt = doubt
         return heard
+
+    @property
+    def worth_asking(self) -> bool:
+        """Sure, or unsure with something to ask about ("Sorry, was that ...?")."""
+        return not self.unsure or self.guess != ev.FALLBACK or bool(self.doubt)
 
     @property
     def unsure(self) -> bool:
@@ -112,4 +130,5 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
             sure = True  # a near "stop" is treated as said
     if sure:
         return Decision(Heard(text, said, transcript.confidence, event.name), dict(event.slots))
-    return Decision(Heard(UNSURE_TEXT, said, transcript.confidence, event.name), {})
+    unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text)
+    return Decision(unsure, {})

@@ -99,5 +99,5 @@ class Listener:
                 time.perf_counter() - started,
             )
         )
-        if decision.heard is not None:
+        if decision.heard is not None and decision.heard.worth_asking:
             self._out.put(decision.heard)

@@ -49,7 +49,11 @@ NO = "AMAZON.NoIntent"
 # Sent by the local runner on its own, never by Alexa: the words for them still come from the core.
 AUTO_ADVANCE = "Coach.AutoAdvance"  # hands-free: nobody spoke for a while after a step
 HOLD_RESUMED = "Coach.HoldResumed"  # "resume" during a hold the runner paused part way
-RUNNER_EVENTS: tuple[str, ...] = (AUTO_ADVANCE, HOLD_RESUMED)
+# The runner heard words it is unsure of: slot "intent" is its guess, "words" what the guess was
+# made from, "slot.NAME" / "heard.NAME" the guess's slots; "doubt" = "safety" when the words
+# might have been a stop, pause or pain word (the runner paused the hold to ask).
+HEARD_UNSURE = "Coach.HeardUnsure"
+RUNNER_EVENTS: tuple[str, ...] = (AUTO_ADVANCE, HOLD_RESUMED, HEARD_UNSURE)
 # Sent by a front end after it carried out a Reply's reminder action: slot "outcome" is one of
 # REMINDER_OUTCOMES, "count" and "times" (comma-separated HH:MM) describe listed reminders.
 REMINDER_RESULT = "Coach.ReminderResult"

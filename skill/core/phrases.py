@@ -95,6 +95,11 @@ HELP_MENU = (
 )
 APOLOGY = "Sorry, something went wrong on my side. Please try that again, or say stop."
 DIDNT_CATCH = "Sorry, I didn't catch that."
+# The local runner heard words it is unsure of: nothing is done until the user says yes.
+WAS_THAT = "Sorry, was that '{words}'?"
+WAS_THAT_REPROMPT = "Say yes if it was, or no if it wasn't."
+WAS_THAT_SAFETY = "I've paused, just in case. Did you say '{words}'?"
+NOT_THAT = "Okay, my mistake."
 LOST_PLACE = "Sorry, I lost track of where we were, so let's carry on from here."
 
 OFFER_RESUME_REPROMPT = "Say yes to pick up where you left off, or no to choose another routine."

@@ -21,6 +21,8 @@ from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
 # 3: history entries became diary lines (pain scores, steps done, feelings); version 2 entries
 # read as finished routines with nothing else recorded.
 STATE_VERSION = 3
+MAX_GUESS_KEYS = 16
+MAX_GUESS_CHARS = 300
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Session:
     reminder_time: str | None = None  # the reminder offered, awaiting yes/no ("HH:MM")
     reminder_days: str | None = None  # its days, comma-separated iCalendar days ("MO,TU")
     last_reply: dict[str, Any] | None = None  # for Repeat outside a routine
+    # "Sorry, was that ...?" asked: the guess a yes acts on (unsure.py: intent, words, slots)
+    unsure_guess: dict[str, str] | None = None
 
 
 @dataclass
@@ -93,9 +97,11 @@ class CoachState:
 
     def session_dict(self) -> dict[str, Any]:
         # Shallow on purpose: every field is a scalar except last_reply (already plain JSON)
-        # and feelings (a list of strings, copied).
+        # and feelings / unsure_guess (strings, copied).
         data = {f.name: getattr(self.session, f.name) for f in fields(Session)}
         data["feelings"] = list(self.session.feelings)
+        if self.session.unsure_guess is not None:
+            data["unsure_guess"] = dict(self.session.unsure_guess)
         return data
 
     def clone(self) -> CoachState:
@@ -110,7 +116,13 @@ class CoachState:
                 resume=replace(profile.resume) if profile.resume else None,
                 history=list(profile.history),  # entries are replaced, never edited
             ),
-            session=replace(self.session, feelings=list(self.session.feelings)),
+            session=replace(
+                self.session,
+                feelings=list(self.session.feelings),
+                unsure_guess=dict(self.session.unsure_guess)
+                if self.session.unsure_guess is not None
+                else None,
+            ),
         )
 
     @classmethod
@@ -224,6 +236,17 @@ def parse_session(data: Any) -> Session:
     last = data.get("last_reply")
     check(last is None or isinstance(last, dict), "session.last_reply: not an object")
     session.last_reply = last
+    guess = data.get("unsure_guess")
+    check(
+        guess is None
+        or (
+            isinstance(guess, dict)
+            and len(guess) <= MAX_GUESS_KEYS
+            and all(isinstance(v, str) and len(v) <= MAX_GUESS_CHARS for v in guess.values())
+        ),
+        "session.unsure_guess: not an object of short strings",
+    )
+    session.unsure_guess = guess
     check(
         session.mode not in STEP_ON or session.routine_id is not None,
         "session: routine mode without a routine",

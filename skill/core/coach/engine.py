@@ -51,8 +51,13 @@ class Coach:
         state = state.clone()
         zone = event.time_zone or state.session.time_zone
         ctx = with_zone(self.ctx, zone)
+        asked = state.session.unsure_guess
         handler = MACHINE.dispatch(ctx, state, event)
         reply = handler(ctx, state, event)
+        if asked is not None and state.session.unsure_guess is asked:
+            # "Sorry, was that ...?" is answered by the very next thing said: anything but a
+            # yes (unsure.py) leaves the guess unacted on.
+            state.session.unsure_guess = None
         if zone and ctx.time_zone == zone:
             state.session.time_zone = zone  # kept for the session's next turns
         if reply.expect_reply and not reply.aside:

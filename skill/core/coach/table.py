@@ -69,6 +69,8 @@ from .scores import (
     pain_score,
 )
 from .screen import red_flag, screen_no, screen_resume, screen_yes
+from .unsure import GUARD as UNSURE_GUARD
+from .unsure import ask_unsure
 
 R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
@@ -170,6 +172,7 @@ MACHINE = Machine(
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
         ev.HOLD_RESUMED: Row(prompt_again, {P: hold_resumed}, everywhere=True),
+        ev.HEARD_UNSURE: Row(ask_unsure, everywhere=True),
         ev.REMINDER_RESULT: Row(reminder_result, everywhere=True),
     },
     mode_defaults={
@@ -182,5 +185,5 @@ MACHINE = Machine(
         REMIND: fallback,
     },
     unknown=fallback,
-    guards=GUARDS,
+    guards=(*GUARDS, UNSURE_GUARD),
 )
