@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from local_runner.hearing import simulate as sim  # noqa: E402
 from local_runner.hearing.audio import RATE  # noqa: E402
-from local_runner.hearing.decision import Heard, says_pain  # noqa: E402
+from local_runner.hearing.decision import SAFETY_DOUBT, Heard, says_pain  # noqa: E402
+from local_runner.hearing.echo import EchoGuard  # noqa: E402
 from local_runner.hearing.engines import Engine, make_engine  # noqa: E402
 from local_runner.hearing.listener import Listener  # noqa: E402
 from local_runner.recogniser import default_recogniser  # noqa: E402
@@ -50,6 +51,8 @@ VOICES = [("espeak-ng", "en-us", 150), ("espeak-ng", "en-gb", 180),
           ("flite", "slt", 150), ("flite", "kal", 130)]  # fmt: skip
 CONDITIONS = ("clean", "noise 10 dB", "reverb room")
 SILENCE_SECONDS = 1.0  # after the command: the endpointer needs its hangover
+COUNT = ("One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. Keep breathing slowly. "
+         "Eleven. Twelve. Thirteen. Fourteen. Fifteen. And release.")  # fmt: skip
 
 
 def phrases(count: int) -> list[tuple[str, str]]:
@@ -92,11 +95,27 @@ def correct(heard: list[Heard], expected: str, text: str) -> bool:
     return acted[0].guess in expected.split("|")
 
 
+def paused_to_ask(heard: list[Heard], expected: str) -> bool:
+    """Not acted on, but the hold was paused to ask about the right safety word."""
+    if len(heard) != 1 or heard[0].doubt != SAFETY_DOUBT:
+        return False
+    if expected == "pain":
+        return says_pain(heard[0].meant)
+    return heard[0].guess in expected.split("|")
+
+
+def describe(heard: list[Heard], expected: str) -> str:
+    got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
+    said = ", ".join(got) or "nothing"
+    return said + (" (paused to ask)" if paused_to_ask(heard, expected) else "")
+
+
 def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, float]]) -> dict:
     now = [0.0]
     listener = Listener(engine, clock=lambda: now[0], background=False)
     results: dict[str, list[bool]] = {c: [] for c in CONDITIONS}
     safety: list[bool] = []
+    reached: list[bool] = []  # safety phrases acted on, or the hold paused to ask about them
     guessed: list[bool] = []  # the guess right, acted on or asked about ("sorry, was that...?")
     latencies: list[float] = []
     misses: list[str] = []
@@ -108,32 +127,50 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
         results[cond].append(ok)
         if any(text == s for s, _ in SAFETY):
             safety.append(ok)
-        if not ok and len(misses) < 12:
-            got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
-            misses.append(f"  {cond:12} {text!r}: {', '.join(got) or 'nothing'}")
+            reached.append(ok or paused_to_ask(heard, expected))
+        is_safety = any(text == s for s, _ in SAFETY)
+        if not ok and (is_safety or len(misses) < 12):
+            misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
         for timing in listener.timings[before:]:
             latencies.append(timing.understood - speech_end + timing.decode_seconds)
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
+            "reached": reached,
             "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
 
 
-def false_actions(engine: Engine, seconds: float) -> dict[str, int]:
-    now = [0.0]
-    listener = Listener(engine, clock=lambda: now[0], background=False)
+def coach_voice() -> tuple[np.ndarray, np.ndarray]:
+    """A hold's count as the coach plays it, and as the microphone hears it (delayed, quieter)."""
+    count = sim.speak(COUNT, "en-us", 150)
+    heard = np.concatenate([np.zeros(int(0.12 * RATE)), 0.6 * count]).astype(np.float32)
+    return count, heard
+
+
+def false_actions(engine: Engine, seconds: float) -> tuple[dict[str, int], dict[str, int]]:
+    """Per kind of background: actions (acted on, or a hold paused to ask about a safety word)
+    and questions ("Sorry, was that ...?", which change nothing)."""
     tests = {
         "silence": np.zeros(int(seconds * RATE), dtype=np.float32),
         "steady noise": 0.1 * sim.steady_noise(seconds, 7),
     }
     chatter = np.concatenate([sim.pad(sim.speak(t, "en-gb", 170), 0.2, 0.3) for t in CHATTER])
     tests["TV chatter"] = sim.mix(chatter, sim.steady_noise(3.0, 9), 15.0) * 0.5
-    counts = {}
+    played, echo = coach_voice()
+    tests["own voice"] = echo + 0.003 * sim.steady_noise(len(echo) / RATE, 4)
+    actions, questions = {}, {}
+    now = [0.0]
     for name, audio in tests.items():
+        guard = EchoGuard()
+        if name == "own voice":
+            guard.playing(played, RATE, started_at=0.5)  # sim.pad puts 0.5 s before it
+        listener = Listener(engine, guard, clock=lambda: now[0], background=False)
         heard = stream(listener, sim.pad(audio), now)
-        counts[name] = sum(1 for h in heard if not h.unsure and h.intent != ev.FALLBACK)
-    return counts
+        acted = [h for h in heard if (not h.unsure and h.intent != ev.FALLBACK) or h.doubt]
+        actions[name] = len(acted)
+        questions[name] = sum(1 for h in heard if h.unsure and not h.doubt and h.worth_asking)
+    return actions, questions
 
 
 def main() -> int:
@@ -164,14 +201,15 @@ def main() -> int:
     header += (
         f"{'all':>7}{'guess':>7}{'vs text':>8}{'safety':>8}{'lat p50':>8}{'lat p90':>8}{'RTF':>6}"
     )
-    header += f"{'RSS MB':>7}  false actions (silence/noise/chatter)"
+    header += f"{'reached':>8}{'RSS MB':>7}  false actions | questions "
+    header += "(silence/noise/chatter/own voice)"
     lines, notes = [header], []
     for name in args.engines.split(","):
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         engine = make_engine(name)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         out = run_engine(engine, cases)
-        falses = false_actions(engine, 20.0)
+        falses, questions = false_actions(engine, 20.0)
         every = [ok for oks in out["results"].values() for ok in oks]
         share = sum(every) / len(every)
         lat = sorted(out["latencies"]) or [float("nan")]
@@ -181,14 +219,18 @@ def main() -> int:
         row += f"{share:>7.0%}{out['guessed']:>7.0%}{share / (text_ok / len(rows)):>8.2f}"
         row += f"{sum(out['safety'])}/{len(out['safety'])}".rjust(8)
         row += f"{statistics.median(lat):>8.2f}{lat[int(0.9 * (len(lat) - 1))]:>8.2f}"
-        row += f"{out['rtf']:>6.2f}{rss / 1024:>7.0f}  "
-        row += "/".join(str(v) for v in falses.values())
+        row += f"{out['rtf']:>6.2f}" + f"{sum(out['reached'])}/{len(out['reached'])}".rjust(8)
+        row += f"{rss / 1024:>7.0f}  " + "/".join(str(v) for v in falses.values())
+        row += " | " + "/".join(str(v) for v in questions.values())
         lines.append(row)
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
-        notes.append(f"{name} misses (first 12), RSS before load {rss_before / 1024:.0f} MB:")
+        notes.append(f"{name} misses (safety ones, and 12 others), RSS before load "
+                     f"{rss_before / 1024:.0f} MB:")  # fmt: skip
         notes.extend(out["misses"])
     print("\nall: acted on with the right intent; guess: right intent acted on or asked about")
     print("latency: seconds from the end of speech to the intent (hangover + decode)")
+    print("safety: safety phrases acted on; reached: acted on, or the hold paused to ask")
+    print("false actions: acted on, or a hold paused to ask; questions: 'Sorry, was that ...?'")
     print("\n".join(notes))
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
     return 0

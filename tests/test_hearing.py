@@ -155,6 +155,40 @@ def test_near_misses_act_only_when_long_and_close() -> None:
     assert garbled is not None and garbled.unsure and garbled.guess == ev.START_ROUTINE
 
 
+@pytest.mark.parametrize(
+    ("transcript", "guess"),
+    [(Transcript("Up.", 0.36, maybe="stop"), ev.STOP),  # "stop" in fan noise, heard as "Up."
+     (Transcript("", 0.0, maybe="pause"), ev.PAUSE),  # speech, but no words came out
+     (Transcript("Both.", 0.8, maybe="pause"), ev.PAUSE)],  # fmt: skip
+)
+def test_a_possible_safety_word_is_never_dropped_nor_acted_on_unasked(
+    transcript: Transcript, guess: str
+) -> None:
+    heard = decide(transcript, trusted_from=0.5).heard
+    assert heard is not None and heard.unsure and heard.worth_asking
+    assert heard.doubt == "safety" and heard.guess == guess and heard.meant == transcript.maybe
+
+
+def test_words_that_say_stop_win_over_the_second_opinion() -> None:
+    heard = decide(Transcript("Stop please.", 0.9, maybe="pause"), trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.STOP
+
+
+def test_unsure_words_with_nothing_to_ask_about_are_not_handed_over() -> None:
+    from local_runner.hearing.listener import Listener
+    from local_runner.hearing.vad import Utterance
+
+    mumble = FakeEngine("the um", confidence=0.2)  # no guess: not worth "Sorry, was that?"
+    listener = Listener(mumble, clock=lambda: 0.0, background=False)
+    listener._decode(Utterance(np.zeros(RATE, dtype=np.float32), 1.0))
+    assert listener.get(0) is None and len(mumble.heard) == 1
+    unsure = FakeEngine("skip this one", confidence=0.2)
+    listener = Listener(unsure, clock=lambda: 0.0, background=False)
+    listener._decode(Utterance(np.zeros(RATE, dtype=np.float32), 1.0))
+    heard = listener.get(0)
+    assert isinstance(heard, Heard) and heard.unsure and heard.guess == ev.SKIP
+
+
 def test_a_confident_command_passes_and_silence_gives_nothing() -> None:
     heard = decide(Transcript("Next.", 0.9), trusted_from=0.5).heard
     assert heard == "Next." and heard is not None and heard.intent == ev.NEXT

@@ -14,6 +14,7 @@ from local_runner.hearing import simulate as sim
 from local_runner.hearing.audio import RATE, write_wav
 from local_runner.hearing.echo import EchoGuard
 from local_runner.hearing.listener import Listener
+from skill.core import events as ev
 from tests.test_cli import run
 from tests.test_hearing import FakeEngine, isolated_cache  # noqa: F401 (autouse fixture)
 
@@ -156,3 +157,29 @@ def test_parse_audio_recognises_spoken_dev_commands(tmp_path: Path) -> None:
     said = [(line["transcript"], line["intent"], line.get("unsure_of")) for line in lines]
     assert sum(right) >= 4, said  # measured 4/6 (whisper tiny.en, espeak voices, 2 of 6 in noise)
     assert all(right[3:5]), said  # "pause" and "stop" are never missed
+
+
+def test_a_misheard_safety_word_pauses_to_ask_and_other_commands_do_not() -> None:
+    """Whisper hears "pause" said in 10 dB fan noise by this voice as "Both." / "Fause." and
+    "pause it" as "All of it." (measured): its keyword check must still flag a possible
+    "pause", so the coach pauses and asks. Short ordinary commands must raise no such doubt."""
+    from local_runner.hearing.decision import SAFETY_DOUBT, decide
+    from local_runner.hearing.engines import EngineUnavailable
+    from local_runner.hearing.whisper import WhisperEngine
+
+    try:
+        engine = WhisperEngine()
+    except EngineUnavailable as error:
+        pytest.skip(str(error))
+
+    def heard(text: str, seed: int) -> list[tuple[bool, str, str]]:
+        speech = sim.pad(sim.speak(text, "en-gb-x-rp", 160), 0.25, 0.3)
+        transcript = engine.transcribe(sim.mix(speech, sim.steady_noise(3.0, seed), 10.0))
+        got = decide(transcript, engine.trusted_from).heard
+        return [] if got is None else [(got.unsure, got.guess, got.doubt)]
+
+    for text, seed in [("pause", 0), ("pause", 1), ("pause it", 1)]:
+        result = heard(text, seed)
+        assert result in ([(False, ev.PAUSE, "")], [(True, ev.PAUSE, SAFETY_DOUBT)]), result
+    for text, intent in [("next", ev.NEXT), ("skip this one", ev.SKIP), ("no", ev.NO)]:
+        assert heard(text, 0) == [(False, intent, "")]

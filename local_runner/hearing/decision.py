@@ -6,10 +6,13 @@
 - Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
   known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
   confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
+- When the engine says the audio may have been a safety phrase although the words are not
+  (`Transcript.maybe`: "Up." for a "stop" said in noise), the utterance becomes an unsure
+  `Heard` with `doubt` = "safety": the coach pauses the hold and asks "Did you say 'stop'?".
 - Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
   over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
   `Heard` string that still carries the words and the guessed intent, so the coach can ask
-  "Sorry, was that 'skip this one'?".
+  "Sorry, was that 'skip this one'?" (the local session turns it into Coach.HeardUnsure).
 """
 
 from __future__ import annotations
@@ -24,11 +27,11 @@ from .vocabulary import default_vocabulary, normalise
 
 NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
 NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
-# Empty: a Fallback for any recogniser, and today's player and session loop skip blank lines,
-# so an unsure utterance can neither act nor interrupt a hold. A player that knows `Heard`
-# asks "Sorry, was that ...?" from `transcript` / `guess` instead.
+# Empty: a Fallback for any recogniser, so an unsure utterance can never act by itself. The
+# player hands it to the session, which asks "Sorry, was that ...?" from `meant` / `guess`.
 UNSURE_TEXT = ""
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
+SAFETY_DOUBT = "safety"  # Heard.doubt: may have been a stop, pause or pain word
 
 
 class Heard(str):
@@ -111,7 +114,7 @@ def nearest_sentence(text: str) -> tuple[str, float] | None:
 
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
     said = transcript.text.strip()
-    if not any(ch.isalnum() for ch in said):
+    if not any(ch.isalnum() for ch in said) and not transcript.maybe:
         return Decision(None, {})
     from local_runner.recogniser import default_recogniser
 
@@ -119,6 +122,13 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     event = recogniser.parse(said)
     if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
         return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
+    if transcript.maybe:
+        # The engine thinks this may have been "stop", "pause" or "that hurts": in doubt about
+        # a safety word, the coach pauses and asks (never acts on it unasked, never drops it).
+        guess = recogniser.parse(transcript.maybe).name
+        doubt = Heard(UNSURE_TEXT, said, transcript.confidence, guess,
+                      meant=transcript.maybe, doubt=SAFETY_DOUBT)  # fmt: skip
+        return Decision(doubt, {})
     text, sure = said, transcript.confidence >= trusted_from
     if event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
         text, score = nearest

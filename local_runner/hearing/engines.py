@@ -20,6 +20,10 @@ ENGINES = ("whisper", "pocketsphinx")
 class Transcript:
     text: str
     confidence: float  # 0..1, the engine's own estimate that the words are right
+    # A safety phrase ("stop", "pause", "that hurts") the audio may have been although `text`
+    # is not it: the engine's own second opinion on short utterances ("" when none, or when
+    # the engine cannot tell). The coach pauses and asks about it (decision.py).
+    maybe: str = ""
 
 
 class Engine(Protocol):

@@ -54,4 +54,6 @@ def recognise_file(path: Path, engine: Engine) -> dict[str, Any]:
     }
     if heard is not None and heard.unsure:
         result["unsure_of"] = heard.guess
+    if heard is not None and heard.doubt:
+        result["maybe"] = heard.meant  # may have been this safety phrase: the coach would ask
     return result
