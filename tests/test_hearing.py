@@ -157,9 +157,11 @@ def test_near_misses_act_only_when_long_and_close() -> None:
 
 @pytest.mark.parametrize(
     ("transcript", "guess"),
-    [(Transcript("Up.", 0.36, maybe="stop"), ev.STOP),  # "stop" in fan noise, heard as "Up."
-     (Transcript("", 0.0, maybe="pause"), ev.PAUSE),  # speech, but no words came out
-     (Transcript("Both.", 0.8, maybe="pause"), ev.PAUSE)],  # fmt: skip
+    [
+        (Transcript("Up.", 0.36, maybe="stop"), ev.STOP),  # "stop" in fan noise, heard as "Up."
+        (Transcript("", 0.0, maybe="pause"), ev.PAUSE),  # speech, but no words came out
+        (Transcript("Both.", 0.8, maybe="pause"), ev.PAUSE),
+    ],
 )
 def test_a_possible_safety_word_is_never_dropped_nor_acted_on_unasked(
     transcript: Transcript, guess: str
