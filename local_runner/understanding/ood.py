@@ -28,6 +28,9 @@ ACCEPT_ACTION_WITH_SLOT = 0.45
 # Share of words never seen in training (samples and the sentences below) beyond which an action
 # is refused: "next week we're off to spain" is 0.17, the held-out requests that are actions 0.
 MAX_UNKNOWN = 0.15
+# A sentence mostly of words never seen is not understood, whatever the classifier makes of
+# its letters ("wibble zorp wobble"); the safety net still reads it for symptoms.
+MAX_UNKNOWN_ANY = 0.5
 
 CORPUS = """
 did anyone see where i parked the car
@@ -116,6 +119,8 @@ def accepted(
     """Whether a classifier answer may be acted on (`slotted`: its slot values were found;
     `missing`: it takes a value and none was found)."""
     if intent == OUT_OF_DOMAIN or confidence < (ACCEPT_WITHOUT_VALUE if missing else ACCEPT):
+        return False
+    if unknown > MAX_UNKNOWN_ANY:
         return False
     if intent in ACTIONS:
         if missing:  # "start the car" is not a routine; an action needs its value
