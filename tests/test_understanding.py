@@ -165,3 +165,25 @@ def test_symptom_statements_keep_their_words(text: str) -> None:
 def test_long_input_is_bounded() -> None:
     event = default_recogniser().parse("next " * 2000)
     assert len(event.text) <= ev.MAX_TEXT_CHARS
+
+
+def test_no_out_of_domain_training_sentence_is_an_evaluation_sentence() -> None:
+    from local_runner.understanding.ood import corpus
+
+    evaluation = {
+        line.split("\t")[0].strip()
+        for folder in (DATA, DATA.parent.parent / "benchmarks" / "data")
+        for path in folder.glob("*.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert len(corpus()) > 200
+    assert not evaluation & set(corpus())
+
+
+def test_a_new_form_of_a_known_word_is_not_an_unknown_word() -> None:
+    classifier = default_recogniser().classifier
+    assert classifier.knows("started") and classifier.knows("badly")
+    assert not classifier.knows("zorbled")
+    event = default_recogniser().parse("i need a desk break badly")
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "desk_break"})

@@ -19,7 +19,7 @@ from .slots import SlotSpotter
 from .text import normalise
 
 # Bump with any change here: cached models are keyed by it.
-TRAINING_VERSION = "4"
+TRAINING_VERSION = "5"
 OPENERS = (
     "okay", "ok", "alright", "right", "um", "so", "well", "oh", "yeah so", "hey coach",
     "erm", "now", "and", "oh and", "hmm", "uh", "okay so", "right then", "look",
