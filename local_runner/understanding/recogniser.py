@@ -102,6 +102,13 @@ class Recogniser:
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
+            # A slip of the tongue is a guess: pain in the words ("ooh that's sore" is a letter
+            # or two from "no that's fine") outweighs it.
+            caught = None
+            if near.name not in SAFE_FROM_OVERRIDE:
+                caught = self.safety.catch(utterance, unsure_only=True)
+            if caught is not None:
+                return Understanding(caught, 0.9, "safety")
             name = agreeing_intent(near.name, expects)
             return Understanding(replace(near, name=name), 0.9, "near")
         return self._classify(utterance, expects)
