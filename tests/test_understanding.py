@@ -187,3 +187,20 @@ def test_a_new_form_of_a_known_word_is_not_an_unknown_word() -> None:
     assert not classifier.knows("zorbled")
     event = default_recogniser().parse("i need a desk break badly")
     assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "desk_break"})
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("hold each one for forty seconds", {"seconds": "40"}),
+        ("start the spasm one", {"routine": "back_spasm"}),
+        ("my pain is about a one", {"score": "1"}),
+    ],
+)
+def test_one_is_a_pronoun_unless_a_number_is_asked_for(text: str, slots: dict[str, str]) -> None:
+    assert default_recogniser().parse(text).slots == slots
+
+
+def test_a_slip_of_the_tongue_never_outweighs_pain() -> None:
+    event = default_recogniser().parse("ooh that's sore")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})

@@ -10,8 +10,6 @@ import itertools
 
 from .slots import PLACEHOLDER
 
-# Bump when features, training data or training settings change: cached models are rebuilt.
-FEATURE_VERSION = "1"
 CHAR_SIZES = (3, 4, 5)
 # Endings whose removal leaves a word the model may know: "started" is "start", "badly" "bad".
 SUFFIXES = ("'ll", "'ve", "'d", "'s", "ing", "ed", "ly", "es", "s", "d")

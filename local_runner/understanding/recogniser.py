@@ -20,14 +20,13 @@ from . import cache as classifier_cache
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
-from .features import FEATURE_VERSION
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .templates import Templates
 from .text import normalise, without_fillers
-from .training import TRAINING_VERSION, train_classifier
+from .training import train_classifier
 
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
@@ -68,7 +67,7 @@ class Recogniser:
         if not use_cache:
             return cls(model)
         spotter = SlotSpotter(model)
-        where = classifier_cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
+        where = classifier_cache.cache_path(model.digest, classifier_cache.trainer_fingerprint())
         classifier, hit = classifier_cache.load_or_train(
             where, lambda: train_classifier(model, spotter)
         )
@@ -106,7 +105,8 @@ class Recogniser:
             # or two from "no that's fine") outweighs it.
             caught = None
             if near.name not in SAFE_FROM_OVERRIDE:
-                caught = self.safety.catch(utterance, unsure_only=True)
+                told = _without_values(utterance, self.spotter.spans(utterance), near)
+                caught = self.safety.catch(told, unsure_only=True, said=utterance)
             if caught is not None:
                 return Understanding(caught, 0.9, "safety")
             name = agreeing_intent(near.name, expects)

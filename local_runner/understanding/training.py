@@ -18,8 +18,6 @@ from .ood import OUT_OF_DOMAIN, corpus
 from .slots import SlotSpotter
 from .text import normalise
 
-# Bump with any change here: cached models are keyed by it.
-TRAINING_VERSION = "5"
 OPENERS = (
     "okay", "ok", "alright", "right", "um", "so", "well", "oh", "yeah so", "hey coach",
     "erm", "now", "and", "oh and", "hmm", "uh", "okay so", "right then", "look",
