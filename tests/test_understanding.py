@@ -204,3 +204,8 @@ def test_one_is_a_pronoun_unless_a_number_is_asked_for(text: str, slots: dict[st
 def test_a_slip_of_the_tongue_never_outweighs_pain() -> None:
     event = default_recogniser().parse("ooh that's sore")
     assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
+
+
+def test_of_two_feelings_the_worse_is_taken() -> None:
+    event = default_recogniser().parse("that didn't help at all it's a bit worse actually")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
