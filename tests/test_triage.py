@@ -142,6 +142,7 @@ OWN_TABLE = [
     ("my foot slaps down when i walk", "urgent", "one_leg_weaker"),
     ("got rear ended last week and my back's been bad since", "emergency", "serious_injury"),
     ("it throbs worst at night", "urgent", "night_or_rest_pain"),
+    ("it's been sore for over a month", "doctor", "not_easing"),
     ("heard a pop when I bent over", "doctor", "pop_or_tear"),
     ("I passed out after the last stretch", "urgent", "passed_out"),
     # selfcare
@@ -406,3 +407,12 @@ def test_yes_to_a_shared_question_names_every_sign_it_asked_about() -> None:
     assert TRIAGE.advice_for("urgent", ("fever", "cancer_history")).startswith(
         "Please stop the exercises for today. A fever or feeling very unwell or a history of cancer"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many days in a row is that now", "am i doing better than last week",
+     "what did i do last week"],
+)  # fmt: skip
+def test_questions_about_streaks_and_last_week_are_not_pain_that_lasts(text: str) -> None:
+    assert "not_easing" not in TRIAGE.assess(text).flags
