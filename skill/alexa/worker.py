@@ -17,6 +17,12 @@ keep-alive limit (an idle connection is closed after `keepalive` seconds, as bef
 next request is already read into gunicorn's buffer (a pipelining client), or TLS holds
 decrypted bytes, the socket may never become readable again, so the worker only yields a turn
 (`gevent.sleep(0)`) instead.
+
+Left as gunicorn has it: one accept per loop pass per worker (`max_accept = 1` with several
+workers), so a burst of new connections is taken up one per pass. At 64 connections that is
+most of the p99 left (0.2-0.6 s for the first answer on the last connections); accepting 4 per
+pass halved it, but in one run of three one worker took 28 of 32 connections (gunicorn's
+reason for 1), and the 32-connection rows did not change. See README, "Self-hosted".
 """
 
 from __future__ import annotations
