@@ -132,6 +132,15 @@ OWN_TABLE = [
     ("my back locks up every few days", "doctor", "recurring_spasms"),
     ("i feel a bit faint", "doctor", "faint_or_dizzy"),
     ("the room is spinning", "doctor", "faint_or_dizzy"),
+    ("my head's swimming a bit", "doctor", "faint_or_dizzy"),
+    ("i feel sick and a bit shaky", "doctor", "faint_or_dizzy"),
+    ("we're into the third week and it's no different", "doctor", "not_easing"),
+    ("it's been a good while and there's no improvement", "doctor", "not_easing"),
+    ("I felt something pop in my back", "doctor", "pop_or_tear"),
+    ("my left side's gone all numb", "doctor", "numbness"),
+    ("i feel hot and shivery and my back's killing me", "urgent", "fever"),
+    ("my foot slaps down when i walk", "urgent", "one_leg_weaker"),
+    ("heard a pop when I bent over", "doctor", "pop_or_tear"),
     ("I passed out after the last stretch", "urgent", "passed_out"),
     # selfcare
     ("stiff back in the mornings", "selfcare", None),
@@ -341,6 +350,22 @@ def test_pain_said_mid_stretch_is_recognised(text: str) -> None:
     result = TRIAGE.assess(text)
     assert result.recognised, text
     assert result.pain == (text in SAYS_IT_HURTS), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yikes", "ugh that's throbbing", "i think something popped", "that's pulling too much",
+        "ahh my back", "my hamstring's on fire", "something's not right in my hip",
+    ],
+)
+def test_exclamations_and_pops_mid_stretch_count_as_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize("text", ["go back one", "back to the start", "the other side now"])
+def test_navigation_with_body_words_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain, text
 
 
 def test_faintness_is_at_least_doctor_by_a_rule() -> None:
