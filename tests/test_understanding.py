@@ -204,3 +204,18 @@ def test_one_is_a_pronoun_unless_a_number_is_asked_for(text: str, slots: dict[st
 def test_a_slip_of_the_tongue_never_outweighs_pain() -> None:
     event = default_recogniser().parse("ooh that's sore")
     assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
+
+
+def test_of_two_feelings_the_worse_is_taken() -> None:
+    event = default_recogniser().parse("that didn't help at all it's a bit worse actually")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
+
+
+def test_the_answer_the_coach_asked_for_keeps_its_pain_words() -> None:
+    recogniser = default_recogniser()
+    answer = recogniser.parse("it's my left leg that hurts", expects=[ev.SIDE])
+    assert (answer.name, answer.slots) == (ev.SIDE, {"side": "left"})
+    unasked = recogniser.parse("it's my left leg that hurts")
+    assert (unasked.name, unasked.slots) == (ev.FEELING, {"feeling": "worse"})
+    flagged = recogniser.parse("my left leg and it's gone numb", expects=[ev.SIDE])
+    assert flagged.name == ev.RED_FLAG

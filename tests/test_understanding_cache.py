@@ -112,3 +112,11 @@ def test_the_trainer_fingerprint_covers_the_out_of_domain_corpus(tmp_path: Path)
     with (copy / "out_of_domain.txt").open("a", encoding="utf-8") as corpus:
         corpus.write("the kettle has boiled\n")
     assert cache.trainer_fingerprint(copy) != before
+
+
+def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Path) -> None:
+    from local_runner.understanding.cache import KEEP
+
+    for n in range(KEEP + 2):
+        Recogniser.from_model(write(tmp_path / f"{n}.json", tiny_model(" now" * (n + 1))))
+    assert len(list(cache_dir.glob("classifier-*.npz"))) == KEEP

@@ -22,6 +22,7 @@ from platformdirs import user_cache_dir
 from .classifier import LinearModel
 
 CACHE_ENV = "STRETCH_COACH_CACHE_DIR"
+KEEP = 3  # classifiers kept in the cache (a few models in use side by side, e.g. tests)
 
 
 def cache_dir() -> Path:
@@ -70,8 +71,20 @@ def save(path: Path, model: LinearModel) -> None:
                 bias=model.bias,
             )
         os.replace(out.name, path)  # readers never see half a file
+        _prune(path.parent, keep=path)
     except OSError:
         return
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Drops all but the newest KEEP classifiers: every edit of the model leaves one behind."""
+    others = sorted(
+        (p for p in folder.glob("classifier-*.npz") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEEP - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 def load_or_train(path: Path, train: Callable[[], LinearModel]) -> tuple[LinearModel, bool]:

@@ -127,10 +127,13 @@ class Recogniser:
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
         # no usable answer, any symptom triage knows is taken up.
+        # The answer the coach asked for, given surely, keeps the pain words it carries ("which
+        # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
+        answer = usable and slotted and intent in expects and confidence >= SURE
         if not (usable and intent in SAFE_FROM_OVERRIDE):
             told = _without_values(utterance, spans, event) if usable else utterance
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
-            if caught is not None:
+            if caught is not None and not (answer and not self.safety.names_red_flag(told)):
                 return Understanding(caught, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")

@@ -16,6 +16,7 @@ from skill.core.words import ONES, TENS, parse_number
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
 
 PLACEHOLDER = "§"
+_SERIOUSNESS = {"worse": 0, "same": 1, "better": 2}  # Feeling ids; any other value keeps its order
 MAX_SPAN_WORDS = 6
 _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
 # "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
@@ -117,11 +118,10 @@ class SlotSpotter:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
                     slots[slot] = heard[slot] = utterance
                 continue
-            for span in spans:
-                value = span.id_for(slot_type)
-                if value is not None:
-                    slots[slot], heard[slot] = value, span.words
-                    break
+            found = [(v, span.words) for span in spans if (v := span.id_for(slot_type))]
+            if found:
+                # "didn't help at all, it's a bit worse actually": the worse of two feelings.
+                slots[slot], heard[slot] = min(found, key=lambda f: _SERIOUSNESS.get(f[0], 9))
         return Event(intent, slots, heard)
 
 
