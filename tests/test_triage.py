@@ -140,6 +140,8 @@ OWN_TABLE = [
     ("my left side's gone all numb", "doctor", "numbness"),
     ("i feel hot and shivery and my back's killing me", "urgent", "fever"),
     ("my foot slaps down when i walk", "urgent", "one_leg_weaker"),
+    ("got rear ended last week and my back's been bad since", "emergency", "serious_injury"),
+    ("it throbs worst at night", "urgent", "night_or_rest_pain"),
     ("heard a pop when I bent over", "doctor", "pop_or_tear"),
     ("I passed out after the last stretch", "urgent", "passed_out"),
     # selfcare
@@ -152,6 +154,7 @@ OWN_TABLE = [
     ("no numbness, just stiffness", "selfcare", None),
     ("I don't have a fever, my back is just tight", "selfcare", None),
     ("I injured my back lifting a box", "selfcare", None),
+    ("my back is stiff, let's stretch before i crash for the night", "selfcare", None),
     ("my back twinges when I bend", "selfcare", None),
     ("my back keeps seizing up, help me loosen it", "selfcare", None),
     ("my back is really stiff this morning", "selfcare", None),
@@ -357,6 +360,7 @@ def test_pain_said_mid_stretch_is_recognised(text: str) -> None:
     [
         "yikes", "ugh that's throbbing", "i think something popped", "that's pulling too much",
         "ahh my back", "my hamstring's on fire", "something's not right in my hip",
+        "crikey that stung", "my hammies are screaming", "it's grabbing me in my lower back",
     ],
 )
 def test_exclamations_and_pops_mid_stretch_count_as_pain(text: str) -> None:
