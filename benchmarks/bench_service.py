@@ -6,10 +6,14 @@ Both apps are started by `tests/service_harness.py` with the production gunicorn
 generator is wrk (Debian's `wrk`, when installed; it costs the server's 2 cores far less) or a
 small asyncio client (`--client asyncio`), keeping N keep-alive connections busy for a fixed
 time at 1, 8, 32 and 64 connections: throughput, p50, p99, errors (non-200 included), and
-memory per worker. The coach runs with profiles in memory (the web stack against the minimal
-skill, which stores nothing) and with today's default file store. Then the coach at 32
-connections while 20 slowloris clients dribble header bytes. Targets (2 quiet cores): zero
-errors; p99 < 50 ms at 32; throughput >= 0.7x minimal; p99 < 100 ms under slowloris.
+memory per worker. wrk runs one thread at every level (one event loop drives 64 connections at
+these rates with ~0.1 core; a thread per core would take CPU from the server it measures), and
+each row says how many cores the server, the client and everything else on the machine used
+(`cpu_use.py`), and whether a worker restarted during it. The coach runs with profiles in
+memory (the web stack against the minimal skill, which stores nothing) and with today's default
+file store. Then the coach at 32 connections while 20 slowloris clients dribble header bytes.
+Targets (2 quiet cores): zero errors; p99 < 50 ms at 32; throughput >= 0.7x minimal; p99 < 100
+ms under slowloris.
 Loopback only; every loop bounded in time and count.
 
     .venv/bin/python benchmarks/bench_service.py [--seconds 3] [--workers 2] [--client wrk|asyncio]
@@ -35,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.cpu_use import CpuUse  # noqa: E402
 from tests.conftest import envelope, intent_request  # noqa: E402
 from tests.service_harness import CERT_URL, LOOPBACK, write_pki  # noqa: E402
 from tests.test_verification import FakePKI  # noqa: E402
@@ -43,6 +48,7 @@ LEVELS = (1, 8, 32, 64)
 MAX_REQUESTS_PER_RUN = 100_000
 SLOWLORIS = 20
 Row = tuple[float, float, float, int]  # req/s, p50 ms, p99 ms, errors
+WRK_THREADS = 1
 
 WRK_SCRIPT = """
 wrk.method = "POST"
@@ -78,7 +84,7 @@ def run_wrk(port: int, pki: FakePKI, connections: int, seconds: float, tmp: Path
     script.write_text(WRK_SCRIPT % {"body": body.decode(), "url": CERT_URL,
                                     "signature": signature})  # fmt: skip
     output = subprocess.run(
-        ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds}s",
+        ["wrk", "-t", str(WRK_THREADS), "-c", str(connections), "-d", f"{seconds}s",
          "--timeout", "5s", "-s", str(script), f"http://{LOOPBACK}:{port}/"],
         capture_output=True, text=True, timeout=seconds + 30, check=True,
     ).stdout  # fmt: skip
@@ -215,6 +221,7 @@ def main() -> int:
     run = run_wrk if args.client == "wrk" else run_asyncio
     pki = FakePKI()
     results: dict[tuple[str, str], Row] = {}
+    cpu: dict[tuple[str, str], CpuUse] = {}
     memory: dict[str, list[float]] = {}
     dropped = 0
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -226,12 +233,16 @@ def main() -> int:
             try:
                 run(port, pki, 4, 1, tmp)  # warm up
                 for level in levels:
+                    use = CpuUse(process.pid)
                     results[(app, str(level))] = run(port, pki, level, args.seconds, tmp)
+                    cpu[(app, str(level))] = use.stop()
                 if app == "coach/memory":
                     with Slowloris(port) as lorises:
+                        use = CpuUse(process.pid)
                         # Longer than gunicorn's 5 s header timeout, so drops show.
                         row = run(port, pki, 32, max(args.seconds, 6), tmp)
                         results[(app, "32+slowloris")] = row
+                        cpu[(app, "32+slowloris")] = use.stop()
                     dropped = lorises.dropped
                 memory[app] = worker_rss_mb(process.pid)
             finally:
@@ -240,12 +251,15 @@ def main() -> int:
     print(f"gunicorn, {args.workers} workers, verification ON, client {args.client}, "
           f"{args.seconds} s per row")  # fmt: skip
     print(f"{'app/store':<13} {'conns':>13} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'errors':>7} {'x minimal':>10}")  # fmt: skip
+          f"{'errors':>7} {'x minimal':>10}   cores used: server client other")  # fmt: skip
     for (app, level), (rps, p50, p99, errors) in results.items():
         base = results.get(("minimal", level))
         ratio = f"{rps / base[0]:.2f}x" if base and app != "minimal" else ""
+        use = cpu[(app, level)]
+        restarts = f" ({use.restarts} worker restarts)" if use.restarts else ""
         print(f"{app:<13} {level:>13} {rps:>8.0f} {p50:>8.2f} {p99:>8.2f} {errors:>7} "
-              f"{ratio:>10}")  # fmt: skip
+              f"{ratio:>10}   {use.server:>18.2f} {use.client:>6.2f} {use.other:>5.2f}"
+              f"{restarts}")  # fmt: skip
     print(f"slowloris connections the server dropped (header timeout): {dropped}")
     for app, sizes in memory.items():
         print(f"memory per worker, {app:<13}: " + ", ".join(f"{s:.0f} MB" for s in sizes))

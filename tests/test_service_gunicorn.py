@@ -72,18 +72,21 @@ def _harness(pki: FakePKI, directory: Path, *extra: str) -> Iterator[dict[str, A
         "STRETCH_COACH_DATA_DIR": str(directory / "data"),
     }
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.service_harness", "--port", str(port),
-         "--pki", str(directory / "pki"), "--workers", "1", *extra],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    # The log goes to a file: a pipe nobody reads fills after ~250 request lines, and then the
+    # worker blocks in its next log write.
+    with open(directory / "server.log", "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.service_harness", "--port", str(port),
+             "--pki", str(directory / "pki"), "--workers", "1", *extra],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
     try:
         assert _poll(lambda: _request(port, "GET", "/healthz"))[0] == 200
         yield {"port": port, "process": process}
     finally:
         if process.poll() is None:
             process.kill()
-        process.communicate(timeout=10)
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

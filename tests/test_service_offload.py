@@ -52,3 +52,25 @@ def test_under_gevent_calls_run_on_its_thread_pool() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.split() == ["OffloadedStore", "True"], result.stderr
+
+
+def test_under_gevent_sqlite_gets_one_thread_of_its_own(tmp_path: Path) -> None:
+    # One writer at a time: more threads only queue on SQLite's lock with its busy sleeps.
+    code = (
+        "from gevent import monkey; monkey.patch_all()\n"
+        "from pathlib import Path\n"
+        "from gevent import get_hub\n"
+        "from skill.alexa.offload import offloaded\n"
+        "from skill.stores.memory import MemoryStore\n"
+        "from skill.stores.sqlite import SqliteStore\n"
+        f"path = Path({str(tmp_path / 'p.sqlite3')!r})\n"
+        "sqlite, memory = offloaded(SqliteStore(path)), offloaded(MemoryStore())\n"
+        "sqlite.save('u', {'hold_seconds': 40})\n"
+        "pool = sqlite.run.__self__\n"
+        "print(pool.maxsize, pool is get_hub().threadpool, sqlite.load('u')['hold_seconds'],\n"
+        "      memory.run.__self__ is get_hub().threadpool)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["1", "False", "40", "True"], result.stderr

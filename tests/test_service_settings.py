@@ -20,7 +20,8 @@ ALEXA_DEADLINE_SECONDS = 8
 
 def test_settings_fit_the_alexa_deadline_and_cap_headers() -> None:
     settings = gunicorn_settings(ServeOptions())
-    assert settings["worker_class"] == WORKER_CLASS == "gevent"  # slowloris-proof, see serving.py
+    # gevent (slowloris-proof), fair to keep-alive connections: see serving.py and worker.py
+    assert settings["worker_class"] == WORKER_CLASS == "skill.alexa.worker.FairGeventWorker"
     assert settings["timeout"] < ALEXA_DEADLINE_SECONDS
     assert settings["keepalive"] < ALEXA_DEADLINE_SECONDS
     assert settings["graceful_timeout"] < ALEXA_DEADLINE_SECONDS

@@ -132,6 +132,18 @@ OWN_TABLE = [
     ("my back locks up every few days", "doctor", "recurring_spasms"),
     ("i feel a bit faint", "doctor", "faint_or_dizzy"),
     ("the room is spinning", "doctor", "faint_or_dizzy"),
+    ("my head's swimming a bit", "doctor", "faint_or_dizzy"),
+    ("i feel sick and a bit shaky", "doctor", "faint_or_dizzy"),
+    ("we're into the third week and it's no different", "doctor", "not_easing"),
+    ("it's been a good while and there's no improvement", "doctor", "not_easing"),
+    ("I felt something pop in my back", "doctor", "pop_or_tear"),
+    ("my left side's gone all numb", "doctor", "numbness"),
+    ("i feel hot and shivery and my back's killing me", "urgent", "fever"),
+    ("my foot slaps down when i walk", "urgent", "one_leg_weaker"),
+    ("got rear ended last week and my back's been bad since", "emergency", "serious_injury"),
+    ("it throbs worst at night", "urgent", "night_or_rest_pain"),
+    ("it's been sore for over a month", "doctor", "not_easing"),
+    ("heard a pop when I bent over", "doctor", "pop_or_tear"),
     ("I passed out after the last stretch", "urgent", "passed_out"),
     # selfcare
     ("stiff back in the mornings", "selfcare", None),
@@ -143,6 +155,7 @@ OWN_TABLE = [
     ("no numbness, just stiffness", "selfcare", None),
     ("I don't have a fever, my back is just tight", "selfcare", None),
     ("I injured my back lifting a box", "selfcare", None),
+    ("my back is stiff, let's stretch before i crash for the night", "selfcare", None),
     ("my back twinges when I bend", "selfcare", None),
     ("my back keeps seizing up, help me loosen it", "selfcare", None),
     ("my back is really stiff this morning", "selfcare", None),
@@ -343,6 +356,23 @@ def test_pain_said_mid_stretch_is_recognised(text: str) -> None:
     assert result.pain == (text in SAYS_IT_HURTS), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yikes", "ugh that's throbbing", "i think something popped", "that's pulling too much",
+        "ahh my back", "my hamstring's on fire", "something's not right in my hip",
+        "crikey that stung", "my hammies are screaming", "it's grabbing me in my lower back",
+    ],
+)
+def test_exclamations_and_pops_mid_stretch_count_as_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize("text", ["go back one", "back to the start", "the other side now"])
+def test_navigation_with_body_words_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain, text
+
+
 def test_faintness_is_at_least_doctor_by_a_rule() -> None:
     result = TRIAGE.assess("i feel a bit faint")
     assert RANK[result.level] <= RANK["doctor"] and "faint_or_dizzy" in result.flags
@@ -377,3 +407,12 @@ def test_yes_to_a_shared_question_names_every_sign_it_asked_about() -> None:
     assert TRIAGE.advice_for("urgent", ("fever", "cancer_history")).startswith(
         "Please stop the exercises for today. A fever or feeling very unwell or a history of cancer"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many days in a row is that now", "am i doing better than last week",
+     "what did i do last week"],
+)  # fmt: skip
+def test_questions_about_streaks_and_last_week_are_not_pain_that_lasts(text: str) -> None:
+    assert "not_easing" not in TRIAGE.assess(text).flags

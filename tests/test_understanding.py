@@ -165,3 +165,57 @@ def test_symptom_statements_keep_their_words(text: str) -> None:
 def test_long_input_is_bounded() -> None:
     event = default_recogniser().parse("next " * 2000)
     assert len(event.text) <= ev.MAX_TEXT_CHARS
+
+
+def test_no_out_of_domain_training_sentence_is_an_evaluation_sentence() -> None:
+    from local_runner.understanding.ood import corpus
+
+    evaluation = {
+        line.split("\t")[0].strip()
+        for folder in (DATA, DATA.parent.parent / "benchmarks" / "data")
+        for path in folder.glob("*.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert len(corpus()) > 200
+    assert not evaluation & set(corpus())
+
+
+def test_a_new_form_of_a_known_word_is_not_an_unknown_word() -> None:
+    classifier = default_recogniser().classifier
+    assert classifier.knows("started") and classifier.knows("nearly")
+    assert not classifier.knows("zorbled")
+    event = default_recogniser().parse("i need a desk break badly")
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "desk_break"})
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("hold each one for forty seconds", {"seconds": "40"}),
+        ("start the spasm one", {"routine": "back_spasm"}),
+        ("my pain is about a one", {"score": "1"}),
+    ],
+)
+def test_one_is_a_pronoun_unless_a_number_is_asked_for(text: str, slots: dict[str, str]) -> None:
+    assert default_recogniser().parse(text).slots == slots
+
+
+def test_a_slip_of_the_tongue_never_outweighs_pain() -> None:
+    event = default_recogniser().parse("ooh that's sore")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
+
+
+def test_of_two_feelings_the_worse_is_taken() -> None:
+    event = default_recogniser().parse("that didn't help at all it's a bit worse actually")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"})
+
+
+def test_the_answer_the_coach_asked_for_keeps_its_pain_words() -> None:
+    recogniser = default_recogniser()
+    answer = recogniser.parse("it's my left leg that hurts", expects=[ev.SIDE])
+    assert (answer.name, answer.slots) == (ev.SIDE, {"side": "left"})
+    unasked = recogniser.parse("it's my left leg that hurts")
+    assert (unasked.name, unasked.slots) == (ev.FEELING, {"feeling": "worse"})
+    flagged = recogniser.parse("my left leg and it's gone numb", expects=[ev.SIDE])
+    assert flagged.name == ev.RED_FLAG

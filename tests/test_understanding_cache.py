@@ -1,4 +1,4 @@
-"""The trained classifier is cached per model and trainer version, and a bad cache is rebuilt."""
+"""The trained classifier is cached per model and trainer, and a bad cache is rebuilt."""
 
 from __future__ import annotations
 
@@ -85,3 +85,38 @@ def test_an_unwritable_cache_dir_still_works(
     monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
     recogniser = Recogniser.from_model(write(tmp_path / "en-US.json", tiny_model()))
     assert recogniser.parse("next").name == "AMAZON.NextIntent"
+
+
+def test_a_changed_trainer_is_trained_again(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from local_runner.understanding import cache
+
+    model = write(tmp_path / "en-US.json", tiny_model())
+    Recogniser.from_model(model)
+    assert Recogniser.from_model(model).from_cache
+    # Any edit to the package's code or corpus changes its fingerprint.
+    monkeypatch.setattr(cache, "trainer_fingerprint", lambda: "an edited trainer")
+    assert not Recogniser.from_model(model).from_cache
+
+
+def test_the_trainer_fingerprint_covers_the_out_of_domain_corpus(tmp_path: Path) -> None:
+    import shutil
+
+    from local_runner.understanding import cache
+
+    copy = tmp_path / "understanding"
+    shutil.copytree(Path(cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.trainer_fingerprint(copy)
+    assert before == cache.trainer_fingerprint()
+    with (copy / "out_of_domain.txt").open("a", encoding="utf-8") as corpus:
+        corpus.write("the kettle has boiled\n")
+    assert cache.trainer_fingerprint(copy) != before
+
+
+def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Path) -> None:
+    from local_runner.understanding.cache import KEEP
+
+    for n in range(KEEP + 2):
+        Recogniser.from_model(write(tmp_path / f"{n}.json", tiny_model(" now" * (n + 1))))
+    assert len(list(cache_dir.glob("classifier-*.npz"))) == KEEP

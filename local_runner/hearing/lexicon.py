@@ -23,6 +23,11 @@ from .vocabulary import Vocabulary
 EXTRA_PRONUNCIATIONS = {
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
+    "nahi": "N AH HH IY",
+    "nahin": "N AH HH IY N",
+    "hammies": "HH AE M IY Z",
+    "hammy": "HH AE M IY",
+    "hunching": "HH AH N CH IH NG",
     "pain's": "P EY N Z",
     "sciatic": "S AY AE T IH K",
     "situps": "S IH T AH P S",

@@ -21,7 +21,7 @@ from skill.core.words import number_words
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
 BUILD_VERSION = "1"  # bump to rebuild every cached artefact after a change to how they are made
-MAX_EXPANSIONS_PER_SAMPLE = 60
+MAX_EXPANSIONS_PER_SAMPLE = 150  # at least every value of the largest slot type
 NUMBERS = (*range(0, 13), 15, 20, 25, 30, 40, 45, 50, 60, 90, 120)
 # Fillers for free-text slots: what people say there, so the LM has those words and contexts.
 FREE_TEXT = {

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .features import features
+from .features import features, stems
 from .slots import PLACEHOLDER
 
 # Weak regularisation: the samples are clean and the vocabulary small. On two held-out-family
@@ -46,11 +46,15 @@ class LinearModel:
     weights: NDArray[np.float32]  # features x labels
     bias: NDArray[np.float32]
 
+    def knows(self, word: str) -> bool:
+        """A word seen in training, or a form of one ("started", "nearly", "that'll")."""
+        return any(f"w:{stem}" in self.vocabulary for stem in (word, *stems(word)))
+
     def predict(self, tokens: list[str]) -> Prediction:
         found = set(features(tokens))
         index = [self.vocabulary[f] for f in found if f in self.vocabulary]
         words = [t for t in tokens if not t.startswith(PLACEHOLDER)]
-        unseen = sum(f"w:{w}" not in self.vocabulary for w in words)
+        unseen = sum(not self.knows(w) for w in words)
         unknown = unseen / len(words) if words else 0.0
         scores = self.bias.astype(np.float64)
         if index:

@@ -10,9 +10,10 @@ import itertools
 
 from .slots import PLACEHOLDER
 
-# Bump when features, training data or training settings change: cached models are rebuilt.
-FEATURE_VERSION = "1"
 CHAR_SIZES = (3, 4, 5)
+# Endings whose removal leaves a word the model may know: "started" is "start", "badly" "bad".
+SUFFIXES = ("'ll", "'ve", "'d", "'s", "ing", "ed", "ly", "es", "s", "d")
+MIN_STEM = 3
 
 
 def features(tokens: list[str]) -> list[str]:
@@ -25,4 +26,17 @@ def features(tokens: list[str]) -> list[str]:
         marked = f"#{token}#"
         for n in CHAR_SIZES:
             out.extend(f"c:{marked[i : i + n]}" for i in range(len(marked) - n + 1))
+    return out
+
+
+def stems(word: str) -> list[str]:
+    """Candidate base forms of `word` by plain suffix stripping (sitting -> sitt, sit; stored ->
+    stor, store). Only used to tell a new form of a known word from a word never seen."""
+    out = []
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            stem = word[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                out.append(stem[:-1])
     return out

@@ -20,14 +20,13 @@ from . import cache as classifier_cache
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
-from .features import FEATURE_VERSION
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .templates import Templates
 from .text import normalise, without_fillers
-from .training import TRAINING_VERSION, train_classifier
+from .training import train_classifier
 
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
@@ -68,7 +67,7 @@ class Recogniser:
         if not use_cache:
             return cls(model)
         spotter = SlotSpotter(model)
-        where = classifier_cache.cache_path(model.digest, FEATURE_VERSION, TRAINING_VERSION)
+        where = classifier_cache.cache_path(model.digest, classifier_cache.trainer_fingerprint())
         classifier, hit = classifier_cache.load_or_train(
             where, lambda: train_classifier(model, spotter)
         )
@@ -102,6 +101,14 @@ class Recogniser:
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
+            # A slip of the tongue is a guess: pain in the words ("ooh that's sore" is a letter
+            # or two from "no that's fine") outweighs it.
+            caught = None
+            if near.name not in SAFE_FROM_OVERRIDE:
+                told = _without_values(utterance, self.spotter.spans(utterance), near)
+                caught = self.safety.catch(told, unsure_only=True, said=utterance)
+            if caught is not None:
+                return Understanding(caught, 0.9, "safety")
             name = agreeing_intent(near.name, expects)
             return Understanding(replace(near, name=name), 0.9, "near")
         return self._classify(utterance, expects)
@@ -120,10 +127,13 @@ class Recogniser:
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
         # no usable answer, any symptom triage knows is taken up.
+        # The answer the coach asked for, given surely, keeps the pain words it carries ("which
+        # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
+        answer = usable and slotted and intent in expects and confidence >= SURE
         if not (usable and intent in SAFE_FROM_OVERRIDE):
             told = _without_values(utterance, spans, event) if usable else utterance
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
-            if caught is not None:
+            if caught is not None and not (answer and not self.safety.names_red_flag(told)):
                 return Understanding(caught, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")

@@ -16,8 +16,16 @@ from skill.core.words import ONES, TENS, parse_number
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
 
 PLACEHOLDER = "§"
+_SERIOUSNESS = {"worse": 0, "same": 1, "better": 2}  # Feeling ids; any other value keeps its order
 MAX_SPAN_WORDS = 6
 _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
+# "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
+# alone, or beside a word that asks for one ("about a one", "one out of ten", "for one minute").
+_ONE_AS_NUMBER_BEFORE = frozenset({"out", "second", "seconds", "minute", "minutes", "o'clock"})
+_ONE_AS_NUMBER_AFTER = frozenset(
+    {"is", "about", "around", "at", "for", "maybe", "score", "a", "pain's", "it's", "only",
+     "just", "like", "roughly", "probably", "was", "be", "and"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,8 @@ class SlotSpotter:
     def _number_at(words: list[str], i: int) -> Span | None:
         if words[i].isdigit():
             return Span(i, i + 1, words[i], ((NUMBER_TYPE, str(int(words[i]))),))
+        if words[i] == "one" and not _one_is_a_number(words, i):
+            return None
         end = i
         while end < len(words) and (
             words[end] in _NUMBER_WORDS or (words[end] == "and" and end > i)
@@ -108,9 +118,16 @@ class SlotSpotter:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
                     slots[slot] = heard[slot] = utterance
                 continue
-            for span in spans:
-                value = span.id_for(slot_type)
-                if value is not None:
-                    slots[slot], heard[slot] = value, span.words
-                    break
+            found = [(v, span.words) for span in spans if (v := span.id_for(slot_type))]
+            if found:
+                # "didn't help at all, it's a bit worse actually": the worse of two feelings.
+                slots[slot], heard[slot] = min(found, key=lambda f: _SERIOUSNESS.get(f[0], 9))
         return Event(intent, slots, heard)
+
+
+def _one_is_a_number(words: list[str], i: int) -> bool:
+    after = words[i - 1] if i > 0 else None
+    before = words[i + 1] if i + 1 < len(words) else None
+    return (
+        len(words) == 1 or after in _ONE_AS_NUMBER_AFTER or before in _ONE_AS_NUMBER_BEFORE
+    )

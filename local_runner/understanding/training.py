@@ -3,6 +3,11 @@
 Every sample, with custom slots filled by each of their values, is delexicalised by the slot
 spotter (values become type placeholders) and de-duplicated; free-text and number slots get a
 few stand-in values. The out-of-domain sentences of `ood` are added under their own label.
+
+Every sentence, in-domain or not, is also seen once with a conversational opener and once with
+a closer ("okay ...", "... thanks", "... for today"). People wrap any request in these, so
+they must carry no weight: seen under every label they get none, and a "cheers" or "ta" is no
+longer an unknown word that makes a clear request look like other speech.
 """
 
 from __future__ import annotations
@@ -13,10 +18,20 @@ from .ood import OUT_OF_DOMAIN, corpus
 from .slots import SlotSpotter
 from .text import normalise
 
-# Bump with any change here: cached models are keyed by it.
-TRAINING_VERSION = "2"
+OPENERS = (
+    "okay", "ok", "alright", "right", "um", "so", "well", "oh", "yeah so", "hey coach",
+    "erm", "now", "and", "oh and", "hmm", "uh", "okay so", "right then", "look",
+)  # fmt: skip
+CLOSERS = (
+    "please", "thanks", "thank you", "ta", "cheers", "mate", "now", "for me", "then",
+    "for today", "i think", "if that's ok", "if you don't mind", "yeah", "again", "buddy",
+    "thanks coach", "right now", "for a bit", "i guess",
+)  # fmt: skip
 STAND_INS = {
-    "AMAZON.SearchQuery": ["numbness in my leg", "pain down my leg", "tingling in my foot"],
+    # Not slot values of any type ("pain down my leg" names the sciatica routine).
+    "AMAZON.SearchQuery": [
+        "numbness in my leg", "a burning feeling in my calf", "tingling in my foot",
+    ],
     "AMAZON.TIME": ["seven", "six pm", "tomorrow morning"],
     NUMBER_TYPE: ["twenty"],
 }
@@ -49,13 +64,23 @@ def examples(
     rows: list[list[str]] = []
     labels: list[str] = []
 
-    def add(label: str, text: str) -> None:
+    def add_one(label: str, text: str) -> None:
         tokens = spotter.delexicalise(text, spotter.spans(text))
         key = (label, tuple(tokens))
         if tokens and key not in seen:
             seen.add(key)
             rows.append(tokens)
             labels.append(label)
+
+    def add(label: str, text: str) -> None:
+        add_one(label, text)
+        # One wrapped copy per sentence, an opener or a closer in turn: a fixed pick, so the
+        # training set is reproducible. (Both on every sentence trained 3x slower, no better.)
+        pick = len(rows) + len(text)
+        if pick % 2:
+            add_one(label, f"{OPENERS[pick % len(OPENERS)]} {text}")
+        else:
+            add_one(label, f"{text} {CLOSERS[pick % len(CLOSERS)]}")
 
     for intent, samples in (families or model.samples).items():
         for sample in samples:

@@ -3,18 +3,24 @@
 Settings, chosen for this workload (a few KB JSON in, a few KB out, ~1 ms of CPU per turn, one
 rare outbound call to fetch Amazon's signing certificate, and Alexa giving up after 8 s):
 
-- worker class `gevent`: every connection is a greenlet, so clients that send their headers
-  slowly (slowloris) cost a few KB each instead of a thread, and gunicorn drops any that have
-  not sent a whole request head within `keepalive` seconds. The certificate download yields
-  too. A turn is CPU-bound and short, so one event loop per core serves it well; the store's
-  blocking disk calls go to gevent's thread pool (`offload.py`, wired in `stretch-coach serve`).
+- worker class: gevent (`worker.FairGeventWorker`): every connection is a greenlet, so clients
+  that send their headers slowly (slowloris) cost a few KB each instead of a thread, and
+  gunicorn drops any that have not sent a whole request head within `keepalive` seconds. The
+  certificate download yields too. A turn is CPU-bound and short, so one event loop per core
+  serves it well; the store's blocking disk calls go to gevent's thread pool (`offload.py`,
+  wired in `stretch-coach serve`). gunicorn's own gevent worker let one busy keep-alive
+  connection hold its worker for hundreds of requests (p99 of seconds at 32 connections, the
+  minimal skill too); ours waits for each next request through the event loop (`worker.py`).
 - workers: one per CPU core (`--workers N`), at least 2 so a worker restart never leaves
   nobody listening; `worker_connections` caps open connections per worker.
 - `timeout` 7 s: a worker silent for longer (a turn stuck past Alexa's 8 s) is restarted.
 - `keepalive` 5 s: Alexa reuses connections; idle or slow ones are closed after this.
 - `graceful_timeout` 7 s: on SIGTERM workers stop accepting and finish in-flight requests.
 - request line 2 KB, 40 header fields of at most 4 KB: Alexa's are far smaller.
-- `max_requests` with jitter: workers are recycled now and then, so any slow leak stays bounded.
+- `max_requests` 200,000 with jitter: workers are recycled now and then, so any slow leak stays
+  bounded. Not more often: a new worker spends ~1 s of CPU importing and building the skill,
+  which on 2 cores is taken from the worker still serving (at 10,000 the benchmark recycled
+  every worker every few seconds; at Alexa rates 200,000 is still days, not months).
 - no control socket (gunicorn's runtime admin interface): nothing here uses it.
 """
 
@@ -30,11 +36,12 @@ from gunicorn.glogging import Logger as GunicornLogger
 
 from . import weblog
 
-WORKER_CLASS = "gevent"
+WORKER_CLASS = "skill.alexa.worker.FairGeventWorker"
 REQUEST_TIMEOUT_SECONDS = 7
 KEEPALIVE_SECONDS = 5
 GRACEFUL_TIMEOUT_SECONDS = 7
 WORKER_CONNECTIONS = 500
+MAX_REQUESTS = 200_000
 
 
 def default_workers() -> int:
@@ -65,8 +72,8 @@ def gunicorn_settings(options: ServeOptions) -> dict[str, Any]:
         "limit_request_line": 2048,
         "limit_request_fields": 40,
         "limit_request_field_size": 4096,
-        "max_requests": 10000,
-        "max_requests_jitter": 1000,
+        "max_requests": MAX_REQUESTS,
+        "max_requests_jitter": MAX_REQUESTS // 10,
         "logger_class": JsonGunicornLogger,
         "loglevel": options.log_level,
         "errorlog": "-",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .matching import Finder, FinderFactory, IndexedFinder, Term
-from .rules import RANK, Flag, Rules, parse_rules, rules_file
+from .rules import RANK, Combos, Flag, Rules, parse_rules, rules_file
 from .screen import Screen, ScreenQuestion, parse_screen
 from .text import Words, age_outside
 
@@ -94,7 +94,9 @@ class Triage:
         words = Words.of(raw)
         text = _Text(words, self.finder(words), raw)
         rules = self.rules
-        pain = any(text.live(term) for term in rules.pain_terms)
+        pain = any(text.live(term) for term in rules.pain_terms) or _any_combo(
+            rules.pain_combos, rules.pain_window, text
+        )
         matched = [flag for flag in rules.flags if _fires(flag, text)]
         if matched:
             level = min((flag.level for flag in matched), key=RANK.__getitem__)
@@ -160,12 +162,17 @@ def _fires(flag: Flag, text: _Text) -> bool:
     fires = (
         any(map(text.live, flag.phrases))
         or any(map(text.denied, flag.negated))
-        or any(
-            all(positions) and text.find.within(positions, flag.window)
-            for positions in ([text.positions(group) for group in combo] for combo in flag.combos)
-        )
+        or _any_combo(flag.combos, flag.window, text)
     )
     return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))
+
+
+def _any_combo(combos: Combos, window: int, text: _Text) -> bool:
+    """One term of every group of some combo, all within `window` words."""
+    return any(
+        all(positions) and text.find.within(positions, window)
+        for positions in ([text.positions(group) for group in combo] for combo in combos)
+    )
 
 
 def _capped(text: str, limit: int | None) -> str:

@@ -24,13 +24,16 @@ DEFAULT_WINDOW = 8
 _MAX_REFERENCE_DEPTH = 3
 
 
+Combos = tuple[tuple[tuple[Term, ...], ...], ...]  # combo -> group -> terms
+
+
 @dataclass(frozen=True)
 class Flag:
     id: str
     level: str
     label: str
     phrases: tuple[Term, ...]
-    combos: tuple[tuple[tuple[Term, ...], ...], ...]  # combo -> group -> terms
+    combos: Combos
     unless: tuple[Term, ...]
     # Terms that are the symptom when negated: "I haven't peed since yesterday" is retention.
     negated: tuple[Term, ...]
@@ -54,6 +57,8 @@ class Rules:
     unsure_advice: str
     selfcare_terms: tuple[Term, ...]
     pain_terms: tuple[Term, ...]
+    pain_combos: Combos  # a body part with a word of discomfort ("my back's on fire")
+    pain_window: int
     suggestions: tuple[Suggestion, ...]
 
 
@@ -120,22 +125,28 @@ def parse_rules(file: str, data: dict[str, Any]) -> Rules:
         unsure_advice=unsure.text("advice", default=advice["doctor"]),
         selfcare_terms=expand(top.table_of("selfcare"), "terms", required=True),
         pain_terms=pain_terms,
+        pain_combos=_combos(pain, expand),
+        pain_window=pain.integer("window", 1, 50, default=DEFAULT_WINDOW),
         suggestions=suggestions,
     )
 
 
-def _parse_flag(f: Fields, expand: _Expander) -> Flag:
-    if not isinstance(f.table.get("id"), str):
-        raise f.fail("id", "must be a non-empty string")
+def _combos(f: Fields, expand: _Expander) -> Combos:
     raw_combos = f.value("combos", [])
     if not isinstance(raw_combos, list) or not all(
         isinstance(combo, list) and combo and all(isinstance(g, str) and g.strip() for g in combo)
         for combo in raw_combos
     ):
         raise f.fail("combos", "must be a list of non-empty lists of terms")
-    combos = tuple(
+    return tuple(
         tuple(expand.items(f, "combos", (group,)) for group in combo) for combo in raw_combos
     )
+
+
+def _parse_flag(f: Fields, expand: _Expander) -> Flag:
+    if not isinstance(f.table.get("id"), str):
+        raise f.fail("id", "must be a non-empty string")
+    combos = _combos(f, expand)
     phrases = expand(f, "phrases")
     if not phrases and not any(combos) and "negated" not in f.table:
         raise f.fail("phrases", "a flag needs phrases or combos")
