@@ -7,6 +7,7 @@ symptom -> RedFlagIntent with the words as the symptom.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 from skill.core import events as ev
@@ -25,6 +26,9 @@ class Assessor(Protocol):
 class SafetyNet:
     def __init__(self, triage: Assessor | None = None) -> None:
         self.triage = triage or Triage.default()
+        # One utterance is assessed several times over (the whole, less its slot values, the
+        # symptom a template found); the recent answers are kept.
+        self._assess = lru_cache(maxsize=64)(self.triage.assess)
 
     def catch(self, text: str, *, unsure_only: bool = False, said: str = "") -> Event | None:
         """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words, or `said`).
@@ -33,7 +37,7 @@ class SafetyNet:
         back words ("my back", "stretch") that triage knows as self-care do not override it:
         only pain or a red flag does.
         """
-        assessment = self.triage.assess(text)
+        assessment = self._assess(text)
         words = said or text
         if assessment.pain:
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
@@ -42,7 +46,7 @@ class SafetyNet:
         return None
 
     def names_red_flag(self, text: str) -> bool:
-        return bool(self.triage.assess(text).flags)
+        return bool(self._assess(text).flags)
 
     def names_symptom(self, text: str) -> bool:
-        return self.triage.assess(text).recognised
+        return self._assess(text).recognised

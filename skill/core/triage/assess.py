@@ -9,7 +9,7 @@ unbounded work on a public endpoint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,6 +53,8 @@ class _Text:
     words: Words
     find: Finder
     raw: str
+    # Term groups (the rules' "@lists") recur across flags: their positions, found once.
+    _groups: dict[int, list[int]] = field(default_factory=dict)
 
     def live(self, term: Term) -> bool:
         return any(not self.words.negated[p] for p in self.find.starts(term))
@@ -60,9 +62,13 @@ class _Text:
     def denied(self, term: Term) -> bool:
         return any(self.words.negated[p] for p in self.find.starts(term))
 
-    def positions(self, group: Iterable[Term]) -> list[int]:
-        negated = self.words.negated
-        return sorted({p for term in group for p in self.find.starts(term) if not negated[p]})
+    def positions(self, group: Sequence[Term]) -> list[int]:
+        found = self._groups.get(id(group))
+        if found is None:
+            negated = self.words.negated
+            found = sorted({p for term in group for p in self.find.starts(term) if not negated[p]})
+            self._groups[id(group)] = found
+        return found
 
 
 @dataclass
@@ -169,10 +175,17 @@ def _fires(flag: Flag, text: _Text) -> bool:
 
 def _any_combo(combos: Combos, window: int, text: _Text) -> bool:
     """One term of every group of some combo, all within `window` words."""
-    return any(
-        all(positions) and text.find.within(positions, window)
-        for positions in ([text.positions(group) for group in combo] for combo in combos)
-    )
+    for combo in combos:
+        positions = []
+        for group in combo:
+            found = text.positions(group)
+            if not found:
+                break
+            positions.append(found)
+        else:
+            if text.find.within(positions, window):
+                return True
+    return False
 
 
 def _capped(text: str, limit: int | None) -> str:

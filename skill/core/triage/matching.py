@@ -55,7 +55,10 @@ class IndexedFinder:
         index, words = self.index, self.words
         if len(term) == 1:
             return index.get(term[0], [])
-        anchor = min(range(len(term)), key=lambda k: len(index.get(term[k], ())))
+        counts = [len(index.get(t, ())) for t in term]
+        if 0 in counts:  # most terms: a word of it is not in the text at all
+            return []
+        anchor = counts.index(min(counts))
         last = len(words) - len(term)
         return [
             p - anchor
