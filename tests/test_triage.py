@@ -416,3 +416,8 @@ def test_yes_to_a_shared_question_names_every_sign_it_asked_about() -> None:
 )  # fmt: skip
 def test_questions_about_streaks_and_last_week_are_not_pain_that_lasts(text: str) -> None:
     assert "not_easing" not in TRIAGE.assess(text).flags
+
+
+def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
+    assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
+    assert not TRIAGE.assess("with rain spreading from the west").flags
