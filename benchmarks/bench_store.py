@@ -31,8 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from skill.alexa.skill_factory import skill_builder  # noqa: E402
 from skill.core.coach import Coach  # noqa: E402
+from skill.core.store import UserStore  # noqa: E402
 from skill.stores.dynamodb import DynamoDbStore  # noqa: E402
-from skill.stores.memory import MemoryStore, UserStore  # noqa: E402
+from skill.stores.memory import MemoryStore  # noqa: E402
 from skill.stores.sqlite import SqliteStore  # noqa: E402
 from tests.conftest import envelope, intent_request, launch_request  # noqa: E402
 from tests.test_store_moto import dynamo_env  # noqa: E402
