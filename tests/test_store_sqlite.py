@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from skill.stores.sqlite import SqliteStore
+from skill.stores import sqlite_lock
+from skill.stores.sqlite_lock import begin_immediate
 
 
 class _LockedTwice:
@@ -25,22 +25,20 @@ class _LockedTwice:
 
 
 def test_a_taken_write_lock_is_tried_again_within_milliseconds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from skill.stores import sqlite as module
-
     pauses: list[float] = []
-    monkeypatch.setattr(module.time, "sleep", pauses.append)
+    monkeypatch.setattr(sqlite_lock.time, "sleep", pauses.append)
     conn = _LockedTwice()
-    SqliteStore(tmp_path / "db.sqlite3")._begin_immediate(conn)  # type: ignore[arg-type]
+    begin_immediate(conn, 60.0)  # type: ignore[arg-type]
     assert conn.statements.count("BEGIN IMMEDIATE") == 3
-    assert len(pauses) == 2 and all(p <= module.BUSY_MAX_PAUSE for p in pauses)
+    assert len(pauses) == 2 and all(p <= sqlite_lock.BUSY_MAX_PAUSE for p in pauses)
     # sqlite's own (slow) busy handler is off while trying, and restored afterwards
     assert conn.statements[0] == "PRAGMA busy_timeout=0"
     assert conn.statements[-1] == "PRAGMA busy_timeout=60000"
 
 
-def test_an_error_other_than_busy_is_not_retried(tmp_path: Path) -> None:
+def test_an_error_other_than_busy_is_not_retried() -> None:
     class Broken(_LockedTwice):
         def execute(self, statement: str) -> None:
             self.statements.append(statement)
@@ -48,4 +46,4 @@ def test_an_error_other_than_busy_is_not_retried(tmp_path: Path) -> None:
                 raise sqlite3.OperationalError("disk I/O error")
 
     with pytest.raises(sqlite3.OperationalError, match="disk"):
-        SqliteStore(tmp_path / "db.sqlite3")._begin_immediate(Broken())  # type: ignore[arg-type]
+        begin_immediate(Broken(), 60.0)  # type: ignore[arg-type]

@@ -101,17 +101,18 @@ class Recogniser:
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
-            # A slip of the tongue is a guess: pain in the words ("ooh that's sore" is a letter
-            # or two from "no that's fine") outweighs it.
-            caught = None
-            if near.name not in SAFE_FROM_OVERRIDE:
-                told = _without_values(utterance, self.spotter.spans(utterance), near)
-                caught = self.safety.catch(told, unsure_only=True, said=utterance)
+            return self._near(near, utterance, expects)
+        return self._classify(utterance, expects)
+
+    def _near(self, near: Event, utterance: str, expects: tuple[str, ...]) -> Understanding:
+        """A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's sore" is
+        a letter or two from "no that's fine")."""
+        if near.name not in SAFE_FROM_OVERRIDE:
+            told = _without_values(utterance, self.spotter.spans(utterance), near)
+            caught = self.safety.catch(told, unsure_only=True, said=utterance)
             if caught is not None:
                 return Understanding(caught, 0.9, "safety")
-            name = agreeing_intent(near.name, expects)
-            return Understanding(replace(near, name=name), 0.9, "near")
-        return self._classify(utterance, expects)
+        return Understanding(replace(near, name=agreeing_intent(near.name, expects)), 0.9, "near")
 
     def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
         spans = self.spotter.spans(utterance)
