@@ -421,3 +421,4 @@ def test_questions_about_streaks_and_last_week_are_not_pain_that_lasts(text: str
 def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
     assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
     assert not TRIAGE.assess("with rain spreading from the west").flags
+    assert not TRIAGE.assess("it's in my lower back, nothing spreading").flags

@@ -33,7 +33,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SUFFIXES = (
     "nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e",
 )  # fmt: skip
-_NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither"})
+_NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
     {"have", "had", "any", "a", "an", "my", "the", "got", "feel", "felt", "been", "notice",
