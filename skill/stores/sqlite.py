@@ -1,8 +1,10 @@
 """SQLite store (the default): one database file, safe for many threads and processes at once.
 
-Every `update` is one `BEGIN IMMEDIATE` transaction: the write lock is taken before the read, so
-two workers changing one user queue up instead of overwriting each other. WAL mode lets readers
-go on while one writer commits; the busy timeout makes waiting writers retry instead of failing.
+An `update` reads the user's row and its revision, works out the change outside the write lock,
+then writes in one `BEGIN IMMEDIATE` transaction only if the revision is unchanged; if another
+worker wrote in between, the change runs again on the fresh value under the lock, so two workers
+changing one user never overwrite each other. WAL mode lets readers go on while one writer
+commits; a waiting writer retries (sqlite_lock.py) instead of failing.
 `synchronous=NORMAL` in WAL mode keeps every committed turn through a crash of the process
 (SIGKILL included); a power cut may lose the last turns but never damages the file. Pass
 `synchronous="FULL"` to fsync each commit instead.
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1  # PRAGMA user_version of an up-to-date database
+SCHEMA_VERSION = 2  # PRAGMA user_version of an up-to-date database (2: users.revision)
 ROW_VERSION = 1  # users.schema_version: 0 = whole profile in one blob (adopted old files)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -43,7 +45,8 @@ CREATE TABLE IF NOT EXISTS users (
     profile BLOB NOT NULL,
     schema_version INTEGER NOT NULL,
     has_history INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS history (
     user_key TEXT NOT NULL,
@@ -131,6 +134,9 @@ class SqliteStore:
         try:
             for statement in SCHEMA.split(";"):
                 conn.execute(statement)
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
+            if "revision" not in columns:  # a schema-1 file
+                conn.execute("ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
@@ -165,7 +171,15 @@ class SqliteStore:
         forget_legacy_files(key, self.legacy_dirs)
 
     def update(self, user_id: str, change: Change) -> None:
+        """Optimistic first: read and change outside the write lock, then write only if the
+        user's row is still at the revision read (the lock is held for the write alone, not the
+        whole turn). Otherwise, or if the row is damaged, the whole turn runs under the lock."""
         key = user_key(user_id)
+        optimistic = self._optimistic(key, change)
+        if optimistic is not None:
+            if optimistic:
+                forget_legacy_files(key, self.legacy_dirs)
+            return
 
         def turn(conn: sqlite3.Connection) -> bool:
             profile, stored = self._read_or_set_aside(conn, key)
@@ -178,6 +192,35 @@ class SqliteStore:
 
         if self._in_write(turn):
             forget_legacy_files(key, self.legacy_dirs)
+
+    def _optimistic(self, key: str, change: Change) -> bool | None:
+        """True/False: written (True if erased); None: the row moved on or is damaged."""
+        conn = self._conn()
+        conn.execute("BEGIN")  # the revision, the profile and its history from one snapshot
+        try:
+            seen = self._revision(conn, key)
+            profile, stored = self._read(conn, key)
+        except _Damaged:
+            return None
+        finally:
+            conn.execute("COMMIT")
+        result = change(profile)
+
+        def commit(conn: sqlite3.Connection) -> bool | None:
+            if self._revision(conn, key) != seen:
+                return None
+            if result is None:
+                self._erase(conn, key)
+            else:
+                self._write(conn, key, result, stored)
+            return result is None
+
+        return self._in_write(commit)
+
+    @staticmethod
+    def _revision(conn: sqlite3.Connection, key: str) -> int | None:
+        row = conn.execute("SELECT revision FROM users WHERE user_key = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
 
     def adopt(self, key: str, raw: bytes) -> bool:
         """Take an old JSON file's bytes for `key` as a version-0 row, unless the key has data."""
@@ -248,10 +291,11 @@ class SqliteStore:
         has_history = isinstance(entries, list)
         rest = {k: v for k, v in profile.items() if k != "history"} if has_history else profile
         conn.execute(
-            "INSERT INTO users (user_key, profile, schema_version, has_history, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_key) DO UPDATE SET"
+            "INSERT INTO users (user_key, profile, schema_version, has_history, updated_at,"
+            " revision) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (user_key) DO UPDATE SET"
             " profile = excluded.profile, schema_version = excluded.schema_version,"
-            " has_history = excluded.has_history, updated_at = excluded.updated_at",
+            " has_history = excluded.has_history, updated_at = excluded.updated_at,"
+            " revision = users.revision + 1",
             (key, encode(rest), ROW_VERSION, int(has_history), now_iso()),
         )
         hist.sync(conn, key, stored, entries if isinstance(entries, list) else [])
