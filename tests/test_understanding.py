@@ -219,3 +219,11 @@ def test_the_answer_the_coach_asked_for_keeps_its_pain_words() -> None:
     assert (unasked.name, unasked.slots) == (ev.FEELING, {"feeling": "worse"})
     flagged = recogniser.parse("my left leg and it's gone numb", expects=[ev.SIDE])
     assert flagged.name == ev.RED_FLAG
+
+
+@pytest.mark.parametrize(
+    "text", ["i'm in a lot of pain", "dude that really kills", "that's not comfortable at all"]
+)
+def test_pain_without_a_score_or_a_known_word_is_still_pain(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"}), text

@@ -131,7 +131,8 @@ class Recogniser:
         # The answer the coach asked for, given surely, keeps the pain words it carries ("which
         # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
         answer = usable and slotted and intent in expects and confidence >= SURE
-        if not (usable and intent in SAFE_FROM_OVERRIDE):
+        # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
+        if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
             told = _without_values(utterance, spans, event) if usable else utterance
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
             if caught is not None and not (answer and not self.safety.names_red_flag(told)):
