@@ -28,6 +28,7 @@ EXTRA_PRONUNCIATIONS = {
     "hammies": "HH AE M IY Z",
     "hammy": "HH AE M IY",
     "hunching": "HH AH N CH IH NG",
+    "doorbell's": "D AO R B EH L Z",
     "pain's": "P EY N Z",
     "sciatic": "S AY AE T IH K",
     "situps": "S IH T AH P S",
