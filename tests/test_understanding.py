@@ -227,3 +227,13 @@ def test_the_answer_the_coach_asked_for_keeps_its_pain_words() -> None:
 def test_pain_without_a_score_or_a_known_word_is_still_pain(text: str) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slots) == (ev.FEELING, {"feeling": "worse"}), text
+
+
+def test_templates_compile_on_a_thread_of_their_own_and_a_match_waits_for_them() -> None:
+    from local_runner.understanding.model import LanguageModel
+    from local_runner.understanding.templates import Templates
+
+    templates = Templates(LanguageModel.load())
+    templates.warm_in_background()
+    found = templates.match("hold for forty seconds")  # waits for the compile if need be
+    assert found is not None and found.slots == {"seconds": "40"}

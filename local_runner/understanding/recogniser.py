@@ -73,6 +73,7 @@ class Recogniser:
         )
         recogniser = cls(model, classifier)
         recogniser.from_cache = hit
+        recogniser.templates.warm_in_background()
         return recogniser
 
     # ------------------------------------------------------------------ recognition

@@ -1,15 +1,16 @@
 """Stage 2: samples with numbers or free text, matched as hassil templates.
 
 A sample is only tried when every literal word of it is in the utterance, which keeps this stage
-cheap however many templated samples the model has.
+cheap however many templated samples the model has. Importing and compiling hassil takes about
+0.1 s, a third of the recogniser's start-up: it is done on first use, or ahead of it by `warm`
+on a thread of its own while the coach greets the user.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from hassil import Intents, recognize_best
+import threading
+from typing import TYPE_CHECKING, Any
 
 from skill.core.events import Event
 
@@ -19,8 +20,41 @@ from .text import normalise
 MAX_TEMPLATE_NUMBER = 200
 
 
+if TYPE_CHECKING:
+    from hassil import Intents
+
+
 class Templates:
     def __init__(self, model: LanguageModel) -> None:
+        self.model = model
+        self.number_slots = {
+            slot
+            for kinds in model.slot_types.values()
+            for slot, kind in kinds.items()
+            if kind == NUMBER_TYPE
+        }
+        self._lock = threading.Lock()
+        # (literal words a sample needs, the intent's compiled templates), once compiled
+        self._groups: list[tuple[list[frozenset[str]], Intents]] | None = None
+
+    def warm(self) -> None:
+        """Compiles now, and has hassil load its number words (safe from any thread; a `match`
+        meanwhile waits for the compiled templates)."""
+        self.match("hold for twenty seconds")
+
+    def warm_in_background(self) -> None:
+        threading.Thread(target=self.warm, name="templates", daemon=True).start()
+
+    def _compiled(self) -> list[tuple[list[frozenset[str]], Intents]]:
+        with self._lock:
+            if self._groups is None:
+                self._groups = self._compile()
+            return self._groups
+
+    def _compile(self) -> list[tuple[list[frozenset[str]], Intents]]:
+        from hassil import Intents
+
+        model = self.model
         lists: dict[str, Any] = {
             name: {"values": [{"in": form, "out": value_id} for form, value_id in forms]}
             for name, forms in model.values.items()
@@ -29,12 +63,9 @@ class Templates:
         # holds are 10..120 s and scores 0..10, and the slot spotter reads any larger number.
         lists[NUMBER_TYPE] = {"range": {"from": 0, "to": MAX_TEMPLATE_NUMBER}}
         lists.update({name: {"wildcard": True} for name in WILDCARD_TYPES})
-        self.number_slots: set[str] = set()
-        # (literal words a sample needs, the intent's compiled templates)
-        self.groups: list[tuple[list[frozenset[str]], Intents]] = []
+        groups: list[tuple[list[frozenset[str]], Intents]] = []
         for intent, samples in model.samples.items():
             kinds = model.slot_types[intent]
-            self.number_slots |= {s for s, kind in kinds.items() if kind == NUMBER_TYPE}
             templated = [s for s in samples if model.is_templated(intent, s)]
             if not templated:
                 continue
@@ -48,13 +79,15 @@ class Templates:
                     "lists": {name: spec for name, spec in lists.items() if name in used},
                 }
             )
-            self.groups.append((needs, compiled))
-        self.match("hold for twenty seconds")  # loads hassil's number words now, not mid-session
+            groups.append((needs, compiled))
+        return groups
 
     def match(self, utterance: str) -> Event | None:
+        from hassil import recognize_best
+
         words = set(utterance.split())
         found = []
-        for needs, compiled in self.groups:
+        for needs, compiled in self._compiled():
             if any(need <= words for need in needs):
                 result = recognize_best(utterance, compiled)
                 if result is not None:
