@@ -422,3 +422,15 @@ def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
     assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
     assert not TRIAGE.assess("with rain spreading from the west").flags
     assert not TRIAGE.assess("it's in my lower back, nothing spreading").flags
+
+
+@pytest.mark.parametrize(
+    "text", ["my back's knackered", "that's murder", "ah that's giving me gyp", "my lumbar's wrecked"]
+)
+def test_regional_ways_of_saying_it_hurts_are_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize("text", ["what a shot from the side", "i'm not right now", "go back one"])
+def test_everyday_words_near_a_body_word_are_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain, text
