@@ -30,6 +30,7 @@ from . import history as hist
 from .codec import Unreadable, decode_profile, encode, log_ref, now_iso, user_key
 from .migration import forget_legacy_files
 from .sqlite_lock import begin_immediate
+from .sqlite_schema import ROW_VERSION, SCHEMA_VERSION, create_schema
 
 if TYPE_CHECKING:
     from ..core.store import Change
@@ -37,33 +38,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2  # PRAGMA user_version of an up-to-date database (2: users.revision)
-ROW_VERSION = 1  # users.schema_version: 0 = whole profile in one blob (adopted old files)
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    user_key TEXT PRIMARY KEY,
-    profile BLOB NOT NULL,
-    schema_version INTEGER NOT NULL,
-    has_history INTEGER NOT NULL DEFAULT 0,
-    updated_at TEXT NOT NULL,
-    revision INTEGER NOT NULL DEFAULT 0
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS history (
-    user_key TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    entry BLOB NOT NULL,
-    PRIMARY KEY (user_key, seq)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS set_aside (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    user_key TEXT NOT NULL,
-    kept_at TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    profile BLOB NOT NULL,
-    history BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS set_aside_user ON set_aside (user_key);
-"""
 
 
 class _Damaged(Exception):
@@ -112,7 +86,7 @@ class SqliteStore:
         self._use_wal(conn)
         conn.execute(f"PRAGMA synchronous={self.synchronous}")
         if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            self._create_schema(conn)
+            create_schema(conn)
         return conn
 
     def _use_wal(self, conn: sqlite3.Connection) -> None:
@@ -128,20 +102,6 @@ class SqliteStore:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(random.uniform(0.005, 0.02))
-
-    def _create_schema(self, conn: sqlite3.Connection) -> None:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in SCHEMA.split(";"):
-                conn.execute(statement)
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
-            if "revision" not in columns:  # a schema-1 file
-                conn.execute("ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def init_schema(self) -> str:
         self._conn()
