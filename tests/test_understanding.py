@@ -234,6 +234,9 @@ def test_templates_compile_on_a_thread_of_their_own_and_a_match_waits_for_them()
     from local_runner.understanding.templates import Templates
 
     templates = Templates(LanguageModel.load())
-    templates.warm_in_background()
+    assert not templates.compiled  # nothing compiled at construction: start-up stays quick
+    warming = templates.warm_in_background()
     found = templates.match("hold for forty seconds")  # waits for the compile if need be
     assert found is not None and found.slots == {"seconds": "40"}
+    warming.join(timeout=30)
+    assert not warming.is_alive() and templates.compiled

@@ -42,8 +42,14 @@ class Templates:
         meanwhile waits for the compiled templates)."""
         self.match("hold for twenty seconds")
 
-    def warm_in_background(self) -> None:
-        threading.Thread(target=self.warm, name="templates", daemon=True).start()
+    def warm_in_background(self) -> threading.Thread:
+        thread = threading.Thread(target=self.warm, name="templates", daemon=True)
+        thread.start()
+        return thread
+
+    @property
+    def compiled(self) -> bool:
+        return self._groups is not None
 
     def _compiled(self) -> list[tuple[list[frozenset[str]], Intents]]:
         with self._lock:

@@ -4,8 +4,8 @@ Every sample, with custom slots filled by each of their values, is delexicalised
 spotter (values become type placeholders) and de-duplicated; free-text and number slots get a
 few stand-in values. The out-of-domain sentences of `ood` are added under their own label.
 
-Every sentence, in-domain or not, is also seen once with a conversational opener and once with
-a closer ("okay ...", "... thanks", "... for today"). People wrap any request in these, so
+Every sentence, in-domain or not, is also seen once wrapped in a conversational opener or closer
+("okay ...", "... thanks", "... for today"). People wrap any request in these, so
 they must carry no weight: seen under every label they get none, and a "cheers" or "ta" is no
 longer an unknown word that makes a clear request look like other speech.
 """
