@@ -13,7 +13,7 @@ from platformdirs import user_data_dir
 
 from skill.core import events as ev
 from skill.core.coach import Coach, run_turn
-from skill.core.coach.unsure import HEARD_PREFIX, SLOT_PREFIX, confirmed
+from skill.core.coach.unsure import COULD_BE, COULD_BE_INTENT, HEARD_PREFIX, SLOT_PREFIX, confirmed
 from skill.core.events import Event
 from skill.core.reply import Reply
 from skill.core.state import CoachState
@@ -55,7 +55,7 @@ class LocalSession:
         return confirmed(self.state, self.recogniser.parse(text, expects=expects))
 
     def _unsure(self, heard: str) -> Event:
-        """`heard` is a hearing.decision.Heard (duck-typed: `meant`, `doubt`)."""
+        """`heard` is a hearing.decision.Heard (duck-typed: `meant`, `doubt`, `could_be`)."""
         meant = str(getattr(heard, "meant", ""))
         guess = self.recogniser.parse(meant, expects=self.expects)
         slots = {"intent": guess.name, "words": meant}
@@ -64,6 +64,10 @@ class LocalSession:
         doubt = str(getattr(heard, "doubt", ""))
         if doubt:
             slots["doubt"] = doubt
+        near = str(getattr(heard, "could_be", ""))
+        if near:  # the safety phrase an unclear utterance comes closest to
+            slots[COULD_BE] = near
+            slots[COULD_BE_INTENT] = self.recogniser.parse(near).name
         return Event(ev.HEARD_UNSURE, slots)
 
     def say(self, text: str) -> Reply:

@@ -174,3 +174,34 @@ def test_a_safety_doubt_confirmed_stops() -> None:
     player, _ = make_player([(1012.0, doubt), (1015.0, "yes")])
     interrupted = player.play(Reply((hold(30),)))
     assert interrupted is not None and interrupted.event.name == ev.STOP
+
+
+UNCLEAR = {"doubt": "unclear", "could_be": "stop", "could_be.intent": ev.STOP}
+
+
+def test_an_unclear_doubt_mid_step_pauses_and_asks_about_the_safety_phrase() -> None:
+    state, reply = asked(in_routine(), intent=ev.FALLBACK, words="followed", **UNCLEAR)
+    assert state.session.mode == Mode.PAUSED and not reply.aside
+    assert reply.spoken_text() == "I've paused, just in case. Did you say 'stop'?"
+    assert state.session.unsure_guess == {"intent": ev.STOP, "words": "stop"}
+    stopped, _ = COACH.handle(state, Event(ev.YES))
+    assert stopped.session.mode == Mode.MENU
+
+
+def test_an_unclear_doubt_outside_a_step_is_any_other_unsure_utterance() -> None:
+    menu, _ = COACH.handle(CoachState(), Event(ev.LAUNCH))
+    state, reply = asked(menu, **UNCLEAR)  # the words' own guess: "skip this one"
+    assert reply.aside and reply.spoken_text() == "Sorry, was that 'skip this one'?"
+    assert state.session.unsure_guess == SKIP_GUESS
+    state, reply = asked(menu, intent=ev.FALLBACK, words="followed", **UNCLEAR)
+    assert reply.aside and reply.spoken_text() == ""  # nothing to ask: let pass in silence
+    assert state.session.mode == menu.session.mode and state.session.unsure_guess is None
+
+
+def test_short_speech_not_made_out_pauses_the_hold() -> None:
+    heard = decide(Transcript("Followed.", 0.4, could_be="pause"), trusted_from=0.5).heard
+    player, speaker = make_player([(1012.0, heard), (1015.0, "no"), (1112.0, "resume")])
+    assert player.play(Reply((hold(30),))) is None
+    said = dict((text, t - 1000.0) for t, text in speaker.spoken)
+    assert said["I've paused, just in case. Did you say 'pause'?"] == pytest.approx(12.0)
+    assert said["Twenty."] == pytest.approx(120.0)  # 20 s of hold + 100 s paused

@@ -9,6 +9,13 @@
 - When the engine says the audio may have been a safety phrase although the words are not
   (`Transcript.maybe`: "Up." for a "stop" said in noise), the utterance becomes an unsure
   `Heard` with `doubt` = "safety": the coach pauses the hold and asks "Did you say 'stop'?".
+- A transcript that names a safety word without parsing to it is not dropped either: a
+  sentence of it that alone is a stop, pause or pain ("Stop. No.") is acted on; a stop or pause
+  word inside words that parse to nothing ("Stop eating.") becomes a safety doubt.
+- A short utterance the listener could not place (unsure, or words that parse to nothing)
+  that comes close to a safety phrase (`Transcript.could_be`) becomes an unsure `Heard` with
+  `doubt` = "unclear": during a hold the coach pauses and asks "Did you say 'stop'?" (a stop
+  it could not make out costs a pause); elsewhere it is asked about, or not, as any other.
 - Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
   over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
   `Heard` string that still carries the words and the guessed intent, so the coach can ask
@@ -17,10 +24,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from skill.core import events as ev
+from skill.core.coach.unsure import SAFETY, UNCLEAR
 
 from .engines import Transcript
 from .vocabulary import default_vocabulary, normalise
@@ -31,7 +40,9 @@ NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about
 # player hands it to the session, which asks "Sorry, was that ...?" from `meant` / `guess`.
 UNSURE_TEXT = ""
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
-SAFETY_DOUBT = "safety"  # Heard.doubt: may have been a stop, pause or pain word
+SAFETY_DOUBT = SAFETY  # Heard.doubt: may have been a stop, pause or pain word
+UNCLEAR_DOUBT = UNCLEAR  # Heard.doubt: short, not made out, near a safety phrase (`could_be`)
+STOP_WORDS = ("stop", "pause")  # named inside words that parse to nothing: a safety doubt
 
 
 class Heard(str):
@@ -42,6 +53,7 @@ class Heard(str):
     guess: str  # the intent the transcript parses to (acted on only when not `unsure`)
     meant: str  # the words the guess was parsed from (a model sentence after a near miss)
     doubt: str  # "safety": unsure speech that may have been a stop, pause or pain word
+    could_be: str  # with doubt "unclear": the safety phrase to ask about during a hold
 
     def __new__(
         cls,
@@ -52,6 +64,7 @@ class Heard(str):
         *,
         meant: str = "",
         doubt: str = "",
+        could_be: str = "",
     ) -> Heard:
         heard = super().__new__(cls, text)
         heard.transcript = transcript
@@ -59,6 +72,7 @@ class Heard(str):
         heard.guess = guess
         heard.meant = normalise(meant or text or transcript)
         heard.doubt = doubt
+        heard.could_be = could_be
         return heard
 
     @property
@@ -112,9 +126,27 @@ def nearest_sentence(text: str) -> tuple[str, float] | None:
     return None if match is None else (str(match[0]), float(match[1]))
 
 
+def _safety_sentence(said: str) -> str:
+    """A sentence of several that alone is a stop, pause or pain ("Stop. No."), else ""."""
+    from local_runner.recogniser import default_recogniser
+
+    sentences = [p.strip() for p in re.split(r"[.!?;]+", said) if any(c.isalnum() for c in p)]
+    for sentence in sentences if len(sentences) > 1 else ():
+        if default_recogniser().parse(sentence).name in SAFETY_INTENTS or says_pain(sentence):
+            return sentence
+    return ""
+
+
+def _safety_doubt(said: str, transcript: Transcript, meant: str) -> Heard:
+    from local_runner.recogniser import default_recogniser
+
+    guess = default_recogniser().parse(meant).name
+    return Heard(UNSURE_TEXT, said, transcript.confidence, guess, meant=meant, doubt=SAFETY_DOUBT)
+
+
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
     said = transcript.text.strip()
-    if not any(ch.isalnum() for ch in said) and not transcript.maybe:
+    if not any(ch.isalnum() for ch in said) and not (transcript.maybe or transcript.could_be):
         return Decision(None, {})
     from local_runner.recogniser import default_recogniser
 
@@ -122,13 +154,13 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     event = recogniser.parse(said)
     if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
         return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
+    if sentence := _safety_sentence(said):
+        event = recogniser.parse(sentence)
+        return Decision(Heard(sentence, said, transcript.confidence, event.name), dict(event.slots))
     if transcript.maybe:
         # The engine thinks this may have been "stop", "pause" or "that hurts": in doubt about
         # a safety word, the coach pauses and asks (never acts on it unasked, never drops it).
-        guess = recogniser.parse(transcript.maybe).name
-        doubt = Heard(UNSURE_TEXT, said, transcript.confidence, guess,
-                      meant=transcript.maybe, doubt=SAFETY_DOUBT)  # fmt: skip
-        return Decision(doubt, {})
+        return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
     text, sure = said, transcript.confidence >= trusted_from
     if event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
         text, score = nearest
@@ -138,6 +170,14 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         sure = sure and score >= NEAREST_ACT and len(said.split()) >= 2
         if event.name in SAFETY_INTENTS:
             sure = True  # a near "stop" is treated as said
+    named = [w for w in normalise(said).split() if w in STOP_WORDS]
+    if event.name == ev.FALLBACK and named:  # "Stop eating.": a stop word in words unplaced
+        return Decision(_safety_doubt(said, transcript, named[0]), {})
+    unclear = not sure or event.name == ev.FALLBACK
+    if unclear and transcript.could_be:  # short and not made out: near a safety phrase
+        unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text,
+                       doubt=UNCLEAR_DOUBT, could_be=transcript.could_be)  # fmt: skip
+        return Decision(unsure, {})
     if sure:
         return Decision(Heard(text, said, transcript.confidence, event.name), dict(event.slots))
     unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text)

@@ -24,6 +24,10 @@ class Transcript:
     # is not it: the engine's own second opinion on short utterances ("" when none, or when
     # the engine cannot tell). The coach pauses and asks about it (decision.py).
     maybe: str = ""
+    # Weaker: for a short utterance that is neither clearly a safety phrase nor clearly
+    # anything else, the safety phrase it comes closest to ("" when none is close at all).
+    # Acted on only during a hold, where the coach pauses and asks (decision.py, unsure.py).
+    could_be: str = ""
 
 
 class Engine(Protocol):

@@ -10,7 +10,10 @@ aside, so a hold being counted carries on while it is asked and the routine keep
 
 A doubt about a safety word ("doubt" = "safety": speech the runner could not make out that may
 have been "stop", "pause" or "that hurts") during a step pauses it first and then asks, so a
-missed "stop" costs a pause, never a stretch carried on through pain.
+missed "stop" costs a pause, never a stretch carried on through pain. So does an "unclear" doubt
+(short speech the runner could not make out at all, nearest to a safety phrase, "could_be"):
+during a step the coach pauses and asks about that phrase; elsewhere it is treated like any
+other unsure words (asked about if they have a guess, else let pass in silence).
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from .machine import Guard, Handler, handles
 from .prompts import prompt_for_mode
 
 SLOT_PREFIX, HEARD_PREFIX = "slot.", "heard."
+# Doubts ("doubt" slot): may have been a safety word; or short speech not made out whose
+# nearest safety phrase is in "could_be" / "could_be.intent" (asked about only mid-step).
+SAFETY, UNCLEAR = "safety", "unclear"
+COULD_BE, COULD_BE_INTENT = "could_be", "could_be.intent"
 PAUSED_TO_ASK = "unsure_safety"  # a Reply event: the step was paused to ask (a front end pauses)
 MAX_WORDS = 80  # characters of the heard words quoted back
 # A guess of one of these is not worth a question (the runner never sends them as guesses).
@@ -69,15 +76,26 @@ def confirmed(state: CoachState, event: Event) -> Event:
     return guessed_event(guess, event)
 
 
+def could_be(event: Event) -> dict[str, str] | None:
+    """The safety phrase an "unclear" doubt comes closest to, as a guess (None: none)."""
+    near = {"intent": event.slot(COULD_BE_INTENT) or "", "words": event.slot(COULD_BE) or ""}
+    return guess_of(Event(ev.HEARD_UNSURE, near))
+
+
 @handles(Mode.PAUSED)
 def ask_unsure(ctx: Context, state: CoachState, event: Event) -> Reply:
     """Ask about the guess; act on nothing. A safety doubt mid-step pauses the step first."""
-    guess = guess_of(event)
+    guess, doubt = guess_of(event), event.slot("doubt")
     session = state.session
+    if doubt == UNCLEAR and session.mode in STEP_ON:
+        # Short speech not made out, near a safety phrase: mid-step, ask about that phrase.
+        guess, doubt = could_be(event) or guess, SAFETY
     session.unsure_guess = guess
+    if guess is None and doubt == UNCLEAR:  # a mumble outside a step: nothing to ask
+        return Reply.ask([], prompt_for_mode(ctx, state), aside=True)
     if guess is None:
         return Reply.ask([Say(P.DIDNT_CATCH)], prompt_for_mode(ctx, state), aside=True)
-    if event.slot("doubt") == "safety" and session.mode in STEP_ON:
+    if doubt == SAFETY and session.mode in STEP_ON:
         session.mode = Mode.PAUSED
         question = P.WAS_THAT_SAFETY.format(words=guess["words"])
         return Reply.ask([Say(question)], P.WAS_THAT_REPROMPT, events=(PAUSED_TO_ASK,))
