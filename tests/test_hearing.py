@@ -344,3 +344,64 @@ def test_merged_inbox_does_not_spin_on_a_source_that_answers_at_once(
     assert done.wait(5)
     assert slept == [microphone.PUMP_WAIT, microphone.PUMP_WAIT]  # it waited between asks
     assert merged.get(0) is None
+
+
+@pytest.mark.parametrize("said", ["Stop. No.", "Lean. Stop.", "Right. Pause."])
+def test_a_sentence_that_alone_is_a_safety_word_is_acted_on(said: str) -> None:
+    """Whisper splits at a breath: "stop now" in noise came out "Stop. No.", which as a whole
+    parses to nothing; its sentence "Stop." is the user's."""
+    heard = decide(Transcript(said, 0.8), trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard.intent in (ev.STOP, ev.PAUSE)
+
+
+def test_a_stop_word_in_words_that_parse_to_nothing_is_a_safety_doubt() -> None:
+    heard = decide(Transcript("Stop eating.", 0.9), trusted_from=0.5).heard  # "stop it"
+    assert heard is not None and heard.unsure and heard.doubt == "safety"
+    assert heard.guess == ev.STOP and heard.meant == "stop"
+    near = decide(Transcript("Stop the timer.", 0.9), trusted_from=0.5).heard  # placed: acted
+    assert near is not None and not near.unsure and near.intent == ev.STOP
+
+
+@pytest.mark.parametrize(
+    "transcript",
+    [
+        Transcript("Followed.", 0.43, could_be="pause"),  # "pause" in noise: unsure, no guess
+        Transcript("Both.", 0.78, could_be="pause"),  # sure of words that parse to nothing
+        Transcript("Up.", 0.44, could_be="stop"),  # unsure, guessed as resume
+        Transcript("", 0.0, could_be="stop"),  # speech, but no words came out
+    ],
+)
+def test_short_speech_not_made_out_near_a_safety_phrase_is_an_unclear_doubt(
+    transcript: Transcript,
+) -> None:
+    heard = decide(transcript, trusted_from=0.5).heard
+    assert heard is not None and heard.unsure and heard.worth_asking
+    assert heard.doubt == "unclear" and heard.could_be == transcript.could_be
+    assert heard.intent == ev.FALLBACK  # never acted on unasked
+
+
+def test_clear_words_win_over_a_weak_resemblance_to_a_safety_phrase() -> None:
+    heard = decide(Transcript("Next one.", 0.9, could_be="stop"), trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.NEXT and not heard.doubt
+    mumble = decide(Transcript("the um", 0.2), trusted_from=0.5).heard  # not near any
+    assert mumble is not None and not mumble.worth_asking
+
+
+def scripted_endpointer(probs: list[float]) -> list[int]:
+    """Frames of each utterance an Endpointer cuts from VAD scores given frame by frame."""
+    from local_runner.hearing.vad import FRAME, Endpointer
+
+    scores = iter(probs)
+    endpointer = Endpointer(lambda frame: next(scores))
+    cut = [endpointer.push(np.zeros(FRAME, np.float32), i * FRAME / RATE) for i in range(len(probs))]
+    return [len(u.samples) // FRAME for u in cut if u is not None]
+
+
+def test_weak_but_sustained_speech_opens_an_utterance_and_noise_does_not() -> None:
+    """A short word in fan noise scored 0.26-0.43 for 0.4 s (measured: "wait" at 10 dB SNR)
+    and never reached the opening score 0.5: sustained weaker evidence opens it too."""
+    quiet = [0.02] * 20
+    assert len(scripted_endpointer([*quiet, 0.33, 0.37, 0.43, 0.36, 0.38, 0.31, 0.33, *quiet])) == 1
+    assert scripted_endpointer(quiet + [0.08, 0.12, 0.06] * 10 + quiet) == []  # steady noise
+    assert scripted_endpointer(quiet + [0.3, 0.4, 0.3, 0.2] * 4 + quiet) == []  # never 6 in a row
+    assert scripted_endpointer([*quiet, 0.9, 0.9, 0.9, *quiet]) == []  # a click: too short

@@ -21,6 +21,10 @@ CONTEXT = 64
 OPEN_PROB = 0.5
 CLOSE_PROB = 0.35
 OPEN_FRAMES = 3  # ~0.1 s of speech opens an utterance
+# ...or ~0.2 s of weaker evidence: a short word in fan noise ("wait", "ouch" at 10 dB SNR) can
+# peak at 0.35-0.45 and never reach OPEN_PROB, while steady noise and silence stay below 0.1.
+WEAK_OPEN_PROB = 0.25
+WEAK_OPEN_FRAMES = 6
 CLOSE_FRAMES = 10  # ~0.32 s of silence ends it: short, for latency; commands rarely pause longer
 PRE_ROLL_FRAMES = 8
 MIN_SPEECH_FRAMES = 4  # ~0.13 s: shorter bursts (a click) are dropped; "stop" over a count keeps ~5
@@ -64,6 +68,7 @@ class Endpointer:
         self._pre: deque[np.ndarray] = deque(maxlen=PRE_ROLL_FRAMES)
         self._frames: list[np.ndarray] = []
         self._speech_run = 0
+        self._weak_run = 0
         self._silence_run = 0
         self._speech_frames = 0
         self._last_speech_end = 0.0
@@ -78,9 +83,11 @@ class Endpointer:
         if not self._frames:
             self._pre.append(frame)
             self._speech_run = self._speech_run + 1 if prob >= OPEN_PROB else 0
-            if self._speech_run >= OPEN_FRAMES:
+            self._weak_run = self._weak_run + 1 if prob >= WEAK_OPEN_PROB else 0
+            if self._speech_run >= OPEN_FRAMES or self._weak_run >= WEAK_OPEN_FRAMES:
                 self._frames = list(self._pre)
-                self._speech_frames = self._speech_run
+                strong = self._speech_run >= OPEN_FRAMES
+                self._speech_frames = self._speech_run if strong else self._weak_run
                 self._silence_run = 0
                 self._last_speech_end = at + FRAME / 16000
             return None
@@ -97,7 +104,8 @@ class Endpointer:
 
     def _finish(self) -> Utterance | None:
         frames, speech = self._frames, self._speech_frames
-        self._frames, self._speech_run, self._pre = [], 0, deque(maxlen=PRE_ROLL_FRAMES)
+        self._frames, self._speech_run, self._weak_run = [], 0, 0
+        self._pre = deque(maxlen=PRE_ROLL_FRAMES)
         if speech < MIN_SPEECH_FRAMES:
             return None
         return Utterance(np.concatenate(frames), self._last_speech_end)
