@@ -31,7 +31,12 @@ sys.path.insert(0, str(ROOT))
 
 from local_runner.hearing import simulate as sim  # noqa: E402
 from local_runner.hearing.audio import RATE  # noqa: E402
-from local_runner.hearing.decision import SAFETY_DOUBT, Heard, says_pain  # noqa: E402
+from local_runner.hearing.decision import (  # noqa: E402
+    SAFETY_DOUBT,
+    UNCLEAR_DOUBT,
+    Heard,
+    says_pain,
+)
 from local_runner.hearing.echo import EchoGuard  # noqa: E402
 from local_runner.hearing.engines import Engine, make_engine  # noqa: E402
 from local_runner.hearing.listener import Listener  # noqa: E402
@@ -49,6 +54,8 @@ CHATTER = [
 ]
 VOICES = [("espeak-ng", "en-us", 150), ("espeak-ng", "en-gb", 180),
           ("flite", "slt", 150), ("flite", "kal", 130)]  # fmt: skip
+MORE_VOICES = [("espeak-ng", "en-gb-scotland", 170), ("espeak-ng", "en-us+f3", 160),
+               ("flite", "awb", 150), ("flite", "rms", 140)]  # fmt: skip
 CONDITIONS = ("clean", "noise 10 dB", "reverb room")
 SILENCE_SECONDS = 1.0  # after the command: the endpointer needs its hangover
 COUNT = ("One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten. Keep breathing slowly. "
@@ -96,7 +103,10 @@ def correct(heard: list[Heard], expected: str, text: str) -> bool:
 
 
 def paused_to_ask(heard: list[Heard], expected: str) -> bool:
-    """Not acted on, but the hold was paused to ask about the right safety word."""
+    """Not acted on, but the hold was paused to ask about the right safety word (or, for
+    short speech not made out at all, "unclear", about the nearest one: paused all the same)."""
+    if len(heard) == 1 and heard[0].doubt == UNCLEAR_DOUBT:
+        return True
     if len(heard) != 1 or heard[0].doubt != SAFETY_DOUBT:
         return False
     if expected == "pain":
@@ -107,7 +117,8 @@ def paused_to_ask(heard: list[Heard], expected: str) -> bool:
 def describe(heard: list[Heard], expected: str) -> str:
     got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
     said = ", ".join(got) or "nothing"
-    return said + (" (paused to ask)" if paused_to_ask(heard, expected) else "")
+    asked = "".join(f" '{h.could_be}'" for h in heard if h.could_be)
+    return said + (f" (paused to ask{asked})" if paused_to_ask(heard, expected) else "")
 
 
 def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, float]]) -> dict:
@@ -119,6 +130,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     guessed: list[bool] = []  # the guess right, acted on or asked about ("sorry, was that...?")
     latencies: list[float] = []
     misses: list[str] = []
+    pausing: list[bool] = []
     for text, expected, cond, audio, speech_end in cases:
         before = len(listener.timings)
         heard = stream(listener, audio, now)
@@ -128,6 +140,8 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
         if any(text == s for s, _ in SAFETY):
             safety.append(ok)
             reached.append(ok or paused_to_ask(heard, expected))
+        else:  # the cost of never dropping a safety word: ordinary commands that pause a hold
+            pausing.append(any(h.doubt for h in heard))
         is_safety = any(text == s for s, _ in SAFETY)
         if not ok and (is_safety or len(misses) < 12):
             misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
@@ -136,7 +150,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
-            "reached": reached,
+            "reached": reached, "pausing": pausing,
             "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
 
@@ -177,8 +191,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--phrases", type=int, default=12)
     parser.add_argument("--engines", default="pocketsphinx,whisper")
+    parser.add_argument("--more-voices", action="store_true", help="four more voices")
     args = parser.parse_args()
-    voices = [v for v in VOICES if sim.have(v[0])]
+    voices = [v for v in VOICES + (MORE_VOICES if args.more_voices else []) if sim.have(v[0])]
     rows = phrases(args.phrases) + SAFETY
     text_ok = sum(
         1 for t, e in rows if e == "pain" or default_recogniser().parse(t).name in e.split("|")
@@ -201,7 +216,7 @@ def main() -> int:
     header += (
         f"{'all':>7}{'guess':>7}{'vs text':>8}{'safety':>8}{'lat p50':>8}{'lat p90':>8}{'RTF':>6}"
     )
-    header += f"{'reached':>8}{'RSS MB':>7}  false actions | questions "
+    header += f"{'reached':>8}{'pauses':>8}{'RSS MB':>7}  false actions | questions "
     header += "(silence/noise/chatter/own voice)"
     lines, notes = [header], []
     for name in args.engines.split(","):
@@ -220,6 +235,7 @@ def main() -> int:
         row += f"{sum(out['safety'])}/{len(out['safety'])}".rjust(8)
         row += f"{statistics.median(lat):>8.2f}{lat[int(0.9 * (len(lat) - 1))]:>8.2f}"
         row += f"{out['rtf']:>6.2f}" + f"{sum(out['reached'])}/{len(out['reached'])}".rjust(8)
+        row += f"{sum(out['pausing'])}/{len(out['pausing'])}".rjust(8)
         row += f"{rss / 1024:>7.0f}  " + "/".join(str(v) for v in falses.values())
         row += " | " + "/".join(str(v) for v in questions.values())
         lines.append(row)
@@ -230,6 +246,7 @@ def main() -> int:
     print("\nall: acted on with the right intent; guess: right intent acted on or asked about")
     print("latency: seconds from the end of speech to the intent (hangover + decode)")
     print("safety: safety phrases acted on; reached: acted on, or the hold paused to ask")
+    print("pauses: other commands that would pause a hold to ask about a safety word (a cost)")
     print("false actions: acted on, or a hold paused to ask; questions: 'Sorry, was that ...?'")
     print("\n".join(notes))
     print(f"\ntotal {time.perf_counter() - started:.0f} s")
