@@ -183,3 +183,38 @@ def test_a_misheard_safety_word_pauses_to_ask_and_other_commands_do_not() -> Non
         assert result in ([(False, ev.PAUSE, "")], [(True, ev.PAUSE, SAFETY_DOUBT)]), result
     for text, intent in [("next", ev.NEXT), ("skip this one", ev.SKIP), ("no", ev.NO)]:
         assert heard(text, 0) == [(False, intent, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "rate", "room", "seed"),
+    [  # whisper tiny.en hears "wait" as "Lift." and "ouch" as "Out." (measured): without the
+        # unclear doubt both were acted on as nothing / dropped
+        ("wait", "en-029", 140, False, 151),
+        ("please stop", "en-gb-scotland", 170, False, 122),
+        ("ouch", "en-us", 150, True, 0),
+    ],
+)
+def test_a_safety_word_whisper_cannot_make_out_still_reaches_the_coach(
+    text: str, voice: str, rate: int, room: bool, seed: int
+) -> None:
+    """Through the microphone path: acted on as a safety word, or a doubt that pauses a hold
+    ("safety" or "unclear"); never dropped, never acted on as something else."""
+    from local_runner.hearing.decision import Heard, says_pain
+    from local_runner.hearing.engines import EngineUnavailable
+    from local_runner.hearing.whisper import WhisperEngine
+
+    try:
+        engine = WhisperEngine()
+    except EngineUnavailable as error:
+        pytest.skip(str(error))
+    speech = sim.speak(text, voice, rate)
+    said = sim.room(speech, 40) if room else sim.mix(speech, sim.steady_noise(3.0, seed), 10.0)
+    listener = Listener(engine, clock=lambda: 0.0, background=False)
+    audio = sim.pad(said, 0.5, 1.0)
+    for start in range(0, len(audio), 512):
+        listener.feed(audio[start : start + 512], start / RATE)
+    heard = [h for h in iter(lambda: listener.get(0), None) if isinstance(h, Heard)]
+    assert len(heard) == 1, heard
+    got = heard[0]
+    safe = got.intent in (ev.STOP, ev.CANCEL, ev.PAUSE) or says_pain(got.transcript)
+    assert got.doubt in ("safety", "unclear") if got.unsure else safe, (got.transcript, got.guess)
