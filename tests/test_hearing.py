@@ -7,7 +7,7 @@ import json
 import sys
 import types
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -405,3 +405,39 @@ def test_weak_but_sustained_speech_opens_an_utterance_and_noise_does_not() -> No
     assert scripted_endpointer(quiet + [0.08, 0.12, 0.06] * 10 + quiet) == []  # steady noise
     assert scripted_endpointer(quiet + [0.3, 0.4, 0.3, 0.2] * 4 + quiet) == []  # never 6 in a row
     assert scripted_endpointer([*quiet, 0.9, 0.9, 0.9, *quiet]) == []  # a click: too short
+
+
+def scores(decoded: float, **sentences: float) -> Callable[[Sequence[str]], list[float]]:
+    """A fake `Transcript.rescore`: the decoded text first, then model sentences by name."""
+
+    def rescore(texts: Sequence[str]) -> list[float]:
+        named = {k.replace("_", " "): v for k, v in sentences.items()}
+        return [decoded, *(named.get(text, -6.0) for text in texts[1:])]
+
+    return rescore
+
+
+def test_a_near_miss_the_audio_confirms_is_acted_on() -> None:
+    said = "Tell me I'm out of this lump glide."
+    confirmed = Transcript(said, 0.3, rescore=scores(-0.4, tell_me_about_the_slump_glide=-0.9))
+    heard = decide(confirmed, trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.EXPLAIN_EXERCISE
+    assert str(heard) == "tell me about the slump glide"
+    doubtful = Transcript(said, 0.3, rescore=scores(-0.4, tell_me_about_the_slump_glide=-3.0))
+    heard = decide(doubtful, trusted_from=0.5).heard  # too far below what was decoded
+    assert heard is not None and heard.unsure and heard.guess == ev.EXPLAIN_EXERCISE
+    weak = Transcript(said, 0.3, rescore=scores(-2.0, tell_me_about_the_slump_glide=-2.8))
+    heard = decide(weak, trusted_from=0.5).heard  # within the margin, but unlikely itself
+    assert heard is not None and heard.unsure
+
+
+def test_words_far_from_every_model_sentence_are_not_rescored() -> None:
+    asked: list[Sequence[str]] = []
+
+    def rescore(texts: Sequence[str]) -> list[float]:
+        asked.append(texts)
+        return [0.0] * len(texts)
+
+    tv = Transcript("The committee will meet again on Tuesday.", 0.3, rescore=rescore)
+    heard = decide(tv, trusted_from=0.5).heard
+    assert asked == [] and (heard is None or heard.intent == ev.FALLBACK)

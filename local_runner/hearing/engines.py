@@ -7,8 +7,8 @@ the default when its model is present) and pocketsphinx (light, always installed
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -28,6 +28,10 @@ class Transcript:
     # anything else, the safety phrase it comes closest to ("" when none is close at all).
     # Acted on only during a hold, where the coach pauses and asks (decision.py, unsure.py).
     could_be: str = ""
+    # The engine's score for other texts against this same audio (mean log-probability per
+    # token, higher is likelier), when it can give one: lets the decision check a near-miss
+    # mapping onto a model sentence against what was actually said (None: it cannot).
+    rescore: Callable[[Sequence[str]], list[float]] | None = field(default=None, compare=False)
 
 
 class Engine(Protocol):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,17 @@ class WhisperEngine:
             phrase, score = self._safety_phrase(encoded, min(frames, 3000))
             maybe = phrase if score >= KEYWORD_MIN_SCORE else ""
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
-        return Transcript(text, confidence if text else 0.0, maybe, could_be)
+        def rescore(texts: Sequence[str]) -> list[float]:
+            return [self._score(encoded, min(frames, 3000), text) for text in texts]
+
+        return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore)
+
+    def _score(self, encoded: Any, frames: int, text: str) -> float:
+        """Mean log-probability of the tokens of `text` (forced decoding) for this encoding."""
+        tokens = self._tokenizer.encode(" " + text.strip())
+        aligned = self._model.model.align(encoded, self._start, [tokens], frames)[0]
+        probs = np.asarray(aligned.text_token_probs, dtype=np.float64)
+        return float(np.mean(np.log(np.maximum(probs, 1e-9)))) if len(probs) else -math.inf
 
     def _safety_phrase(self, encoded: Any, frames: int) -> tuple[str, float]:
         """The safety phrase this audio comes closest to, and its score."""
