@@ -25,9 +25,17 @@ from .ood import accepted
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .templates import Templates
-from .text import normalise, without_fillers
+from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
 
+FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
+# Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
+# not a remark ("ouch my hamstrings").
+_REQUEST_WORDS = frozenset(
+    {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
+     "fancy", "stretch", "stretches", "exercises", "routine", "session",
+     "something", "help", "give", "show", "run", "get", "can", "could", "please", "kindly"}
+)  # fmt: skip
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
 
@@ -90,6 +98,9 @@ class Recogniser:
         utterance = normalise(text)
         if not utterance:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        taken_back, meant = self_repaired(utterance)
+        if taken_back:
+            return self._repaired(taken_back, meant, expects)
         candidates = without_fillers(utterance)
         for candidate in candidates:
             found = self.exact.lookup(candidate)
@@ -104,6 +115,14 @@ class Recogniser:
         if near is not None:
             return self._near(near, utterance, expects)
         return self._classify(utterance, expects)
+
+    def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
+        """The sentence with the values taken back left out ("can we do the spasm wait no the
+        desk one" -> "can we do the the desk one"); any other word taken back, pain above all,
+        is still heard."""
+        values = [s for s in self.spotter.spans(taken_back) if not s.id_for(FEELING_TYPE)]
+        told = _without_spans(taken_back, values)
+        return self._understand(f"{told} {meant}".strip(), expects)
 
     def _near(self, near: Event, utterance: str, expects: tuple[str, ...]) -> Understanding:
         """A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's sore" is
@@ -132,6 +151,14 @@ class Recogniser:
         # The answer the coach asked for, given surely, keeps the pain words it carries ("which
         # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
         answer = usable and slotted and intent in expects and confidence >= SURE
+        # A sure request for a routine that also says why ("my back cramped up lifting a bale so
+        # let's do the spasm stretches") is that request, when the coach, triaging the words it
+        # carries, still hears everything in them.
+        request = _asks_for_routine(intent, utterance) and usable and slotted
+        if request and confidence >= SURE and self.safety.heard_by_coach(
+            utterance, _without_values(utterance, spans, event)
+        ):
+            return Understanding(event, confidence, "classifier")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
         if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
             told = _without_values(utterance, spans, event) if usable else utterance
@@ -184,11 +211,18 @@ def default_recogniser() -> Recogniser:
     return Recogniser.from_model()
 
 
+def _asks_for_routine(intent: str, utterance: str) -> bool:
+    return intent == ev.START_ROUTINE and not _REQUEST_WORDS.isdisjoint(utterance.split())
+
+
 def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
     """The utterance less the words that filled the event's slots."""
     filled = set(event.heard.values())
+    return _without_spans(utterance, [span for span in spans if span.words in filled])
+
+
+def _without_spans(utterance: str, spans: list[Span]) -> str:
     words = utterance.split()
     for span in reversed(spans):
-        if span.words in filled:
-            del words[span.start : span.end]
+        del words[span.start : span.end]
     return " ".join(words)
