@@ -21,6 +21,7 @@ from .vocabulary import Vocabulary
 
 # Words of the model the CMU dictionary lacks (ARPAbet, as the dictionary writes them).
 EXTRA_PRONUNCIATIONS = {
+    "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
     "nahi": "N AH HH IY",
