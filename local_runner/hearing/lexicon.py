@@ -43,6 +43,8 @@ EXTRA_PRONUNCIATIONS = {
     "erectile": "IH R EH K T AH L",
     "pooed": "P UW D",
     "soiling": "S OY L IH NG",
+    "secs": "S EH K S",
+    "chahiye": "CH AA HH IY EY",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 
