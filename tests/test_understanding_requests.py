@@ -1,4 +1,5 @@
-"""Requests said the way people say them: with the reason for them, or corrected half-way."""
+"""Requests said the way people say them: with the reason for them, corrected half-way, or
+said to someone else in the room."""
 
 from __future__ import annotations
 
@@ -92,3 +93,13 @@ def test_a_value_said_with_its_s_is_still_the_value() -> None:
     recogniser = default_recogniser()
     spans = recogniser.spotter.spans("my hamstring's tight")
     assert [span.id_for("RoutineName") for span in spans] == ["hamstrings"]
+
+
+@pytest.mark.parametrize("text", ["yes mum i'm coming", "stop that you two", "no sweetie not now"])
+def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+@pytest.mark.parametrize(("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)])
+def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent

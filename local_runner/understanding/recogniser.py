@@ -21,7 +21,7 @@ from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
-from .ood import accepted
+from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .templates import Templates
@@ -143,7 +143,12 @@ class Recogniser:
         complete = self._complete(event)
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
-            intent, confidence, prediction.unknown, slotted=slotted, missing=not complete
+            intent,
+            confidence,
+            prediction.unknown,
+            slotted=slotted,
+            missing=not complete,
+            elsewhere=said_to_someone_else(utterance),
         )
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
