@@ -53,10 +53,11 @@ class Recogniser:
         model: LanguageModel,
         classifier: LinearModel | None = None,
         triage: Assessor | None = None,
+        exact: ExactTable | None = None,
     ) -> None:
         self.model = model
-        self.spotter = SlotSpotter(model)
-        self.exact = ExactTable(model, self.spotter)
+        self.exact = exact or ExactTable.build(model, SlotSpotter(model))
+        self.spotter = self.exact.spotter
         self.collisions = self.exact.collisions
         self.templates = Templates(model)
         self.classifier = classifier or train_classifier(model, self.spotter)
@@ -75,11 +76,16 @@ class Recogniser:
         if not use_cache:
             return cls(model)
         spotter = SlotSpotter(model)
+
+        def train() -> classifier_cache.Trained:
+            exact = ExactTable.build(model, spotter)
+            classifier = train_classifier(model, spotter)
+            return classifier_cache.Trained(classifier, exact.table, exact.collisions)
+
         where = classifier_cache.cache_path(model.digest, classifier_cache.trainer_fingerprint())
-        classifier, hit = classifier_cache.load_or_train(
-            where, lambda: train_classifier(model, spotter)
-        )
-        recogniser = cls(model, classifier)
+        trained, hit = classifier_cache.load_or_train(where, train)
+        exact = ExactTable(spotter, trained.exact, trained.collisions)
+        recogniser = cls(model, trained.classifier, exact=exact)
         recogniser.from_cache = hit
         recogniser.templates.warm_in_background()
         return recogniser
