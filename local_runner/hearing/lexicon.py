@@ -43,6 +43,14 @@ EXTRA_PRONUNCIATIONS = {
     "erectile": "IH R EH K T AH L",
     "pooed": "P UW D",
     "soiling": "S OY L IH NG",
+    "diaphragmatic": "D AY AH F R AH G M AE T IH K",
+    "glute": "G L UW T",
+    "piriformis": "P IH R IH F AO R M IH S",
+    "pouffe": "P UW F",
+    "sliders": "S L AY D ER Z",
+    "spikey": "S P AY K IY",
+    "theraband": "TH EH R AH B AE N D",
+    "windscreen": "W IH N D S K R IY N",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 
