@@ -45,6 +45,14 @@ EXTRA_PRONUNCIATIONS = {
     "soiling": "S OY L IH NG",
     "secs": "S EH K S",
     "chahiye": "CH AA HH IY EY",
+    "diaphragmatic": "D AY AH F R AH G M AE T IH K",
+    "glute": "G L UW T",
+    "piriformis": "P IH R IH F AO R M IH S",
+    "pouffe": "P UW F",
+    "sliders": "S L AY D ER Z",
+    "spikey": "S P AY K IY",
+    "theraband": "TH EH R AH B AE N D",
+    "windscreen": "W IH N D S K R IY N",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 
