@@ -160,7 +160,7 @@ def test_pain_that_jumps_by_three_after_a_routine_goes_through_the_safety_model(
     state, reply = talk(diary, state, score("6"))
     text = said(reply)
     assert "three points more than before" in text
-    assert "worth getting checked" in text  # the triage's doctor-level advice
+    assert "should be checked by a doctor or physiotherapist" in text  # the triage's doctor-level advice
     assert state.session.mode == Mode.SCREEN  # the red-flag screen's questions
     assert diary.triage.screen_question(0).text in text
     state, answered = talk(diary, state, Event(ev.YES))  # yes to an emergency question

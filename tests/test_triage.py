@@ -145,6 +145,8 @@ OWN_TABLE = [
     ("it's been sore for over a month", "doctor", "not_easing"),
     ("heard a pop when I bent over", "doctor", "pop_or_tear"),
     ("I passed out after the last stretch", "urgent", "passed_out"),
+    ("my calf's gone all fizzy", "doctor", "nerve_symptoms"),
+    ("my whole leg feels heavy", "doctor", "nerve_symptoms"),
     # selfcare
     ("stiff back in the mornings", "selfcare", None),
     ("my back is a bit sore after gardening", "selfcare", None),
@@ -362,6 +364,7 @@ def test_pain_said_mid_stretch_is_recognised(text: str) -> None:
         "yikes", "ugh that's throbbing", "i think something popped", "that's pulling too much",
         "ahh my back", "my hamstring's on fire", "something's not right in my hip",
         "crikey that stung", "my hammies are screaming", "it's grabbing me in my lower back",
+        "like a knife going in", "this is aggravating it", "oh not good not good",
     ],
 )
 def test_exclamations_and_pops_mid_stretch_count_as_pain(text: str) -> None:

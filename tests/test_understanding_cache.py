@@ -120,3 +120,17 @@ def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Pa
     for n in range(KEEP + 2):
         Recogniser.from_model(write(tmp_path / f"{n}.json", tiny_model(" now" * (n + 1))))
     assert len(list(cache_dir.glob("classifier-*.npz"))) == KEEP
+
+
+def test_the_table_of_model_sentences_and_its_collisions_come_from_the_cache(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    model = tiny_model()
+    model["interactionModel"]["languageModel"]["intents"][0]["samples"].append("quit")
+    path = write(tmp_path / "en-US.json", model)
+    built = Recogniser.from_model(path)
+    loaded = Recogniser.from_model(path)
+    assert loaded.from_cache and loaded.exact.table == built.exact.table
+    assert loaded.collisions == built.collisions
+    assert set(built.collisions) == {("quit", "AMAZON.NextIntent", "AMAZON.StopIntent")}
+    assert loaded.understand("do the hamstrings").stage == "exact"

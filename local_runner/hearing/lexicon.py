@@ -21,6 +21,7 @@ from .vocabulary import Vocabulary
 
 # Words of the model the CMU dictionary lacks (ARPAbet, as the dictionary writes them).
 EXTRA_PRONUNCIATIONS = {
+    "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
     "nahi": "N AH HH IY",
@@ -42,6 +43,16 @@ EXTRA_PRONUNCIATIONS = {
     "erectile": "IH R EH K T AH L",
     "pooed": "P UW D",
     "soiling": "S OY L IH NG",
+    "secs": "S EH K S",
+    "chahiye": "CH AA HH IY EY",
+    "diaphragmatic": "D AY AH F R AH G M AE T IH K",
+    "glute": "G L UW T",
+    "piriformis": "P IH R IH F AO R M IH S",
+    "pouffe": "P UW F",
+    "sliders": "S L AY D ER Z",
+    "spikey": "S P AY K IY",
+    "theraband": "TH EH R AH B AE N D",
+    "windscreen": "W IH N D S K R IY N",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 

@@ -1,4 +1,5 @@
-"""The trained classifier, kept in the user cache directory between runs.
+"""The trained classifier and the table of the model's sentences, kept in the user cache
+directory between runs (building the table reads ~14,000 sentences: most of a start-up).
 
 Keyed by a hash of en-US.json and of this package's own files (the features, the training
 set, slot spotting, the out-of-domain corpus), so a changed model or trainer gets a fresh file
@@ -9,9 +10,11 @@ without anyone remembering to bump a version. A missing, unreadable or corrupt f
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,9 +23,17 @@ import numpy as np
 from platformdirs import user_cache_dir
 
 from .classifier import LinearModel
+from .exact import Collision, Entry
 
 CACHE_ENV = "STRETCH_COACH_CACHE_DIR"
 KEEP = 3  # classifiers kept in the cache (a few models in use side by side, e.g. tests)
+
+
+@dataclass(frozen=True)
+class Trained:
+    classifier: LinearModel
+    exact: dict[str, Entry]
+    collisions: list[Collision]
 
 
 def cache_dir() -> Path:
@@ -44,22 +55,32 @@ def cache_path(*parts: str) -> Path:
     return cache_dir() / f"classifier-{key}.npz"
 
 
-def load(path: Path) -> LinearModel | None:
+def load(path: Path) -> Trained | None:
     try:
         with np.load(path, allow_pickle=False) as data:
             labels = [str(x) for x in data["labels"]]
             names = [str(x) for x in data["vocabulary"]]
             weights = np.ascontiguousarray(data["weights"], dtype=np.float32)
             bias = np.asarray(data["bias"], dtype=np.float32)
+            exact = json.loads(str(data["exact"]))
+        table = {key: Entry(intent, tuple(map(tuple, slots))) for key, (intent, slots) in
+                 exact["table"].items()}  # fmt: skip
+        collisions = [tuple(c) for c in exact["collisions"]]
     except Exception:
         return None
     if weights.shape != (len(names), len(labels)) or bias.shape != (len(labels),):
         return None
-    return LinearModel(labels, {name: i for i, name in enumerate(names)}, weights, bias)
+    classifier = LinearModel(labels, {name: i for i, name in enumerate(names)}, weights, bias)
+    return Trained(classifier, table, collisions)
 
 
-def save(path: Path, model: LinearModel) -> None:
+def save(path: Path, trained: Trained) -> None:
+    model = trained.classifier
     names = sorted(model.vocabulary, key=model.vocabulary.__getitem__)
+    exact = {
+        "table": {key: [e.intent, [list(s) for s in e.slots]] for key, e in trained.exact.items()},
+        "collisions": [list(c) for c in trained.collisions],
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
@@ -69,6 +90,7 @@ def save(path: Path, model: LinearModel) -> None:
                 vocabulary=np.array(names),
                 weights=model.weights,
                 bias=model.bias,
+                exact=np.array(json.dumps(exact)),
             )
         os.replace(out.name, path)  # readers never see half a file
         _prune(path.parent, keep=path)
@@ -87,11 +109,11 @@ def _prune(folder: Path, keep: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def load_or_train(path: Path, train: Callable[[], LinearModel]) -> tuple[LinearModel, bool]:
-    """(model, True if it came from the cache)."""
-    model = load(path)
-    if model is not None:
-        return model, True
-    model = train()
-    save(path, model)
-    return model, False
+def load_or_train(path: Path, train: Callable[[], Trained]) -> tuple[Trained, bool]:
+    """(what was trained, True if it came from the cache)."""
+    trained = load(path)
+    if trained is not None:
+        return trained, True
+    trained = train()
+    save(path, trained)
+    return trained, False

@@ -20,6 +20,7 @@ from .text import normalise
 FUZZY_CUTOFF = 86.0
 # Slips are only looked for in short commands; longer sentences are the classifier's job.
 FUZZY_MAX_WORDS = 4
+Collision = tuple[str, str, str]  # (key, intent that kept it, intent refused)
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,52 @@ class Entry:
 
 
 class ExactTable:
+    def __init__(
+        self,
+        spotter: SlotSpotter,
+        table: dict[str, Entry],
+        collisions: list[Collision] | None = None,
+    ) -> None:
+        self.spotter = spotter
+        self.table = table
+        self.collisions = collisions or []
+        self.short = [s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1]
+
+    @classmethod
+    def build(cls, model: LanguageModel, spotter: SlotSpotter) -> ExactTable:
+        return _Builder(model, spotter).table()
+
+    def lookup(self, utterance: str) -> Event | None:
+        spans = self.spotter.spans(utterance)
+        entry = self.table.get(" ".join(self.spotter.delexicalise(utterance, spans)))
+        return None if entry is None else entry.event(spans)
+
+    def near(self, utterance: str) -> Event | None:
+        """The model sentence a slip of the tongue or keyboard was aiming at ("nest one")."""
+        if len(utterance) < 3 or len(utterance.split()) > FUZZY_MAX_WORDS:
+            return None
+        spans = self.spotter.spans(utterance)
+        key = " ".join(self.spotter.delexicalise(utterance, spans))
+        match = process.extractOne(key, self.short, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match is None:
+            return None
+        entry = self.table[match[0]]
+        return entry.event(spans) if len(entry.slots) == len(spans) else Event(entry.intent)
+
+
+
+class _Builder:
+    """Every sample of the model, keyed as the slot spotter reads it (run once per model: the
+    result is cached with the classifier)."""
+
     def __init__(self, model: LanguageModel, spotter: SlotSpotter) -> None:
         self.spotter = spotter
         self.kinds_of_value = {
             slot_type: self._one_per_placeholder([form for form, _ in forms])
             for slot_type, forms in model.values.items()
         }  # type -> {placeholder token: one spoken form that gives it}
-        self.table: dict[str, Entry] = {}
-        self.collisions: list[tuple[str, str, str]] = []
+        self.entries: dict[str, Entry] = {}
+        self.collisions: list[Collision] = []
         for intent, samples in model.samples.items():
             kinds = model.slot_types[intent]
             for sample in samples:
@@ -63,15 +102,17 @@ class ExactTable:
                 # routine" as "start §RoutineName routine", as said with "back spasm").
                 for key, direct in self._direct(sample, kinds):
                     self._add(key, Entry(intent, direct))
-        self.short = [s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1]
+
+    def table(self) -> ExactTable:
+        return ExactTable(self.spotter, self.entries, self.collisions)
 
     def _add(self, key: str, entry: Entry) -> None:
-        claimed = self.table.get(key)
+        claimed = self.entries.get(key)
         if claimed is not None and claimed.intent != entry.intent:
             # The first intent keeps it; the model tests list every collision.
             self.collisions.append((key, claimed.intent, entry.intent))
             return
-        self.table.setdefault(key, entry)
+        self.entries.setdefault(key, entry)
 
     def _representatives(self, model: LanguageModel, intent: str, sample: str) -> list[str]:
         """The sample with one value of each placeholder kind each slot can produce."""
@@ -105,23 +146,6 @@ class ExactTable:
             token = " ".join(self.spotter.delexicalise(form, self.spotter.spans(form)))
             by_token.setdefault(token, form)
         return by_token
-
-    def lookup(self, utterance: str) -> Event | None:
-        spans = self.spotter.spans(utterance)
-        entry = self.table.get(" ".join(self.spotter.delexicalise(utterance, spans)))
-        return None if entry is None else entry.event(spans)
-
-    def near(self, utterance: str) -> Event | None:
-        """The model sentence a slip of the tongue or keyboard was aiming at ("nest one")."""
-        if len(utterance) < 3 or len(utterance.split()) > FUZZY_MAX_WORDS:
-            return None
-        spans = self.spotter.spans(utterance)
-        key = " ".join(self.spotter.delexicalise(utterance, spans))
-        match = process.extractOne(key, self.short, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if match is None:
-            return None
-        entry = self.table[match[0]]
-        return entry.event(spans) if len(entry.slots) == len(spans) else Event(entry.intent)
 
 
 def _match_slots(

@@ -43,22 +43,42 @@ MAX_UNKNOWN_ANY = 0.5
 
 
 
+# Words that show a sentence is said to someone else in the room ("yes mum i'm coming", "stop it
+# you two"). Words users call the coach too ("mate", "love", "pal", "ma'am") are not among them.
+OTHER_ADDRESSEES = (
+    "mum", "mom", "mummy", "mommy", "mam", "dad", "daddy", "kids", "children", "sweetie",
+    "sweetheart", "honey", "darling", "you two", "both of you", "the pair of you", "young man",
+    "young lady",
+)  # fmt: skip
+
+
+def said_to_someone_else(utterance: str) -> bool:
+    padded = f" {utterance} "
+    return any(f" {who} " in padded for who in OTHER_ADDRESSEES)
+
+
 def corpus() -> list[str]:
     text = resources.files(__package__).joinpath(CORPUS_FILE).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 def accepted(
-    intent: str, confidence: float, unknown: float, *, slotted: bool = False, missing: bool = False
+    intent: str,
+    confidence: float,
+    unknown: float,
+    *,
+    slotted: bool = False,
+    missing: bool = False,
+    elsewhere: bool = False,
 ) -> bool:
     """Whether a classifier answer may be acted on (`slotted`: its slot values were found;
-    `missing`: it takes a value and none was found)."""
+    `missing`: it takes a value and none was found; `elsewhere`: it is said to someone else)."""
     if intent == OUT_OF_DOMAIN or confidence < (ACCEPT_WITHOUT_VALUE if missing else ACCEPT):
         return False
     if unknown > MAX_UNKNOWN_ANY:
         return False
     if intent in ACTIONS:
-        if missing:  # "start the car" is not a routine; an action needs its value
+        if missing or elsewhere:  # "start the car" is not a routine; an action needs its value
             return False
         needed = ACCEPT_ACTION_WITH_SLOT if slotted else ACCEPT_ACTION
         return confidence >= needed and unknown <= MAX_UNKNOWN

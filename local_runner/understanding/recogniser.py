@@ -21,13 +21,21 @@ from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
-from .ood import accepted
+from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .templates import Templates
-from .text import normalise, without_fillers
+from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
 
+FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
+# Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
+# not a remark ("ouch my hamstrings").
+_REQUEST_WORDS = frozenset(
+    {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
+     "fancy", "stretch", "stretches", "exercises", "routine", "session",
+     "something", "help", "give", "show", "run", "get", "can", "could", "please", "kindly"}
+)  # fmt: skip
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
 
@@ -45,10 +53,11 @@ class Recogniser:
         model: LanguageModel,
         classifier: LinearModel | None = None,
         triage: Assessor | None = None,
+        exact: ExactTable | None = None,
     ) -> None:
         self.model = model
-        self.spotter = SlotSpotter(model)
-        self.exact = ExactTable(model, self.spotter)
+        self.exact = exact or ExactTable.build(model, SlotSpotter(model))
+        self.spotter = self.exact.spotter
         self.collisions = self.exact.collisions
         self.templates = Templates(model)
         self.classifier = classifier or train_classifier(model, self.spotter)
@@ -67,11 +76,16 @@ class Recogniser:
         if not use_cache:
             return cls(model)
         spotter = SlotSpotter(model)
+
+        def train() -> classifier_cache.Trained:
+            exact = ExactTable.build(model, spotter)
+            classifier = train_classifier(model, spotter)
+            return classifier_cache.Trained(classifier, exact.table, exact.collisions)
+
         where = classifier_cache.cache_path(model.digest, classifier_cache.trainer_fingerprint())
-        classifier, hit = classifier_cache.load_or_train(
-            where, lambda: train_classifier(model, spotter)
-        )
-        recogniser = cls(model, classifier)
+        trained, hit = classifier_cache.load_or_train(where, train)
+        exact = ExactTable(spotter, trained.exact, trained.collisions)
+        recogniser = cls(model, trained.classifier, exact=exact)
         recogniser.from_cache = hit
         recogniser.templates.warm_in_background()
         return recogniser
@@ -90,6 +104,9 @@ class Recogniser:
         utterance = normalise(text)
         if not utterance:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        taken_back, meant = self_repaired(utterance)
+        if taken_back:
+            return self._repaired(taken_back, meant, expects)
         candidates = without_fillers(utterance)
         for candidate in candidates:
             found = self.exact.lookup(candidate)
@@ -104,6 +121,14 @@ class Recogniser:
         if near is not None:
             return self._near(near, utterance, expects)
         return self._classify(utterance, expects)
+
+    def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
+        """The sentence with the values taken back left out ("can we do the spasm wait no the
+        desk one" -> "can we do the the desk one"); any other word taken back, pain above all,
+        is still heard."""
+        values = [s for s in self.spotter.spans(taken_back) if not s.id_for(FEELING_TYPE)]
+        told = _without_spans(taken_back, values)
+        return self._understand(f"{told} {meant}".strip(), expects)
 
     def _near(self, near: Event, utterance: str, expects: tuple[str, ...]) -> Understanding:
         """A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's sore" is
@@ -124,7 +149,12 @@ class Recogniser:
         complete = self._complete(event)
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
-            intent, confidence, prediction.unknown, slotted=slotted, missing=not complete
+            intent,
+            confidence,
+            prediction.unknown,
+            slotted=slotted,
+            missing=not complete,
+            elsewhere=said_to_someone_else(utterance),
         )
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
@@ -132,6 +162,14 @@ class Recogniser:
         # The answer the coach asked for, given surely, keeps the pain words it carries ("which
         # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
         answer = usable and slotted and intent in expects and confidence >= SURE
+        # A sure request for a routine that also says why ("my back cramped up lifting a bale so
+        # let's do the spasm stretches") is that request, when the coach, triaging the words it
+        # carries, still hears everything in them.
+        request = _asks_for_routine(intent, utterance) and usable and slotted
+        if request and confidence >= SURE and self.safety.heard_by_coach(
+            utterance, _without_values(utterance, spans, event)
+        ):
+            return Understanding(event, confidence, "classifier")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
         if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
             told = _without_values(utterance, spans, event) if usable else utterance
@@ -184,11 +222,18 @@ def default_recogniser() -> Recogniser:
     return Recogniser.from_model()
 
 
+def _asks_for_routine(intent: str, utterance: str) -> bool:
+    return intent == ev.START_ROUTINE and not _REQUEST_WORDS.isdisjoint(utterance.split())
+
+
 def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
     """The utterance less the words that filled the event's slots."""
     filled = set(event.heard.values())
+    return _without_spans(utterance, [span for span in spans if span.words in filled])
+
+
+def _without_spans(utterance: str, spans: list[Span]) -> str:
     words = utterance.split()
     for span in reversed(spans):
-        if span.words in filled:
-            del words[span.start : span.end]
+        del words[span.start : span.end]
     return " ".join(words)

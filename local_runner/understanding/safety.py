@@ -45,6 +45,14 @@ class SafetyNet:
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         return None
 
+    def heard_by_coach(self, said: str, told: str) -> bool:
+        """Whether the coach, triaging `told` (what it sees once the slot values are taken out),
+        still hears what `said` says: its red flags, and its pain, are still in `told`.
+        Then an answer the classifier is sure of can stand ("my back's in spasm, let's do the
+        spasm one") and the coach's own guards stop a hold on the pain in it."""
+        whole, seen = self._assess(said), self._assess(told)
+        return set(whole.flags) <= set(seen.flags) and (seen.pain or not whole.pain)
+
     def names_red_flag(self, text: str) -> bool:
         return bool(self._assess(text).flags)
 

@@ -16,7 +16,8 @@ from skill.core.words import ONES, TENS, parse_number
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
 
 PLACEHOLDER = "§"
-_SERIOUSNESS = {"worse": 0, "same": 1, "better": 2}  # Feeling ids; any other value keeps its order
+# Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
+_FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, "lower_back": 2}
 MAX_SPAN_WORDS = 6
 _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
 # "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
@@ -54,8 +55,8 @@ class SlotSpotter:
         self.longest: dict[str, int] = {}
         for form in self.phrases:
             words = form.split()
-            if words:
-                self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+            for first in {words[0], f"{words[0]}'s"} if words else ():
+                self.longest[first] = max(self.longest.get(first, 0), len(words))
 
     def spans(self, utterance: str) -> list[Span]:
         words = utterance.split()
@@ -74,7 +75,8 @@ class SlotSpotter:
         longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS, len(words) - i)
         for n in range(longest, 0, -1):
             text = " ".join(words[i : i + n])
-            kinds = self.phrases.get(text)
+            # "my hamstring's tight", "the lumbago's back": the value without its 's.
+            kinds = self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
             if kinds:
                 return Span(i, i + n, text, tuple(sorted(kinds.items())))
         return None
@@ -120,8 +122,9 @@ class SlotSpotter:
                 continue
             found = [(v, span.words) for span in spans if (v := span.id_for(slot_type))]
             if found:
-                # "didn't help at all, it's a bit worse actually": the worse of two feelings.
-                slots[slot], heard[slot] = min(found, key=lambda f: _SERIOUSNESS.get(f[0], 9))
+                # "didn't help at all, it's a bit worse actually": the worse of two feelings;
+                # "my back seized up, put on the spasm ones": the routine named, not the back.
+                slots[slot], heard[slot] = min(found, key=lambda f: _FIRST_OF_TWO.get(f[0], 1))
         return Event(intent, slots, heard)
 
 

@@ -1,4 +1,5 @@
-"""Text normalisation shared by every stage: lower case, plain apostrophes, filler words."""
+"""Text normalisation shared by every stage: lower case, plain apostrophes, filler words, and
+what a speaker took back ("the sciatica one wait no the lower back one")."""
 
 from __future__ import annotations
 
@@ -22,3 +23,24 @@ def without_fillers(utterance: str) -> list[str]:
     kept = [w for w in words if w not in FILLERS]
     trimmed = " ".join(kept)
     return [utterance] if not kept or trimmed == utterance else [utterance, trimmed]
+
+
+# Said between two attempts at the same request; what follows is what the speaker meant.
+SELF_REPAIRS = ("wait no", "no wait", "sorry i mean", "i mean", "i meant", "or rather",
+                "actually no", "no sorry", "sorry no", "scratch that", "hang on no")  # fmt: skip
+
+
+def self_repaired(utterance: str) -> tuple[str, str]:
+    """(what was taken back, what was meant) split at the last self-repair with words after it,
+    or ("", utterance) when there is none. A repair that opens the sentence ("no wait") is a
+    request of its own, not a correction."""
+    padded = f" {utterance} "
+    best = -1
+    end = 0
+    for repair in SELF_REPAIRS:
+        at = padded.rfind(f" {repair} ")
+        if at > 0 and at > best:
+            best, end = at, at + len(repair) + 2
+    if best <= 0 or not padded[end:].strip():
+        return "", utterance
+    return padded[:best].strip(), padded[end:].strip()

@@ -110,7 +110,10 @@ def triaged(ctx: Context, state: CoachState, event: Event) -> Reply:
     found = assessment_of(ctx, event)
     assert found is not None
     prefix: list[Segment] = [Say(P.STOP_MOVING)] if state.session.routine_id else []
-    return answer_level(ctx, state, prefix, found.level, found.advice)
+    # "My back locks up every few days, can we do the spasm routine?": the advice, then the
+    # routine asked for is offered (never for a serious level, which ends the session).
+    asked_for = event.slot("routine") if event.name == ev.START_ROUTINE else None
+    return answer_level(ctx, state, prefix, found.level, found.advice, asked_for)
 
 
 @handles(Mode.PAIN_CHECK)

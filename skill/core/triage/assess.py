@@ -59,14 +59,20 @@ class _Text:
     def live(self, term: Term) -> bool:
         return any(not self.words.negated[p] for p in self.find.starts(term))
 
-    def denied(self, term: Term) -> bool:
-        return any(self.words.negated[p] for p in self.find.starts(term))
+    def any_live(self, terms: tuple[Term, ...]) -> bool:
+        return any(map(self.live, self.find.candidates(terms)))
 
-    def positions(self, group: Sequence[Term]) -> list[int]:
+    def any_denied(self, terms: tuple[Term, ...]) -> bool:
+        negated = self.words.negated
+        return any(negated[p] for t in self.find.candidates(terms) for p in self.find.starts(t))
+
+    def positions(self, group: tuple[Term, ...]) -> list[int]:
         found = self._groups.get(id(group))
         if found is None:
-            negated = self.words.negated
-            found = sorted({p for term in group for p in self.find.starts(term) if not negated[p]})
+            negated, starts = self.words.negated, self.find.starts
+            found = sorted(
+                {p for t in self.find.candidates(group) for p in starts(t) if not negated[p]}
+            )
             self._groups[id(group)] = found
         return found
 
@@ -100,7 +106,7 @@ class Triage:
         words = Words.of(raw)
         text = _Text(words, self.finder(words), raw)
         rules = self.rules
-        pain = any(text.live(term) for term in rules.pain_terms) or _any_combo(
+        pain = text.any_live(rules.pain_terms) or _any_combo(
             rules.pain_combos, rules.pain_window, text
         )
         matched = [flag for flag in rules.flags if _fires(flag, text)]
@@ -109,9 +115,9 @@ class Triage:
             labels = tuple(flag.label for flag in matched if flag.level == level)
             advice = rules.advice[level].format(labels=_join(labels, "and"))
             return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
-        if pain or any(map(text.live, rules.selfcare_terms)):
+        if pain or text.any_live(rules.selfcare_terms):
             routine = next(
-                (s.routine for s in rules.suggestions if any(map(text.live, s.terms))), None
+                (s.routine for s in rules.suggestions if text.any_live(s.terms)), None
             )
             return Assessment(
                 "selfcare", rules.advice["selfcare"], recognised=True, pain=pain,
@@ -163,11 +169,11 @@ class Triage:
 
 
 def _fires(flag: Flag, text: _Text) -> bool:
-    if any(map(text.live, flag.unless)):
+    if text.any_live(flag.unless):
         return False
     fires = (
-        any(map(text.live, flag.phrases))
-        or any(map(text.denied, flag.negated))
+        text.any_live(flag.phrases)
+        or text.any_denied(flag.negated)
         or _any_combo(flag.combos, flag.window, text)
     )
     return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))

@@ -25,6 +25,10 @@ class Finder(Protocol):
         """Ascending positions where `term` starts, negated or not."""
         ...
 
+    def candidates(self, terms: tuple[Term, ...]) -> Sequence[Term]:
+        """The terms of `terms` that could occur in the text (a superset of those that do)."""
+        ...
+
     def within(self, groups: Sequence[Sequence[int]], window: int) -> bool:
         """Can one position be taken from each (non-empty) group, all within `window` words?"""
         ...
@@ -42,6 +46,14 @@ class IndexedFinder:
             index[stemmed].append(position)
         self.index = index
         self.cache: dict[Term, list[int]] = {}
+
+    def candidates(self, terms: tuple[Term, ...]) -> Sequence[Term]:
+        # A rule list holds hundreds of terms and a sentence a dozen words: look the terms up
+        # by their first word instead of trying each.
+        by_first, index = _by_first_word(terms), self.index
+        if len(index) > len(by_first):  # a long text: walk the terms' first words instead
+            return [term for first, group in by_first.items() if first in index for term in group]
+        return [term for key in index for term in by_first.get(key, ())]
 
     def starts(self, term: Term) -> list[int]:
         found = self.cache.get(term)
@@ -88,6 +100,10 @@ class ScanFinder:
     def __init__(self, words: Words) -> None:
         self.words = words
 
+    @staticmethod
+    def candidates(terms: tuple[Term, ...]) -> Sequence[Term]:
+        return terms
+
     def starts(self, term: Term) -> list[int]:
         words, n = self.words, len(term)
         return [
@@ -101,3 +117,19 @@ class ScanFinder:
         if len(groups) == 1:
             return bool(groups[0])
         return any(max(c) - min(c) <= window for c in itertools.product(*groups))
+
+
+# Rule term lists live as long as the rules; each is indexed once (kept with its index so its
+# id is never reused).
+_FIRST_WORDS: dict[int, tuple[tuple[Term, ...], dict[str, list[Term]]]] = {}
+
+
+def _by_first_word(terms: tuple[Term, ...]) -> dict[str, list[Term]]:
+    cached = _FIRST_WORDS.get(id(terms))
+    if cached is not None and cached[0] is terms:
+        return cached[1]
+    index: defaultdict[str, list[Term]] = defaultdict(list)
+    for term in terms:
+        index[term[0]].append(term)
+    _FIRST_WORDS[id(terms)] = (terms, dict(index))
+    return dict(index)

@@ -1,0 +1,105 @@
+"""Requests said the way people say them: with the reason for them, corrected half-way, or
+said to someone else in the room."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_runner.recogniser import default_recogniser
+from local_runner.session import LocalSession
+from local_runner.understanding.text import self_repaired
+from skill.core import events as ev
+from skill.core.coach import Coach
+from skill.core.modes import Mode
+from skill.stores.memory import MemoryStore
+from tests.conftest import fixed_clock
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("my back cramped up lifting a bale so let's do the spasm stretches", "back_spasm"),
+        ("my lumbago's playing up again can we do something for that", "lower_back"),
+        ("my hamstrings are killing me can we do the hamstring stretches", "hamstrings"),
+    ],
+)
+def test_a_sure_request_for_a_routine_that_says_why_is_that_request(
+    text: str, routine: str
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": routine})
+    assert event.text == text  # the coach triages the words it carries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ouch my hamstrings",  # names a routine, asks for nothing
+        "feels like a knife in my lower back",
+        "argh my back let's do the back one",  # the pain is only in the routine's own words
+    ],
+)
+def test_pain_that_is_not_a_request_is_still_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FEELING
+
+
+def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
+    event = default_recogniser().parse("i've lost control of my bladder can we do the back one")
+    assert event.name == ev.RED_FLAG
+
+
+def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold() -> None:
+    session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.start()
+    session.say("start the lower back routine")
+    session.say("next")
+    session.say("my hamstrings are killing me can we do the hamstring stretches")
+    assert session.state.session.mode == Mode.PAIN_CHECK
+    assert session.state.session.routine_id == "lower_back"  # not swapped for another
+
+
+@pytest.mark.parametrize(
+    ("text", "taken_back", "meant"),
+    [
+        ("the sciatica one wait no the lower back one", "the sciatica one", "the lower back one"),
+        ("left no sorry right", "left", "right"),
+        ("no wait", "", "no wait"),  # opening a sentence it is a request of its own
+        ("skip it i mean", "", "skip it i mean"),  # nothing meant after it
+    ],
+)
+def test_a_self_repair_splits_what_was_taken_back_from_what_was_meant(
+    text: str, taken_back: str, meant: str
+) -> None:
+    assert self_repaired(text) == (taken_back, meant)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("can we do the uh the spasm wait no the desk one", ev.START_ROUTINE,
+         {"routine": "desk_break"}),
+        ("the left one wait no the right", ev.SIDE, {"side": "right"}),
+        ("ow wait no the desk one", ev.FEELING, {"feeling": "worse"}),  # pain taken back is heard
+    ],
+)  # fmt: skip
+def test_what_was_meant_after_a_self_repair_wins(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (intent, slots)
+
+
+def test_a_value_said_with_its_s_is_still_the_value() -> None:
+    recogniser = default_recogniser()
+    spans = recogniser.spotter.spans("my hamstring's tight")
+    assert [span.id_for("RoutineName") for span in spans] == ["hamstrings"]
+
+
+@pytest.mark.parametrize("text", ["yes mum i'm coming", "stop that you two", "no sweetie not now"])
+def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+@pytest.mark.parametrize(("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)])
+def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
