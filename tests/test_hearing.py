@@ -367,7 +367,7 @@ def test_a_stop_word_in_words_that_parse_to_nothing_is_a_safety_doubt() -> None:
     [
         Transcript("Followed.", 0.43, could_be="pause"),  # "pause" in noise: unsure, no guess
         Transcript("Both.", 0.78, could_be="pause"),  # sure of words that parse to nothing
-        Transcript("Up.", 0.44, could_be="stop", could_be_close=True),  # unsure, "resume"?
+        Transcript("Up.", 0.44, could_be="stop"),  # unsure, guessed as resume
         Transcript("", 0.0, could_be="stop"),  # speech, but no words came out
     ],
 )
@@ -383,9 +383,6 @@ def test_short_speech_not_made_out_near_a_safety_phrase_is_an_unclear_doubt(
 def test_clear_words_win_over_a_weak_resemblance_to_a_safety_phrase() -> None:
     heard = decide(Transcript("Next one.", 0.9, could_be="stop"), trusted_from=0.5).heard
     assert heard is not None and not heard.unsure and heard.intent == ev.NEXT and not heard.doubt
-    unsure = Transcript("Move on.", 0.4, could_be="that hurts")  # words that mean something
-    heard = decide(unsure, trusted_from=0.5).heard  # asked about as themselves, not doubted
-    assert heard is not None and heard.unsure and heard.guess == ev.NEXT and not heard.doubt
     mumble = decide(Transcript("the um", 0.2), trusted_from=0.5).heard  # not near any
     assert mumble is not None and not mumble.worth_asking
 

@@ -203,7 +203,7 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     named = [w for w in normalise(said).split() if w in STOP_WORDS]
     if event.name == ev.FALLBACK and named:  # "Stop eating.": a stop word in words unplaced
         return Decision(_safety_doubt(said, transcript, named[0]), {})
-    unclear = event.name == ev.FALLBACK or (not sure and transcript.could_be_close)
+    unclear = not sure or event.name == ev.FALLBACK
     if unclear and transcript.could_be:  # short and not made out: near a safety phrase
         unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text,
                        doubt=UNCLEAR_DOUBT, could_be=transcript.could_be)  # fmt: skip

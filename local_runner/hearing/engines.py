@@ -28,7 +28,6 @@ class Transcript:
     # anything else, the safety phrase it comes closest to ("" when none is close at all).
     # Acted on only during a hold, where the coach pauses and asks (decision.py, unsure.py).
     could_be: str = ""
-    could_be_close: bool = False  # ...and close enough to count against words with a meaning
     # The engine's score for other texts against this same audio (mean log-probability per
     # token, higher is likelier), when it can give one: lets the decision check a near-miss
     # mapping onto a model sentence against what was actually said (None: it cannot).

@@ -47,10 +47,6 @@ KEYWORD_MIN_SCORE = -4.75
 # 9 voices (none the benchmark's): the misses that did not reach the coach scored -4.8 to -8.3
 # for their phrase; speech that is none of them reaches -9 to -13.
 KEYWORD_FLOOR = -9.0
-# Words that mean something else ("Move on.", unsure) need a closer phrase to be doubted: on
-# the same clips -6 keeps 248 of 250 safety phrases reached and pauses a hold for 12 instead of
-# 18 of 201 ordinary commands in noise or reverb.
-KEYWORD_CLOSE = -6.0
 
 
 def model_path() -> Path:
@@ -126,7 +122,6 @@ class WhisperEngine:
         heard = math.exp(min(0.0, average)) if text else 0.0
         confidence = heard * (1.0 - float(result.no_speech_prob))
         maybe = could_be = ""
-        score = -math.inf
         if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not _names_safety(text):
             phrase, score = self._safety_phrase(encoded, min(frames, 3000))
             maybe = phrase if score >= KEYWORD_MIN_SCORE else ""
@@ -134,8 +129,7 @@ class WhisperEngine:
         def rescore(texts: Sequence[str]) -> list[float]:
             return [self._score(encoded, min(frames, 3000), text) for text in texts]
 
-        close = score >= KEYWORD_CLOSE
-        return Transcript(text, confidence if text else 0.0, maybe, could_be, close, rescore)
+        return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore)
 
     def _score(self, encoded: Any, frames: int, text: str) -> float:
         """Mean log-probability of the tokens of `text` (forced decoding) for this encoding."""
