@@ -355,7 +355,7 @@ def test_a_sentence_that_alone_is_a_safety_word_is_acted_on(said: str) -> None:
 
 
 def test_a_stop_word_in_words_that_parse_to_nothing_is_a_safety_doubt() -> None:
-    heard = decide(Transcript("Stop eating.", 0.9), trusted_from=0.5).heard  # "stop it"
+    heard = decide(Transcript("Stop kettle grey.", 0.9), trusted_from=0.5).heard
     assert heard is not None and heard.unsure and heard.doubt == "safety"
     assert heard.guess == ev.STOP and heard.meant == "stop"
     near = decide(Transcript("Stop the timer.", 0.9), trusted_from=0.5).heard  # placed: acted
