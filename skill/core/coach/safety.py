@@ -24,8 +24,10 @@ from .feelings import stop_exercise_worse
 from .machine import Guard, Handler, handles
 
 SERIOUS = ("emergency", "urgent")
-# Slots whose words name a routine, exercise or thing, not how the user feels.
-_NAMING_SLOTS = ("routine", "exercise", "equipment")
+# Slots whose words name a routine, exercise or thing, not how the user feels. A routine's name
+# stands for the body part it is named after: "my lower back is wrecked" still says something
+# hurts, "the back spasm one" does not.
+_NAMING_SLOTS = {"routine": " back ", "exercise": " ", "equipment": " "}
 _NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 
@@ -35,10 +37,10 @@ def heard_symptoms(event: Event) -> str:
         return ""
     if event.text:
         text = f" {event.text.lower()} "
-        for slot in _NAMING_SLOTS:
+        for slot, stands_for in _NAMING_SLOTS.items():
             heard = event.heard_words(slot)
             if heard:
-                text = text.replace(f" {heard.lower()} ", " ")
+                text = text.replace(f" {heard.lower()} ", stands_for)
         return " ".join(text.split())
     parts = [event.slot("symptom"), event.heard_words("feeling")]
     return " ".join(p for p in parts if p)
