@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from skill.core import events as ev
-from skill.core.coach.safety import heard_symptoms
 from skill.core.events import Event
+from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from .classifier import LinearModel
