@@ -26,8 +26,12 @@ from skill.core import events as ev
 
 @pytest.fixture(autouse=True, scope="module")
 def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Generated LMs go to a temporary cache, not the user's."""
+    """Generated LMs go to a temporary cache, not the user's; the recogniser's classifier, the
+    same for every test, stays where it is (training it again takes most of a minute)."""
+    from local_runner.understanding.cache import CACHE_ENV, cache_dir
+
     with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(cache_dir()))
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         yield
 

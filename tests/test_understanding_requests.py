@@ -48,14 +48,37 @@ def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
     assert event.name == ev.RED_FLAG
 
 
-def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold() -> None:
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my hamstrings are killing me can we do the hamstring stretches",
+        # The routine's name stands for the body part: the coach still hears "my back is wrecked".
+        "my lower back is wrecked let's do some stretches for it",
+    ],
+)
+def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold(said: str) -> None:
     session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
     session.start()
     session.say("start the lower back routine")
     session.say("next")
-    session.say("my hamstrings are killing me can we do the hamstring stretches")
+    session.say(said)
     assert session.state.session.mode == Mode.PAIN_CHECK
     assert session.state.session.routine_id == "lower_back"  # not swapped for another
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("my back just locked up", ev.RED_FLAG),  # a routine's name, said as what hurts
+        ("it's grabbing me in the small of my back", ev.FEELING),
+        ("right mate let's crack on with the lower back one", ev.START_ROUTINE),
+        ("the back spasm one", ev.START_ROUTINE),
+    ],
+)
+def test_a_routine_named_after_a_body_part_is_that_body_part_to_the_safety_net(
+    text: str, intent: str
+) -> None:
+    assert default_recogniser().parse(text).name == intent
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from skill.core import events as ev
 from skill.core.events import Event
+from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from .classifier import LinearModel
@@ -134,7 +135,7 @@ class Recogniser:
         """A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's sore" is
         a letter or two from "no that's fine")."""
         if near.name not in SAFE_FROM_OVERRIDE:
-            told = _without_values(utterance, self.spotter.spans(utterance), near)
+            told = heard_symptoms(replace(near, text=utterance))
             caught = self.safety.catch(told, unsure_only=True, said=utterance)
             if caught is not None:
                 return Understanding(caught, 0.9, "safety")
@@ -167,12 +168,12 @@ class Recogniser:
         # carries, still hears everything in them.
         request = _asks_for_routine(intent, utterance) and usable and slotted
         if request and confidence >= SURE and self.safety.heard_by_coach(
-            utterance, _without_values(utterance, spans, event)
+            utterance, heard_symptoms(replace(event, text=utterance))
         ):
             return Understanding(event, confidence, "classifier")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
         if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
-            told = _without_values(utterance, spans, event) if usable else utterance
+            told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
             if caught is not None and not (answer and not self.safety.names_red_flag(told)):
                 return Understanding(caught, confidence, "safety")
@@ -224,12 +225,6 @@ def default_recogniser() -> Recogniser:
 
 def _asks_for_routine(intent: str, utterance: str) -> bool:
     return intent == ev.START_ROUTINE and not _REQUEST_WORDS.isdisjoint(utterance.split())
-
-
-def _without_values(utterance: str, spans: list[Span], event: Event) -> str:
-    """The utterance less the words that filled the event's slots."""
-    filled = set(event.heard.values())
-    return _without_spans(utterance, [span for span in spans if span.words in filled])
 
 
 def _without_spans(utterance: str, spans: list[Span]) -> str:

@@ -16,6 +16,7 @@ from ..events import Event
 from ..modes import IN_ROUTINE, MODES, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
+from ..symptom_words import heard_symptoms
 from ..triage import Assessment
 from .checks import CHECK_MODES, next_check
 from .context import Context
@@ -24,26 +25,6 @@ from .feelings import stop_exercise_worse
 from .machine import Guard, Handler, handles
 
 SERIOUS = ("emergency", "urgent")
-# Slots whose words name a routine, exercise or thing, not how the user feels.
-_NAMING_SLOTS = ("routine", "exercise", "equipment")
-_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
-
-
-def heard_symptoms(event: Event) -> str:
-    """What the user said that could describe a symptom ("" when nothing could)."""
-    if event.name in _NOT_SPOKEN:
-        return ""
-    if event.text:
-        text = f" {event.text.lower()} "
-        for slot in _NAMING_SLOTS:
-            heard = event.heard_words(slot)
-            if heard:
-                text = text.replace(f" {heard.lower()} ", " ")
-        return " ".join(text.split())
-    parts = [event.slot("symptom"), event.heard_words("feeling")]
-    return " ".join(p for p in parts if p)
-
-
 def assessment_of(ctx: Context, event: Event) -> Assessment | None:
     words = heard_symptoms(event)
     return ctx.triage.assess(words) if words else None

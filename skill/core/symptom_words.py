@@ -1,0 +1,31 @@
+"""The words of an event that could describe a symptom: what the coach triages.
+
+A front end that decides whether the coach will hear pain in a sentence (the local recogniser's
+safety net) asks here, so both read a sentence the same way.
+"""
+
+from __future__ import annotations
+
+from . import events as ev
+from .events import Event
+
+# Slots whose words name a routine, exercise or thing, not how the user feels. A routine's name
+# stands for the body part it is named after: "my lower back is wrecked" still says something
+# hurts, "the back spasm one" does not.
+_NAMING_SLOTS = {"routine": " back ", "exercise": " ", "equipment": " "}
+_NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
+
+
+def heard_symptoms(event: Event) -> str:
+    """What the user said that could describe a symptom ("" when nothing could)."""
+    if event.name in _NOT_SPOKEN:
+        return ""
+    if event.text:
+        text = f" {event.text.lower()} "
+        for slot, stands_for in _NAMING_SLOTS.items():
+            heard = event.heard_words(slot)
+            if heard:
+                text = text.replace(f" {heard.lower()} ", stands_for)
+        return " ".join(text.split())
+    parts = [event.slot("symptom"), event.heard_words("feeling")]
+    return " ".join(p for p in parts if p)
