@@ -7,6 +7,7 @@ import pytest
 
 from local_runner.recogniser import default_recogniser
 from local_runner.session import LocalSession
+from local_runner.understanding.ood import ACTIONS
 from local_runner.understanding.text import self_repaired
 from skill.core import events as ev
 from skill.core.coach import Coach
@@ -126,3 +127,32 @@ def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -
 @pytest.mark.parametrize(("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)])
 def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, intent: str) -> None:
     assert default_recogniser().parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        # A routine asked for by the user's own back takes triage's routine for what is wrong.
+        ("my back's just seized up on me give us the one for that", {"routine": "back_spasm"}),
+        # A routine named as such beats one mentioned in passing.
+        ("my back is stiff from the desk let's do the lower back routine", {"routine": "lower_back"}),
+    ],
+)
+def test_which_routine_a_request_means(text: str, slots: dict[str, str]) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (ev.START_ROUTINE, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("on a scale of ten i'd put it at eight", "8"), ("about a five out of ten", "5"),
+     ("ten out of ten", "10")],
+)  # fmt: skip
+def test_the_ten_of_a_scale_is_not_the_score(text: str, score: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (ev.PAIN_SCORE, {"score": score})
+
+
+@pytest.mark.parametrize("word", ["both", "bothered", "nexus"])
+def test_one_unknown_word_is_not_an_action_by_its_letters(word: str) -> None:
+    assert default_recogniser().parse(word).name not in ACTIONS

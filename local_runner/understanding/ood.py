@@ -70,15 +70,19 @@ def accepted(
     slotted: bool = False,
     missing: bool = False,
     elsewhere: bool = False,
+    one_word: bool = False,
 ) -> bool:
     """Whether a classifier answer may be acted on (`slotted`: its slot values were found;
-    `missing`: it takes a value and none was found; `elsewhere`: it is said to someone else)."""
+    `missing`: it takes a value and none was found; `elsewhere`: it is said to someone else;
+    `one_word`: the whole sentence is one word the model's own sentences and their near misses
+    did not know, so the classifier only has its letters to go on: "both" is not "bother")."""
     if intent == OUT_OF_DOMAIN or confidence < (ACCEPT_WITHOUT_VALUE if missing else ACCEPT):
         return False
     if unknown > MAX_UNKNOWN_ANY:
         return False
     if intent in ACTIONS:
-        if missing or elsewhere:  # "start the car" is not a routine; an action needs its value
+        # "start the car" is not a routine: an action needs its value
+        if missing or elsewhere or one_word:
             return False
         needed = ACCEPT_ACTION_WITH_SLOT if slotted else ACCEPT_ACTION
         return confidence >= needed and unknown <= MAX_UNKNOWN

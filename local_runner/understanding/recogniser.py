@@ -24,12 +24,13 @@ from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
-from .slots import SlotSpotter, Span
+from .slots import GENERAL_ROUTINE, SlotSpotter, Span
 from .templates import Templates
 from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
 
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
+ROUTINE_TYPE = "RoutineName"
 # Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
 # not a remark ("ouch my hamstrings").
 _REQUEST_WORDS = frozenset(
@@ -147,6 +148,7 @@ class Recogniser:
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
+        event = self._routine_for_what_is_wrong(event, utterance, spans)
         complete = self._complete(event)
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
@@ -156,6 +158,7 @@ class Recogniser:
             slotted=slotted,
             missing=not complete,
             elsewhere=said_to_someone_else(utterance),
+            one_word=" " not in utterance,
         )
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
@@ -180,6 +183,17 @@ class Recogniser:
         if usable:
             return Understanding(event, confidence, "classifier")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def _routine_for_what_is_wrong(self, event: Event, utterance: str, spans: list[Span]) -> Event:
+        """"My back's seized up, give us the one for that": a routine asked for only by the
+        user's own back takes the routine triage suggests for what they say is wrong with it."""
+        named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
+        if event.slot("routine") != GENERAL_ROUTINE or set(named) - {"my", "me"}:
+            return event
+        suggested = self.safety.suggested_routine(utterance)
+        if suggested is None or suggested == GENERAL_ROUTINE:
+            return event
+        return replace(event, slots={**event.slots, "routine": suggested})
 
     def _has_spotted_slot(self, event: Event) -> bool:
         kinds = self.model.slot_types.get(event.name, {})

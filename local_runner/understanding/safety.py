@@ -53,6 +53,10 @@ class SafetyNet:
         whole, seen = self._assess(said), self._assess(told)
         return set(whole.flags) <= set(seen.flags) and (seen.pain or not whole.pain)
 
+    def suggested_routine(self, text: str) -> str | None:
+        """The routine triage would offer for what `text` describes ("seized up": back_spasm)."""
+        return self._assess(text).suggested_routine
+
     def names_red_flag(self, text: str) -> bool:
         return bool(self._assess(text).flags)
 

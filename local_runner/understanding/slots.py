@@ -16,8 +16,12 @@ from skill.core.words import ONES, TENS, parse_number
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
 
 PLACEHOLDER = "§"
+# The routine named after the body part itself: any other routine named in the sentence, or
+# suggested by what the user says is wrong with their back, is the more specific.
+GENERAL_ROUTINE = "lower_back"
+_NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session", "stretch"})
 # Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
-_FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, "lower_back": 2}
+_FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
 MAX_SPAN_WORDS = 6
 _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
 # "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
@@ -120,12 +124,26 @@ class SlotSpotter:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
                     slots[slot] = heard[slot] = utterance
                 continue
-            found = [(v, span.words) for span in spans if (v := span.id_for(slot_type))]
+            found = [
+                (v, span.words)
+                for span in spans
+                if (v := span.id_for(slot_type)) and not _is_a_scale(utterance, span, slot_type)
+            ]
             if found:
                 # "didn't help at all, it's a bit worse actually": the worse of two feelings;
-                # "my back seized up, put on the spasm ones": the routine named, not the back.
-                slots[slot], heard[slot] = min(found, key=lambda f: _FIRST_OF_TWO.get(f[0], 1))
+                # "my back seized up, put on the spasm ones": the routine named, not the back;
+                # "stiff from the desk, let's do the lower back routine": the one named as such.
+                slots[slot], heard[slot] = min(
+                    found, key=lambda f: (f[1].split()[-1] not in _NAMED_AS_SUCH,
+                                          _FIRST_OF_TWO.get(f[0], 1))
+                )  # fmt: skip
         return Event(intent, slots, heard)
+
+
+def _is_a_scale(utterance: str, span: Span, slot_type: str) -> bool:
+    """"Out of ten", "on a scale of ten": the ten is the scale the number is given on."""
+    before = utterance.split()[span.start - 1] if span.start else ""
+    return slot_type == NUMBER_TYPE and before == "of"
 
 
 def _one_is_a_number(words: list[str], i: int) -> bool:
