@@ -38,9 +38,12 @@ MAX_TOKENS = 448  # Whisper's decoder length
 # (not the closing full stop, so "pause it" still counts as starting with "pause"). Chosen on
 # 348 synthetic clips of other phrasings and voices than the benchmark's: at -4.75 it caught 7
 # of the 15 safety phrases whisper got wrong there and flagged none of 141 short other ones
-# (the closest scored -5.1).
-SAFETY_PHRASES = ("Stop.", "Pause.", "That hurts.")
-KEYWORD_MAX_SECONDS = 1.8
+# (the closest scored -5.1). "Ouch." and the 2.2 s window (from 1.8) reach "ouch that really
+# hurts" (1.9 s), whisper's "I'll snap really first.": on the benchmark with 8 voices, safety
+# phrases reaching the coach 115 -> 119 of 120, ordinary commands pausing a hold to ask 27 -> 32
+# of 288, still no action or question on silence, noise, chatter or the coach's own voice.
+SAFETY_PHRASES = ("Stop.", "Pause.", "That hurts.", "Ouch.")
+KEYWORD_MAX_SECONDS = 2.2
 KEYWORD_MIN_SCORE = -4.75
 # The floor for `could_be`: a short utterance none of whose safety phrases scores even this is
 # not near one at all. Measured on 188 noisy / reverberant safety clips of 16 phrasings and
