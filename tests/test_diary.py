@@ -113,6 +113,19 @@ def test_skipping_starts_the_routine_and_asks_nothing_after(diary: Coach, answer
     assert [e.kind for e in state.profile.history] == ["routine"]
 
 
+@pytest.mark.parametrize(
+    ("asked", "begins"), [("breathing", "breathing"), ("hamstrings", "hamstrings")]
+)
+def test_a_routine_asked_for_instead_of_a_score_begins_without_one(
+    diary: Coach, asked: str, begins: str
+) -> None:
+    # "my back's wrecked, can we just do the stretches": an answer, not "sorry, I didn't catch that"
+    state, reply = talk(diary, CoachState(), start(), start(asked))
+    assert (state.session.mode, state.session.routine_id) == (Mode.ROUTINE, begins)
+    assert "didn't catch" not in said(reply)
+    assert [e.kind for e in state.profile.history if e.kind != "routine"] == []
+
+
 @pytest.mark.parametrize("value", ["11", "-2", "banana", "", "4.5", "nan"])
 def test_a_score_that_cannot_be_used_is_asked_again_gently(diary: Coach, value: str) -> None:
     state, _ = talk(diary, CoachState(), start())
@@ -160,7 +173,9 @@ def test_pain_that_jumps_by_three_after_a_routine_goes_through_the_safety_model(
     state, reply = talk(diary, state, score("6"))
     text = said(reply)
     assert "three points more than before" in text
-    assert "should be checked by a doctor or physiotherapist" in text  # the triage's doctor-level advice
+    assert (
+        "should be checked by a doctor or physiotherapist" in text
+    )  # the triage's doctor-level advice
     assert state.session.mode == Mode.SCREEN  # the red-flag screen's questions
     assert diary.triage.screen_question(0).text in text
     state, answered = talk(diary, state, Event(ev.YES))  # yes to an emergency question

@@ -74,6 +74,18 @@ def pain_before_skipped(ctx: Context, state: CoachState, event: Event) -> Reply:
     return _begin_routine(ctx, state, [Say(P.PAIN_SKIPPED)])
 
 
+@handles(Mode.ASK_PAIN_BEFORE, Mode.SCREEN, *DELIVERY_MODES, *CHECK_MODES)
+def routine_instead_of_score(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """Asked for a routine instead of a score ("my back's wrecked, can we just do the lower back
+    stretches"): no score today, and on to that routine (an emergency or red flag in the words
+    was answered by the safety guards first)."""
+    if event.slot("routine") in (None, state.session.routine_id):
+        return pain_before_skipped.fn(ctx, state, event)
+    from .menu import start_routine_intent
+
+    return start_routine_intent.fn(ctx, state, event)
+
+
 @handles(Mode.MENU, Mode.SCREEN)
 def pain_after_answer(ctx: Context, state: CoachState, event: Event) -> Reply:
     score = parse_score(event.slot("score"))

@@ -67,6 +67,7 @@ from .scores import (
     pain_before_answer,
     pain_before_skipped,
     pain_score,
+    routine_instead_of_score,
 )
 from .screen import red_flag, screen_no, screen_resume, screen_yes
 from .unsure import GUARD as UNSURE_GUARD
@@ -82,7 +83,7 @@ MACHINE = Machine(
     rows={
         ev.LAUNCH: Row(launch, everywhere=True),
         ev.SESSION_ENDED: Row(session_ended, everywhere=True),
-        ev.START_ROUTINE: Row(start_routine_intent),
+        ev.START_ROUTINE: Row(start_routine_intent, {BEFORE: routine_instead_of_score}),
         ev.LIST_ROUTINES: Row(list_routines),
         ev.RED_FLAG: Row(red_flag, {PAIN: pain_answer}, everywhere=True),
         ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
