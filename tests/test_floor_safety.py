@@ -165,3 +165,17 @@ def test_an_answer_mid_routine_always_has_a_way_on_hands_free() -> None:
     state, reply = COACH.handle(in_hold(), Event(ev.NO_EQUIPMENT, {"equipment": "stability_ball"}))
     assert state.session.mode == Mode.ROUTINE and reply.wait_seconds > 0
     assert reply.spoken_text().startswith("Okay, you don't have a stability ball.")
+
+
+def test_a_routine_asked_for_with_a_doctor_level_reason_is_offered_after_the_advice() -> None:
+    asked = Event(
+        ev.START_ROUTINE,
+        {"routine": "back_spasm"},
+        text="my back locks up every few days can we do the spasm routine",
+    )
+    state, reply = COACH.handle(CoachState(), asked)
+    said = reply.spoken_text()
+    assert "should be checked by a doctor" in said and "back spasm routine" in said
+    assert (state.session.mode, state.session.offered_routine) == (Mode.OFFER_ROUTINE, "back_spasm")
+    assert state.session.routine_id is None  # nothing starts before the user says yes
+    assert not said.startswith("Please stop this exercise")  # no exercise is going on

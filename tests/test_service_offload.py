@@ -36,9 +36,18 @@ def test_outside_gevent_the_store_is_unchanged() -> None:
     assert offloaded(store) is store
 
 
+def under_gevent(code: str) -> list[str]:
+    """The words `code` prints, run in a fresh interpreter with gevent's monkey patching."""
+    code = "from gevent import monkey; monkey.patch_all()\n" + code
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
 def test_under_gevent_calls_run_on_its_thread_pool() -> None:
     code = (
-        "from gevent import monkey; monkey.patch_all()\n"
         "import threading\n"
         "from skill.alexa.offload import offloaded\n"
         "from skill.stores.memory import MemoryStore\n"
@@ -48,16 +57,12 @@ def test_under_gevent_calls_run_on_its_thread_pool() -> None:
         "store = offloaded(Probe())\n"
         "print(type(store).__name__, store.load('u')['thread'] != threading.get_native_id())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert result.stdout.split() == ["OffloadedStore", "True"], result.stderr
+    assert under_gevent(code) == ["OffloadedStore", "True"]
 
 
 def test_under_gevent_sqlite_gets_one_thread_of_its_own(tmp_path: Path) -> None:
     # One writer at a time: more threads only queue on SQLite's lock with its busy sleeps.
     code = (
-        "from gevent import monkey; monkey.patch_all()\n"
         "from pathlib import Path\n"
         "from gevent import get_hub\n"
         "from skill.alexa.offload import offloaded\n"
@@ -70,7 +75,4 @@ def test_under_gevent_sqlite_gets_one_thread_of_its_own(tmp_path: Path) -> None:
         "print(pool.maxsize, pool is get_hub().threadpool, sqlite.load('u')['hold_seconds'],\n"
         "      memory.run.__self__ is get_hub().threadpool)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert result.stdout.split() == ["1", "False", "40", "True"], result.stderr
+    assert under_gevent(code) == ["1", "False", "40", "True"]

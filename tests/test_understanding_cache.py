@@ -123,12 +123,19 @@ def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Pa
 
 
 def test_the_table_of_model_sentences_and_its_collisions_come_from_the_cache(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from local_runner.understanding.exact import ExactTable
+
     model = tiny_model()
     model["interactionModel"]["languageModel"]["intents"][0]["samples"].append("quit")
     path = write(tmp_path / "en-US.json", model)
     built = Recogniser.from_model(path)
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("the table is built again at start-up")
+
+    monkeypatch.setattr(ExactTable, "build", no_build)
     loaded = Recogniser.from_model(path)
     assert loaded.from_cache and loaded.exact.table == built.exact.table
     assert loaded.collisions == built.collisions

@@ -129,6 +129,7 @@ class WhisperEngine:
             phrase, score = self._safety_phrase(encoded, min(frames, 3000))
             maybe = phrase if score >= KEYWORD_MIN_SCORE else ""
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
+
         def rescore(texts: Sequence[str]) -> list[float]:
             return [self._score(encoded, min(frames, 3000), text) for text in texts]
 
@@ -136,23 +137,24 @@ class WhisperEngine:
 
     def _score(self, encoded: Any, frames: int, text: str) -> float:
         """Mean log-probability of the tokens of `text` (forced decoding) for this encoding."""
-        tokens = self._tokenizer.encode(" " + text.strip())
+        return self._forced(encoded, frames, self._tokenizer.encode(" " + text.strip()))
+
+    def _forced(
+        self, encoded: Any, frames: int, tokens: list[int], upto: int | None = None
+    ) -> float:
+        """Mean log-probability of `tokens` (their first `upto`) given this encoding."""
         aligned = self._model.model.align(encoded, self._start, [tokens], frames)[0]
-        probs = np.asarray(aligned.text_token_probs, dtype=np.float64)
+        probs = np.asarray(aligned.text_token_probs, dtype=np.float64)[:upto]
         return float(np.mean(np.log(np.maximum(probs, 1e-9)))) if len(probs) else -math.inf
 
     def _safety_phrase(self, encoded: Any, frames: int) -> tuple[str, float]:
-        """The safety phrase this audio comes closest to, and its score."""
-        best, best_score = "", -math.inf
-        for phrase, tokens in self._phrases:
-            aligned = self._model.model.align(encoded, self._start, [tokens], frames)[0]
-            probs = np.asarray(aligned.text_token_probs, dtype=np.float64)[: len(tokens) - 1]
-            if not len(probs):
-                continue
-            score = float(np.mean(np.log(np.maximum(probs, 1e-9))))
-            if score > best_score:
-                best, best_score = phrase, score
-        return normalise(best), best_score
+        """The safety phrase this audio comes closest to, and its score (its words' tokens,
+        not the closing full stop)."""
+        score, best = max(
+            (self._forced(encoded, frames, tokens, len(tokens) - 1), phrase)
+            for phrase, tokens in self._phrases
+        )
+        return normalise(best), score
 
 
 def _names_safety(text: str) -> bool:
