@@ -1,5 +1,6 @@
 """From a transcript to what the inbox hands the player, erring on the side of safety.
 
+- Of the engine's readings, the one the coach's language knows best is taken (nbest.py).
 - Confident transcripts pass through as they are: the player parses them like typed lines. One
   the recogniser cannot place is mapped onto the nearest model sentence (fuzzy match); a close
   match of two words or more is acted on, a looser one only becomes the guess.
@@ -32,6 +33,7 @@ from skill.core import events as ev
 from skill.core.coach.unsure import SAFETY, UNCLEAR
 
 from .engines import Transcript
+from .nbest import best_reading
 from .vocabulary import default_vocabulary, normalise
 
 NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
@@ -172,6 +174,7 @@ def _safety_doubt(said: str, transcript: Transcript, meant: str) -> Heard:
 
 
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
+    transcript = best_reading(transcript)
     said = transcript.text.strip()
     if not any(ch.isalnum() for ch in said) and not (transcript.maybe or transcript.could_be):
         return Decision(None, {})

