@@ -186,9 +186,12 @@ class Recogniser:
 
     def _routine_for_what_is_wrong(self, event: Event, utterance: str, spans: list[Span]) -> Event:
         """"My back's seized up, give us the one for that": a routine asked for only by the
-        user's own back takes the routine triage suggests for what they say is wrong with it."""
+        user's own back, or by what is wrong ("the one for the pain down my leg"), takes the
+        routine triage suggests for it."""
+        if event.name != ev.START_ROUTINE:
+            return event
         named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
-        if event.slot("routine") != GENERAL_ROUTINE or set(named) - {"my", "me"}:
+        if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
             return event
         suggested = self.safety.suggested_routine(utterance)
         if suggested is None or suggested == GENERAL_ROUTINE:
