@@ -25,6 +25,7 @@ from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import GENERAL_ROUTINE, SlotSpotter, Span
+from .spoken_time import with_spoken_time
 from .templates import Templates
 from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
@@ -100,7 +101,8 @@ class Recogniser:
 
     def understand(self, text: str, expects: Sequence[str] = ()) -> Understanding:
         found = self._understand(text, tuple(expects))
-        return replace(found, event=replace(found.event, text=text.strip()))
+        event = with_spoken_time(replace(found.event, text=text.strip()))
+        return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
         utterance = normalise(text)
