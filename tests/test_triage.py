@@ -431,6 +431,22 @@ def test_pain_growing_is_still_heard_beside_a_side_compared() -> None:
     assert TRIAGE.assess("it's worse than yesterday").flags == ("worse_than_before",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["do i pull my knee to my chest", "grab your knee", "the back bit",
+     "catch up on my back stretches", "a bit of breathing to calm down"],
+)  # fmt: skip
+def test_an_instruction_or_a_plain_word_beside_a_body_part_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize(
+    "text", ["my back is pulling", "there's a catch in my back", "my back just locked up"]
+)
+def test_the_same_words_said_as_discomfort_are_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
 @pytest.mark.parametrize("text", ["my leg my leg", "oh my back my back", "my back's gone"])
 def test_a_body_part_cried_out_or_given_way_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain
