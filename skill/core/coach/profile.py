@@ -19,11 +19,10 @@ from .prompts import prompt_for_mode
 
 @handles()
 def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
-    raw = event.slot("seconds")
-    try:
-        asked = int(float(raw)) if raw is not None else None
-    except ValueError:
-        asked = None
+    asked = _number(event.slot("seconds"))
+    minutes = _number(event.slot("minutes"))  # "hold for two minutes" is not two seconds
+    if asked is None and minutes is not None:
+        asked = minutes * 60
     if asked is None:
         return Reply.ask([Say(P.HOLD_WHICH)], P.HOLD_WHICH)
     seconds = clamp_hold(asked)
@@ -122,6 +121,13 @@ def set_length(ctx: Context, state: CoachState, event: Event) -> Reply:
     prompt = prompt_for_mode(ctx, state)
     text = P.LENGTH_SHORT if short else P.LENGTH_FULL
     return Reply.ask([Say(text), Say(prompt)], prompt)
+
+
+def _number(raw: str | None) -> int | None:
+    try:
+        return int(float(raw)) if raw is not None else None
+    except ValueError:
+        return None
 
 
 def _number(raw: str | None) -> int | None:
