@@ -38,6 +38,8 @@ def test_a_sure_request_for_a_routine_that_says_why_is_that_request(
         "ouch my hamstrings",  # names a routine, asks for nothing
         "feels like a knife in my lower back",
         "argh my back let's do the back one",  # the pain is only in the routine's own words
+        "oh my back my back",  # a cry, though "my back" names a routine
+        "my leg my leg",
     ],
 )
 def test_pain_that_is_not_a_request_is_still_pain(text: str) -> None:

@@ -25,6 +25,7 @@ from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import GENERAL_ROUTINE, SlotSpotter, Span
+from .spoken_time import with_spoken_time
 from .templates import Templates
 from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
@@ -100,7 +101,8 @@ class Recogniser:
 
     def understand(self, text: str, expects: Sequence[str] = ()) -> Understanding:
         found = self._understand(text, tuple(expects))
-        return replace(found, event=replace(found.event, text=text.strip()))
+        event = with_spoken_time(replace(found.event, text=text.strip()))
+        return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
         utterance = normalise(text)
@@ -186,9 +188,12 @@ class Recogniser:
 
     def _routine_for_what_is_wrong(self, event: Event, utterance: str, spans: list[Span]) -> Event:
         """"My back's seized up, give us the one for that": a routine asked for only by the
-        user's own back takes the routine triage suggests for what they say is wrong with it."""
+        user's own back, or by what is wrong ("the one for the pain down my leg"), takes the
+        routine triage suggests for it."""
+        if event.name != ev.START_ROUTINE:
+            return event
         named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
-        if event.slot("routine") != GENERAL_ROUTINE or set(named) - {"my", "me"}:
+        if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
             return event
         suggested = self.safety.suggested_routine(utterance)
         if suggested is None or suggested == GENERAL_ROUTINE:

@@ -11,8 +11,8 @@ from .events import Event
 
 # Slots whose words name a routine, exercise or thing, not how the user feels. A routine's name
 # stands for the body part it is named after: "my lower back is wrecked" still says something
-# hurts, "the back spasm one" does not.
-_NAMING_SLOTS = {"routine": " back ", "exercise": " ", "equipment": " "}
+# hurts, "oh my back my back" is still a cry, "the back spasm one" says nothing hurts.
+_NAMING_SLOTS = {"routine": " my back ", "exercise": " ", "equipment": " "}
 _NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 
