@@ -205,5 +205,5 @@ def test_replies_say_what_they_expect_next_and_the_local_session_passes_it_on() 
 
 @pytest.mark.parametrize(("slots", "seconds"), [({"minutes": "2"}, 120), ({"seconds": "45"}, 45)])
 def test_a_hold_said_in_minutes_is_that_many_minutes(slots: dict[str, str], seconds: int) -> None:
-    after, reply = COACH.handle(state_in(Mode.MENU), Event(ev.HOLD_TIME, slots))
+    after, _ = COACH.handle(state_in(Mode.MENU), Event(ev.HOLD_TIME, slots))
     assert after.profile.hold_seconds == seconds
