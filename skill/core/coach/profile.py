@@ -128,10 +128,3 @@ def _number(raw: str | None) -> int | None:
         return int(float(raw)) if raw is not None else None
     except ValueError:
         return None
-
-
-def _number(raw: str | None) -> int | None:
-    try:
-        return int(float(raw)) if raw is not None else None
-    except ValueError:
-        return None
