@@ -53,6 +53,7 @@ INTENT_SETS = [
     HELD / "blind3_utterances.tsv",
     HELD / "blind4_utterances.tsv",
     HELD / "blind5_utterances.tsv",
+    HELD / "blind6_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -63,6 +64,7 @@ PAIN_SETS = [
     HELD / "blind3_pain.tsv",
     HELD / "blind4_pain.tsv",
     HELD / "blind5_pain.tsv",
+    HELD / "blind6_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -73,6 +75,7 @@ OOD_SETS = [
     HELD / "blind3_ood.tsv",
     HELD / "blind4_ood.tsv",
     HELD / "blind5_ood.tsv",
+    HELD / "blind6_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -111,6 +114,9 @@ BEFORE = {
     "blind5_utterances.tsv": "first run 94.2%/slot 82.7%",
     "blind5_pain.tsv": "first run 90.0%",
     "blind5_ood.tsv": "first run 0/50",
+    "blind6_utterances.tsv": "first run 89.2%/slot 81.5%",
+    "blind6_pain.tsv": "first run 86.7%",
+    "blind6_ood.tsv": "first run 0/50",
 }
 
 

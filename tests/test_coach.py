@@ -89,7 +89,7 @@ SLOTS: dict[str, list[dict[str, str]]] = {
     ev.RED_FLAG: [{}, {"symptom": "my back is stiff"}, {"symptom": "numbness in my groin"}],
     ev.FEELING: [{"feeling": "better"}, {"feeling": "worse"}, {}],
     ev.EXPLAIN_EXERCISE: [{"exercise": "cat_cow"}, {"exercise": "sit_ups"}],
-    ev.HOLD_TIME: [{"seconds": "45"}, {"seconds": "500"}],
+    ev.HOLD_TIME: [{"seconds": "45"}, {"seconds": "500"}, {"minutes": "1"}],
     ev.NO_EQUIPMENT: [{"equipment": "towel"}],
     ev.HAVE_EQUIPMENT: [{"equipment": "towel"}],
     ev.PAIN_SCORE: [{"score": "4"}, {"score": "10"}, {"score": "eleven"}, {}],
@@ -201,3 +201,9 @@ def test_replies_say_what_they_expect_next_and_the_local_session_passes_it_on() 
     session.say("start the lower back routine")
     session.say("better")
     assert heard == [(), (ev.FEELING, ev.NEXT)]  # after a step: how did it feel, or next
+
+
+@pytest.mark.parametrize(("slots", "seconds"), [({"minutes": "2"}, 120), ({"seconds": "45"}, 45)])
+def test_a_hold_said_in_minutes_is_that_many_minutes(slots: dict[str, str], seconds: int) -> None:
+    after, _ = COACH.handle(state_in(Mode.MENU), Event(ev.HOLD_TIME, slots))
+    assert after.profile.hold_seconds == seconds

@@ -421,6 +421,37 @@ def test_questions_about_streaks_and_last_week_are_not_pain_that_lasts(text: str
     assert "not_easing" not in TRIAGE.assess(text).flags
 
 
+@pytest.mark.parametrize("text", ["the left is worse", "worse on the right", "the left one's worse"])
+def test_one_side_worse_than_the_other_is_not_pain_growing(text: str) -> None:
+    assert not TRIAGE.assess(text).flags
+
+
+def test_pain_growing_is_still_heard_beside_a_side_compared() -> None:
+    assert TRIAGE.assess("the left is worse and it's getting worse").flags == ("getting_worse",)
+    assert TRIAGE.assess("it's worse than yesterday").flags == ("worse_than_before",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do i pull my knee to my chest", "grab your knee", "the back bit",
+     "catch up on my back stretches", "a bit of breathing to calm down"],
+)  # fmt: skip
+def test_an_instruction_or_a_plain_word_beside_a_body_part_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize(
+    "text", ["my back is pulling", "there's a catch in my back", "my back just locked up"]
+)
+def test_the_same_words_said_as_discomfort_are_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize("text", ["my leg my leg", "oh my back my back", "my back's gone"])
+def test_a_body_part_cried_out_or_given_way_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
 def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
     assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
     assert not TRIAGE.assess("with rain spreading from the west").flags

@@ -12,6 +12,7 @@ from local_runner.understanding.text import self_repaired
 from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.modes import Mode
+from skill.core.symptom_words import heard_symptoms
 from skill.stores.memory import MemoryStore
 from tests.conftest import fixed_clock
 
@@ -38,6 +39,8 @@ def test_a_sure_request_for_a_routine_that_says_why_is_that_request(
         "ouch my hamstrings",  # names a routine, asks for nothing
         "feels like a knife in my lower back",
         "argh my back let's do the back one",  # the pain is only in the routine's own words
+        "oh my back my back",  # a cry, though "my back" names a routine
+        "my leg my leg",
     ],
 )
 def test_pain_that_is_not_a_request_is_still_pain(text: str) -> None:
@@ -55,6 +58,8 @@ def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
         "my hamstrings are killing me can we do the hamstring stretches",
         # The routine's name stands for the body part: the coach still hears "my back is wrecked".
         "my lower back is wrecked let's do some stretches for it",
+        "i've got back pain",  # "back pain" names the lower back routine, and says it hurts
+        "start something for the nerve pain down my leg",
     ],
 )
 def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold(said: str) -> None:
@@ -63,7 +68,8 @@ def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold(said: str) -> 
     session.say("start the lower back routine")
     session.say("next")
     session.say(said)
-    assert session.state.session.mode == Mode.PAIN_CHECK
+    # Stopped to ask where it hurts, or (nerve pain, a doctor-level sign) whether to carry on
+    assert session.state.session.mode in (Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK)
     assert session.state.session.routine_id == "lower_back"  # not swapped for another
 
 
@@ -156,3 +162,47 @@ def test_the_ten_of_a_scale_is_not_the_score(text: str, score: str) -> None:
 @pytest.mark.parametrize("word", ["both", "bothered", "nexus"])
 def test_one_unknown_word_is_not_an_action_by_its_letters(word: str) -> None:
     assert default_recogniser().parse(word).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    ("heard", "routine", "kept"),
+    [
+        ("back spasm", "back_spasm", "the my back one"),  # the routine's name: nothing hurts
+        ("back pain", "lower_back", "the my back back pain one"),  # more than its name
+        ("my back", "lower_back", "oh my back my back"),
+    ],
+)
+def test_a_routine_heard_as_more_than_its_name_keeps_the_words(
+    heard: str, routine: str, kept: str
+) -> None:
+    said = "oh my back my back" if heard == "my back" else f"the {heard} one"
+    event = ev.Event(ev.START_ROUTINE, {"routine": routine}, {"routine": heard}, text=said)
+    assert heard_symptoms(event) == kept
+
+
+@pytest.mark.parametrize("said", ["i've got back pain", "sore back", "pain down my leg"])
+def test_a_routine_named_by_what_hurts_is_pain_when_nothing_is_asked(said: str) -> None:
+    assert default_recogniser().parse(said).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    ("said", "routine"),
+    [
+        ("start something for the nerve pain down my leg", "sciatica"),
+        ("something for my sore back", "lower_back"),
+        ("the one for pain down my leg", "sciatica"),
+    ],
+)
+def test_a_routine_asked_for_by_what_hurts_is_that_routine(said: str, routine: str) -> None:
+    event = default_recogniser().parse(said)
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": routine})
+
+
+def test_pain_with_a_serious_sign_is_a_red_flag() -> None:
+    said = "i've had a fever and my back hurts should i see someone"
+    assert default_recogniser().parse(said).name == ev.RED_FLAG
+
+
+def test_an_intent_with_two_kinds_of_value_needs_only_one() -> None:
+    event = default_recogniser().parse("just the quick version today i'm knackered")
+    assert (event.name, event.slots) == (ev.LENGTH, {"length": "short"})

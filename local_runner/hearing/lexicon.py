@@ -53,6 +53,15 @@ EXTRA_PRONUNCIATIONS = {
     "spikey": "S P AY K IY",
     "theraband": "TH EH R AH B AE N D",
     "windscreen": "W IH N D S K R IY N",
+    "buggered": "B AH G ER D",
+    "bushed": "B UH SH T",
+    "knackered": "N AE K ER D",
+    "niggle": "N IH G AH L",
+    "niggly": "N IH G L IY",
+    "oya": "OW Y AA",
+    "paining": "P EY N IH NG",
+    "sorer": "S AO R ER",
+    "spasming": "S P AE Z M IH NG",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 

@@ -25,6 +25,7 @@ from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import GENERAL_ROUTINE, SlotSpotter, Span
+from .spoken_time import with_spoken_time
 from .templates import Templates
 from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
@@ -36,7 +37,8 @@ ROUTINE_TYPE = "RoutineName"
 _REQUEST_WORDS = frozenset(
     {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
      "fancy", "stretch", "stretches", "exercises", "routine", "session",
-     "something", "help", "give", "show", "run", "get", "can", "could", "please", "kindly"}
+     "something", "help", "give", "show", "run", "get", "can", "could", "please", "kindly",
+     "one", "ones"}
 )  # fmt: skip
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
@@ -100,7 +102,8 @@ class Recogniser:
 
     def understand(self, text: str, expects: Sequence[str] = ()) -> Understanding:
         found = self._understand(text, tuple(expects))
-        return replace(found, event=replace(found.event, text=text.strip()))
+        event = with_spoken_time(replace(found.event, text=text.strip()))
+        return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
         utterance = normalise(text)
@@ -112,6 +115,12 @@ class Recogniser:
         candidates = without_fillers(utterance)
         for candidate in candidates:
             found = self.exact.lookup(candidate)
+            if (
+                found is not None
+                and found.name == ev.START_ROUTINE
+                and not _asks_for_routine(found.name, utterance)
+            ):  # "sore back" names a routine, and said mid-stretch, it says what hurts
+                return self._unless_pain(found, utterance, expects, 1.0, "exact")
             if found is not None:
                 name = agreeing_intent(found.name, expects)
                 return Understanding(replace(found, name=name), 1.0, "exact")
@@ -121,7 +130,9 @@ class Recogniser:
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
         if near is not None:
-            return self._near(near, utterance, expects)
+            # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
+            # sore" is a letter or two from "no that's fine").
+            return self._unless_pain(near, utterance, expects, 0.9, "near")
         return self._classify(utterance, expects)
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
@@ -132,15 +143,18 @@ class Recogniser:
         told = _without_spans(taken_back, values)
         return self._understand(f"{told} {meant}".strip(), expects)
 
-    def _near(self, near: Event, utterance: str, expects: tuple[str, ...]) -> Understanding:
-        """A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's sore" is
-        a letter or two from "no that's fine")."""
-        if near.name not in SAFE_FROM_OVERRIDE:
-            told = heard_symptoms(replace(near, text=utterance))
+    def _unless_pain(
+        self, found: Event, utterance: str, expects: tuple[str, ...], confidence: float, stage: str
+    ) -> Understanding:
+        """`found`, unless the words it does not account for say something hurts."""
+        if found.name not in SAFE_FROM_OVERRIDE:
+            told = heard_symptoms(replace(found, text=utterance))
             caught = self.safety.catch(told, unsure_only=True, said=utterance)
             if caught is not None:
-                return Understanding(caught, 0.9, "safety")
-        return Understanding(replace(near, name=agreeing_intent(near.name, expects)), 0.9, "near")
+                return Understanding(caught, confidence, "safety")
+        return Understanding(
+            replace(found, name=agreeing_intent(found.name, expects)), confidence, stage
+        )
 
     def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
         spans = self.spotter.spans(utterance)
@@ -170,8 +184,12 @@ class Recogniser:
         # let's do the spasm stretches") is that request, when the coach, triaging the words it
         # carries, still hears everything in them.
         request = _asks_for_routine(intent, utterance) and usable and slotted
-        if request and confidence >= SURE and self.safety.heard_by_coach(
-            utterance, heard_symptoms(replace(event, text=utterance))
+        if (
+            request
+            and confidence >= SURE
+            and self.safety.heard_by_coach(
+                utterance, heard_symptoms(replace(event, text=utterance))
+            )
         ):
             return Understanding(event, confidence, "classifier")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
@@ -185,10 +203,13 @@ class Recogniser:
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
 
     def _routine_for_what_is_wrong(self, event: Event, utterance: str, spans: list[Span]) -> Event:
-        """"My back's seized up, give us the one for that": a routine asked for only by the
-        user's own back takes the routine triage suggests for what they say is wrong with it."""
+        """ "My back's seized up, give us the one for that": a routine asked for only by the
+        user's own back, or by what is wrong ("the one for the pain down my leg"), takes the
+        routine triage suggests for it."""
+        if event.name != ev.START_ROUTINE:
+            return event
         named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
-        if event.slot("routine") != GENERAL_ROUTINE or set(named) - {"my", "me"}:
+        if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
             return event
         suggested = self.safety.suggested_routine(utterance)
         if suggested is None or suggested == GENERAL_ROUTINE:
@@ -221,9 +242,11 @@ class Recogniser:
         return confidence >= SURE and self._complete(event)
 
     def _complete(self, event: Event) -> bool:
-        """Every slot of the intent that can be spotted in a sentence was found in it."""
+        """The intent takes no value that can be spotted in a sentence, or one was found in it
+        (an intent's slots are alternatives: a length is "short" or "ten minutes")."""
         kinds = self.model.slot_types.get(event.name, {})
-        return all(event.slot(slot) for slot, kind in kinds.items() if kind not in WILDCARD_TYPES)
+        spotted = [slot for slot, kind in kinds.items() if kind not in WILDCARD_TYPES]
+        return not spotted or any(event.slot(slot) for slot in spotted)
 
     def _plausible(self, event: Event) -> bool:
         """A free-text symptom must name something triage knows ("my left leg" is not one)."""

@@ -14,6 +14,7 @@ from skill.core import events as ev
 from skill.core.events import Event
 from skill.core.triage import Assessment, Triage
 
+SERIOUS = ("emergency", "urgent")
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 # Answers that already carry what the user said about pain ("my pain is six").
 SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}
@@ -31,7 +32,8 @@ class SafetyNet:
         self._assess = lru_cache(maxsize=64)(self.triage.assess)
 
     def catch(self, text: str, *, unsure_only: bool = False, said: str = "") -> Event | None:
-        """Pain -> Feeling(worse); a known symptom -> RedFlag(symptom=the words, or `said`).
+        """Pain -> Feeling(worse); a known symptom, or pain with a serious sign, -> RedFlag
+        (symptom=the words, or `said`).
 
         With `unsure_only` (the classifier has a usable answer, just not a sure one) ordinary
         back words ("my back", "stretch") that triage knows as self-care do not override it:
@@ -39,6 +41,8 @@ class SafetyNet:
         """
         assessment = self._assess(text)
         words = said or text
+        if assessment.flags and assessment.level in SERIOUS:  # "a fever and my back hurts"
+            return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         if assessment.pain:
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
         if assessment.recognised and (assessment.flags or not unsure_only):

@@ -70,7 +70,7 @@ CUSTOM_INTENTS: dict[str, tuple[str, ...]] = {
     FEELING: ("feeling",),
     EXPLAIN_EXERCISE: ("exercise",),
     SKIP: (),
-    HOLD_TIME: ("seconds",),
+    HOLD_TIME: ("seconds", "minutes"),
     PROGRESS: (),
     SET_REMINDER: ("time", "days"),
     DELETE_DATA: (),

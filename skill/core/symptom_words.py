@@ -11,8 +11,11 @@ from .events import Event
 
 # Slots whose words name a routine, exercise or thing, not how the user feels. A routine's name
 # stands for the body part it is named after: "my lower back is wrecked" still says something
-# hurts, "the back spasm one" does not.
-_NAMING_SLOTS = {"routine": " back ", "exercise": " ", "equipment": " "}
+# hurts, "oh my back my back" is still a cry, "the back spasm one" says nothing hurts. Words
+# heard as the routine that say more than its name are kept: a routine asked for by what is
+# wrong ("back pain", "the nerve pain down my leg") still says it.
+_NAMING_SLOTS = {"routine": " my back ", "exercise": " ", "equipment": " "}
+_PLAIN = ("my", "me", "the", "a", "your", "one")
 _NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 
@@ -25,7 +28,18 @@ def heard_symptoms(event: Event) -> str:
         for slot, stands_for in _NAMING_SLOTS.items():
             heard = event.heard_words(slot)
             if heard:
-                text = text.replace(f" {heard.lower()} ", stands_for)
+                heard = heard.lower()
+                kept = (
+                    heard if slot == "routine" and _beyond_the_name(heard, event.slot(slot)) else ""
+                )
+                text = text.replace(f" {heard} ", f"{stands_for}{kept} ")
         return " ".join(text.split())
     parts = [event.slot("symptom"), event.heard_words("feeling")]
     return " ".join(p for p in parts if p)
+
+
+def _beyond_the_name(heard: str, routine_id: str | None) -> bool:
+    """Whether `heard` says more than the routine's own name ("back pain" as lower_back does;
+    "my back spasm" as back_spasm does not)."""
+    name = {*(routine_id or "").split("_"), *_PLAIN}
+    return any(not any(w in (n, n + "s") or w + "s" == n for n in name) for w in heard.split())

@@ -19,11 +19,10 @@ from .prompts import prompt_for_mode
 
 @handles()
 def hold_time(ctx: Context, state: CoachState, event: Event) -> Reply:
-    raw = event.slot("seconds")
-    try:
-        asked = int(float(raw)) if raw is not None else None
-    except ValueError:
-        asked = None
+    asked = _number(event.slot("seconds"))
+    minutes = _number(event.slot("minutes"))  # "hold for two minutes" is not two seconds
+    if asked is None and minutes is not None:
+        asked = minutes * 60
     if asked is None:
         return Reply.ask([Say(P.HOLD_WHICH)], P.HOLD_WHICH)
     seconds = clamp_hold(asked)
