@@ -64,8 +64,21 @@ def test_chatter_stays_chatter() -> None:
 
 def test_how_well_the_language_knows_a_reading() -> None:
     assert known("what are the choices") == 1.0  # one of the model's own sentences
+    assert 0.0 < known("hold for 45 seconds") < 1.0  # a template
+    assert 0.0 < known("what are the choice") < 1.0  # a near miss
     assert known("what kind of choice is it the committee said") == 0.0
-    assert 0.0 < known("could you please show me what are the choices") <= 1.0
+    # a classifier answer, however sure, earns nothing: on the development set counting them
+    # turned 10 more clips right but made 10 more wrong actions
+    assert known("I think that's got the download.") == 0.0
+
+
+def test_a_classifier_answer_in_the_runners_up_does_not_win() -> None:
+    # whisper in fan noise (benchmark, 8 voices): "I haven't got a towel" -> a runner-up the
+    # classifier reads as a sure stop; an unplaced best reading stays unsure instead
+    transcript = readings(
+        ("And they've been got the download.", -0.60), ("I think that's got the download.", -0.62)
+    )
+    assert best_reading(transcript).text == "And they've been got the download."
 
 
 def test_one_reading_is_kept_as_it_is() -> None:
