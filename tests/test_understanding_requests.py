@@ -206,3 +206,25 @@ def test_pain_with_a_serious_sign_is_a_red_flag() -> None:
 def test_an_intent_with_two_kinds_of_value_needs_only_one() -> None:
     event = default_recogniser().parse("just the quick version today i'm knackered")
     assert (event.name, event.slots) == (ev.LENGTH, {"length": "short"})
+
+
+def test_something_that_happened_is_not_something_asked_for() -> None:
+    assert default_recogniser().parse("something just twinged in my lower back").name == ev.FEELING
+    asked = default_recogniser().parse("have you got something for my lower back")
+    assert (asked.name, asked.slots) == (ev.START_ROUTINE, {"routine": "lower_back"})
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the wee spasm routine please", "my back's gone into spasm again help me loosen it off"],
+)
+def test_a_spasm_routine_asked_for_is_that_routine(said: str) -> None:
+    # The doctor-level sign in the second ("again": spasms that keep coming back) is answered
+    # by the coach first, then the routine offered (test_floor_safety pins that).
+    event = default_recogniser().parse(said)
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "back_spasm"})
+
+
+def test_of_two_values_said_for_a_near_sentence_one_is_taken() -> None:
+    event = default_recogniser().parse("that's grand that helped")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "better"})

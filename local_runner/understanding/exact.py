@@ -69,8 +69,11 @@ class ExactTable:
         if match is None:
             return None
         entry = self.table[match[0]]
-        return entry.event(spans) if len(entry.slots) == len(spans) else Event(entry.intent)
-
+        if len(entry.slots) == len(spans):
+            return entry.event(spans)
+        # More values said than the sentence holds ("that's grand, that helped"): the spotter
+        # chooses among them as it does for the classifier.
+        return self.spotter.fill(entry.intent, utterance, spans)
 
 
 class _Builder:

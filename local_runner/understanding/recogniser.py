@@ -37,8 +37,7 @@ ROUTINE_TYPE = "RoutineName"
 _REQUEST_WORDS = frozenset(
     {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
      "fancy", "stretch", "stretches", "exercises", "routine", "session",
-     "something", "help", "give", "show", "run", "get", "can", "could", "please", "kindly",
-     "one", "ones"}
+     "help", "give", "show", "run", "get", "can", "could", "please", "kindly", "one", "ones"}
 )  # fmt: skip
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
@@ -233,10 +232,20 @@ class Recogniser:
             other.stage == "classifier"
             and other.event.name != matched.name
             and (self._sure(other.event, other.confidence) or self._has_spotted_slot(other.event))
-            and not self.safety.names_red_flag(utterance)
+            and (not self.safety.names_red_flag(utterance) or self._heard_request(other, utterance))
         ):
             return other
         return Understanding(matched, 1.0, "template")
+
+    def _heard_request(self, found: Understanding, utterance: str) -> bool:
+        """A sure request for a routine, whose red flag the coach still hears and answers first
+        ("my back's gone into spasm again, help me loosen it off": advice, then the routine),
+        unless the flag is serious."""
+        return (
+            found.event.name == ev.START_ROUTINE
+            and found.confidence >= SURE
+            and not self.safety.names_serious_flag(utterance)
+        )
 
     def _sure(self, event: Event, confidence: float) -> bool:
         return confidence >= SURE and self._complete(event)
@@ -261,7 +270,14 @@ def default_recogniser() -> Recogniser:
 
 
 def _asks_for_routine(intent: str, utterance: str) -> bool:
-    return intent == ev.START_ROUTINE and not _REQUEST_WORDS.isdisjoint(utterance.split())
+    """ "Something" asks when it is something for or to do ("something for my back"), not when
+    it is what happened ("something just twinged in my lower back")."""
+    if intent != ev.START_ROUTINE:
+        return False
+    padded = f" {utterance} "
+    return not _REQUEST_WORDS.isdisjoint(utterance.split()) or any(
+        f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
+    )
 
 
 def _without_spans(utterance: str, spans: list[Span]) -> str:

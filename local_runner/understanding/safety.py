@@ -61,6 +61,10 @@ class SafetyNet:
         """The routine triage would offer for what `text` describes ("seized up": back_spasm)."""
         return self._assess(text).suggested_routine
 
+    def names_serious_flag(self, text: str) -> bool:
+        assessment = self._assess(text)
+        return bool(assessment.flags) and assessment.level in SERIOUS
+
     def names_red_flag(self, text: str) -> bool:
         return bool(self._assess(text).flags)
 

@@ -97,7 +97,7 @@ def _said_as_a_time(words: list[str], i: int) -> bool:
 
 
 def _minutes_after(words: list[str], start: int) -> tuple[int, int]:
-    """"thirty" / "oh five" / "forty five" after the hour."""
+    """ "thirty" / "oh five" / "forty five" after the hour."""
     if start < len(words) and words[start] == "oh" and start + 1 < len(words):
         minute = parse_number(words[start + 1])
         if minute is not None and minute < 10:

@@ -30,7 +30,9 @@ CLOSERS = (
 STAND_INS = {
     # Not slot values of any type ("pain down my leg" names the sciatica routine).
     "AMAZON.SearchQuery": [
-        "numbness in my leg", "a burning feeling in my calf", "tingling in my foot",
+        "numbness in my leg",
+        "a burning feeling in my calf",
+        "tingling in my foot",
     ],
     "AMAZON.TIME": ["seven", "six pm", "tomorrow morning"],
     NUMBER_TYPE: ["twenty"],

@@ -104,7 +104,6 @@ def parse_json(data: bytes) -> Any:
 def install(app: Flask) -> None:
     """Security headers on every response; HTTP errors and crashes answered as short JSON."""
 
-
     app.wsgi_app = SecurityHeaders(app.wsgi_app)  # type: ignore[method-assign]
 
     @app.errorhandler(HTTPException)

@@ -105,4 +105,3 @@ class RequestRecord:
         if self.error:
             fields["error"] = self.error
         log.log(level, "request", extra=fields)
-

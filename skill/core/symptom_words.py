@@ -15,7 +15,9 @@ from .events import Event
 # heard as the routine that say more than its name are kept: a routine asked for by what is
 # wrong ("back pain", "the nerve pain down my leg") still says it.
 _NAMING_SLOTS = {"routine": " my back ", "exercise": " ", "equipment": " "}
-_PLAIN = ("my", "me", "the", "a", "your", "one")
+# Words that name a routine as a routine, not a symptom ("the spasm routine please").
+_PLAIN = ("my", "me", "the", "a", "your", "one", "routine", "stretches", "stretch", "exercises",
+          "session", "set")  # fmt: skip
 _NOT_SPOKEN = frozenset({ev.LAUNCH, ev.SESSION_ENDED, *ev.FRONT_END_EVENTS})
 
 

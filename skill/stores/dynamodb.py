@@ -181,8 +181,11 @@ class DynamoDbStore:
             if _code(error) != CONFLICT:  # already kept by an earlier read
                 raise
             return
-        log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
-                    log_ref(key), reason)
+        log.warning(
+            "stored profile of user %s unreadable (%s): set aside, starting fresh",
+            log_ref(key),
+            reason,
+        )
 
     def _put(self, key: str, profile: dict[str, Any], version: int | None) -> None:
         item = _profile_item(key, encode(profile), (version or 0) + 1, ROW_VERSION)
@@ -250,8 +253,9 @@ def _new_client() -> Any:
         from botocore.config import Config
     except ImportError as error:  # pragma: no cover - boto3 is a pinned dependency
         raise StoreError("the DynamoDB store needs boto3 (pip install boto3)") from error
-    config = Config(retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3,
-                    read_timeout=10)
+    config = Config(
+        retries={"mode": "standard", "max_attempts": 5}, connect_timeout=3, read_timeout=10
+    )
     try:
         return boto3.session.Session().client("dynamodb", config=config)
     except Exception as error:  # NoRegionError and the like: say what to set

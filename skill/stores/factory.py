@@ -79,4 +79,3 @@ def store_from_env(
     if any(path.is_dir() for path in old):
         migrate_json_profiles(store, old)
     return store
-

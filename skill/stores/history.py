@@ -80,4 +80,3 @@ def sync(conn: sqlite3.Connection, key: str, stored: Stored, new: list[Any]) -> 
             "INSERT INTO history (user_key, seq, entry) VALUES (?, ?, ?)",
             [(key, start + i, encode(entry)) for i, entry in enumerate(added)],
         )
-

@@ -42,8 +42,11 @@ class JsonFileStore:
         except Unreadable as error:
             backup = path.with_suffix(f".corrupt-{time.time_ns()}")
             os.replace(path, backup)
-            log.warning("profile of user %s unreadable (%s); set aside",
-                        log_ref(user_key(user_id)), error.reason)
+            log.warning(
+                "profile of user %s unreadable (%s); set aside",
+                log_ref(user_key(user_id)),
+                error.reason,
+            )
             return None
 
     def save(self, user_id: str, data: dict[str, Any]) -> None:

@@ -47,8 +47,11 @@ def migrate_json_profiles(store: Adopter, directories: Iterable[Path]) -> int:
             elif LEGACY_NAME.match(name):
                 adopted += _adopt_file(store, path)
         if adopted:
-            log.info("moved %d old profile files into the store; originals in %s",
-                     adopted, directory / BACKUP_DIR)
+            log.info(
+                "moved %d old profile files into the store; originals in %s",
+                adopted,
+                directory / BACKUP_DIR,
+            )
     return adopted
 
 
@@ -59,8 +62,10 @@ def _adopt_file(store: Adopter, path: Path) -> int:
     except FileNotFoundError:  # another process migrated it first
         return 0
     except Exception as error:  # leave the file where it is; the front end must still start
-        log.warning("could not move an old profile file into the store (%s); left in place",
-                    type(error).__name__)
+        log.warning(
+            "could not move an old profile file into the store (%s); left in place",
+            type(error).__name__,
+        )
         return 0
     backup_dir = path.parent / BACKUP_DIR
     backup_dir.mkdir(mode=0o700, exist_ok=True)

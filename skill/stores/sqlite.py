@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-
 class _Damaged(Exception):
     def __init__(self, reason: str, profile: bytes, rows: list[hist.Row]) -> None:
         super().__init__(reason)
@@ -240,8 +239,11 @@ class SqliteStore:
             )
             conn.execute("DELETE FROM users WHERE user_key = ?", (key,))
             conn.execute("DELETE FROM history WHERE user_key = ?", (key,))
-            log.warning("stored profile of user %s unreadable (%s): set aside, starting fresh",
-                        log_ref(key), damage.reason)
+            log.warning(
+                "stored profile of user %s unreadable (%s): set aside, starting fresh",
+                log_ref(key),
+                damage.reason,
+            )
             return None, hist.Stored([], [])
 
     def _write(

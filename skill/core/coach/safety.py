@@ -25,6 +25,8 @@ from .feelings import stop_exercise_worse
 from .machine import Guard, Handler, handles
 
 SERIOUS = ("emergency", "urgent")
+
+
 def assessment_of(ctx: Context, event: Event) -> Assessment | None:
     words = heard_symptoms(event)
     return ctx.triage.assess(words) if words else None

@@ -116,9 +116,7 @@ class Triage:
             advice = rules.advice[level].format(labels=_join(labels, "and"))
             return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
         if pain or text.any_live(rules.selfcare_terms):
-            routine = next(
-                (s.routine for s in rules.suggestions if text.any_live(s.terms)), None
-            )
+            routine = next((s.routine for s in rules.suggestions if text.any_live(s.terms)), None)
             return Assessment(
                 "selfcare", rules.advice["selfcare"], recognised=True, pain=pain,
                 suggested_routine=routine,
