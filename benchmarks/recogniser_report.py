@@ -54,6 +54,7 @@ INTENT_SETS = [
     HELD / "blind4_utterances.tsv",
     HELD / "blind5_utterances.tsv",
     HELD / "blind6_utterances.tsv",
+    HELD / "blind7_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -65,6 +66,7 @@ PAIN_SETS = [
     HELD / "blind4_pain.tsv",
     HELD / "blind5_pain.tsv",
     HELD / "blind6_pain.tsv",
+    HELD / "blind7_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -76,6 +78,7 @@ OOD_SETS = [
     HELD / "blind4_ood.tsv",
     HELD / "blind5_ood.tsv",
     HELD / "blind6_ood.tsv",
+    HELD / "blind7_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -117,6 +120,9 @@ BEFORE = {
     "blind6_utterances.tsv": "first run 89.2%/slot 81.5%",
     "blind6_pain.tsv": "first run 86.7%",
     "blind6_ood.tsv": "first run 0/50",
+    "blind7_utterances.tsv": "first run 90.0%/slot 80.8%",
+    "blind7_pain.tsv": "first run 90.0%",
+    "blind7_ood.tsv": "first run 2/50",
 }
 
 
