@@ -228,3 +228,8 @@ def test_a_spasm_routine_asked_for_is_that_routine(said: str) -> None:
 def test_of_two_values_said_for_a_near_sentence_one_is_taken() -> None:
     event = default_recogniser().parse("that's grand that helped")
     assert (event.name, event.slots) == (ev.FEELING, {"feeling": "better"})
+
+
+def test_a_feeling_the_coach_cannot_place_is_asked_about_not_dropped() -> None:
+    event = default_recogniser().parse("ooh i felt that right down to my ankle")
+    assert (event.name, event.slots) == (ev.FEELING, {})  # the coach asks: better, same, worse?

@@ -76,6 +76,10 @@ def accepted(
     `missing`: it takes a value and none was found; `elsewhere`: it is said to someone else;
     `one_word`: the whole sentence is one word the model's own sentences and their near misses
     did not know, so the classifier only has its letters to go on: "both" is not "bother")."""
+    # A feeling the coach cannot place is asked about ("better, the same, or worse?"): on the
+    # floor, "ooh I felt that right down to my ankle" must not fall through as "didn't catch that".
+    if missing and intent == ev.FEELING:
+        missing = False
     if intent == OUT_OF_DOMAIN or confidence < (ACCEPT_WITHOUT_VALUE if missing else ACCEPT):
         return False
     if unknown > MAX_UNKNOWN_ANY:
