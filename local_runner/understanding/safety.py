@@ -12,9 +12,8 @@ from typing import Protocol
 
 from skill.core import events as ev
 from skill.core.events import Event
-from skill.core.triage import Assessment, Triage
+from skill.core.triage import SERIOUS, Assessment, Triage
 
-SERIOUS = ("emergency", "urgent")
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 # Answers that already carry what the user said about pain ("my pain is six").
 SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}

@@ -60,8 +60,7 @@ def clock_time(utterance: str) -> str | None:
             return _hhmm(*_NAMED[word])
         found = _time_at(words, i)
         if found is not None:
-            hour, minute, _ = found
-            return _hhmm(_with_part_of_day(hour, words), minute)
+            return _hhmm(_with_part_of_day(found[0], words), found[1])
     padded = f" {' '.join(words)} "
     for phrases, code in _DAY_PARTS:
         if any(f" {phrase} " in padded for phrase in phrases):
@@ -69,25 +68,24 @@ def clock_time(utterance: str) -> str | None:
     return None
 
 
-def _time_at(words: list[str], i: int) -> tuple[int, int, int] | None:
-    """(hour, minute, index after the time) for a time starting at word i."""
+def _time_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(hour, minute) for a time starting at word i."""
     word = words[i]
     if word in _MINUTES_BEFORE and i + 2 < len(words) and words[i + 1] in ("past", "to"):
         hour = _hour(words[i + 2])
         if hour is not None:
             minutes = _MINUTES_BEFORE[word]
             if words[i + 1] == "to":
-                return (hour - 1) % 12 or 12, 60 - minutes, i + 3
-            return hour, minutes, i + 3
+                return (hour - 1) % 12 or 12, 60 - minutes
+            return hour, minutes
     if word == "half" and i + 1 < len(words):  # "half seven" is half past seven (UK)
         hour = _hour(words[i + 1])
         if hour is not None:
-            return hour, 30, i + 2
+            return hour, 30
     hour = _hour(word)
     if hour is None or not _said_as_a_time(words, i):
         return None
-    minute, end = _minutes_after(words, i + 1)
-    return hour, minute, end
+    return hour, _minutes_after(words, i + 1)
 
 
 def _said_as_a_time(words: list[str], i: int) -> bool:
@@ -96,18 +94,18 @@ def _said_as_a_time(words: list[str], i: int) -> bool:
     return before in ("at", "for", "around", "about", "by") or after in (*_EVENING, *_MORNING)
 
 
-def _minutes_after(words: list[str], start: int) -> tuple[int, int]:
-    """ "thirty" / "oh five" / "forty five" after the hour."""
+def _minutes_after(words: list[str], start: int) -> int:
+    """ "thirty" / "oh five" / "forty five" after the hour (0 when none is said)."""
     if start < len(words) and words[start] == "oh" and start + 1 < len(words):
         minute = parse_number(words[start + 1])
         if minute is not None and minute < 10:
-            return minute, start + 2
+            return minute
     for length in (2, 1):
         said = " ".join(words[start : start + length])
         minute = parse_number(said) if len(said.split()) == length else None
         if minute is not None and 0 < minute < 60:
-            return minute, start + length
-    return 0, start
+            return minute
+    return 0
 
 
 def _with_part_of_day(hour: int, words: list[str]) -> int:

@@ -17,14 +17,12 @@ from ..modes import IN_ROUTINE, MODES, Mode
 from ..reply import Reply, Say, Segment
 from ..state import CoachState, Session
 from ..symptom_words import heard_symptoms
-from ..triage import Assessment
+from ..triage import SERIOUS, Assessment
 from .checks import CHECK_MODES, next_check
 from .context import Context
 from .delivery import DELIVERY_MODES, advance
 from .feelings import stop_exercise_worse
 from .machine import Guard, Handler, handles
-
-SERIOUS = ("emergency", "urgent")
 
 
 def assessment_of(ctx: Context, event: Event) -> Assessment | None:

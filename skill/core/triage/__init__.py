@@ -7,7 +7,7 @@ One job per module: `text` (normalise, stems, negation), `rules` (parse redflags
 
 from .assess import MAX_TRIAGE_CHARS, Assessment, Triage
 from .matching import IndexedFinder, ScanFinder
-from .rules import LEVELS, RANK, ROUTINE_IDS
+from .rules import LEVELS, RANK, ROUTINE_IDS, SERIOUS
 from .screen import ScreenQuestion
 from .text import normalise, stem, tokens
 
@@ -16,6 +16,7 @@ __all__ = [
     "MAX_TRIAGE_CHARS",
     "RANK",
     "ROUTINE_IDS",
+    "SERIOUS",
     "Assessment",
     "IndexedFinder",
     "ScanFinder",

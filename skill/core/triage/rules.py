@@ -19,6 +19,7 @@ from .text import term_stems
 LEVELS: tuple[str, ...] = ("emergency", "urgent", "doctor", "selfcare")
 RANK = {level: index for index, level in enumerate(LEVELS)}  # lower is more serious
 FLAG_LEVELS = LEVELS[:-1]
+SERIOUS = LEVELS[:2]  # these end the session at once
 ROUTINE_IDS = ("lower_back", "sciatica", "back_spasm", "hamstrings", "desk_break", "breathing")
 DEFAULT_WINDOW = 8
 _MAX_REFERENCE_DEPTH = 3
