@@ -35,18 +35,18 @@ _MINUTES_BEFORE = {"quarter": 15, "half": 30, "twenty": 20, "ten": 10, "five": 5
 def with_spoken_time(event: Event) -> Event:
     """A reminder's time as AMAZON.TIME gives it ("every evening at six": "18:00"); a hold's
     length in seconds ("two minutes": 120, not 2)."""
+    if event.name not in (ev.SET_REMINDER, ev.HOLD_TIME):
+        return event
     utterance = normalise(event.text)
     slots = dict(event.slots)
     if event.name == ev.SET_REMINDER:
         said: str | int | None = clock_time(utterance)
         slot = "time"
-    elif event.name == ev.HOLD_TIME:
+    else:
         # The slot spotter gives a number to both of the intent's number slots; the length
         # read here, in seconds, is the one answer.
         slots.pop("minutes", None)
         said, slot = duration_seconds(utterance), "seconds"
-    else:
-        return event
     if said is not None:
         slots[slot] = str(said)
     return replace(event, slots=slots)
