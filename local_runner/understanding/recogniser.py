@@ -23,22 +23,15 @@ from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
+from .routine_requests import asks_for_routine, routine_for_what_is_wrong
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
-from .slots import GENERAL_ROUTINE, SlotSpotter, Span
+from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
 from .templates import Templates
 from .text import normalise, self_repaired, without_fillers
 from .training import train_classifier
 
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
-ROUTINE_TYPE = "RoutineName"
-# Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
-# not a remark ("ouch my hamstrings").
-_REQUEST_WORDS = frozenset(
-    {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
-     "fancy", "stretch", "stretches", "exercises", "routine", "session",
-     "help", "give", "show", "run", "get", "can", "could", "please", "kindly", "one", "ones"}
-)  # fmt: skip
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
 
@@ -117,7 +110,7 @@ class Recogniser:
             if (
                 found is not None
                 and found.name == ev.START_ROUTINE
-                and not _asks_for_routine(found.name, utterance)
+                and not asks_for_routine(found.name, utterance)
             ):  # "sore back" names a routine, and said mid-stretch, it says what hurts
                 return self._unless_pain(found, utterance, expects, 1.0, "exact")
             if found is not None:
@@ -161,7 +154,7 @@ class Recogniser:
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
-        event = self._routine_for_what_is_wrong(event, utterance, spans)
+        event = routine_for_what_is_wrong(event, utterance, spans, self.safety)
         complete = self._complete(event)
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
@@ -182,7 +175,7 @@ class Recogniser:
         # A sure request for a routine that also says why ("my back cramped up lifting a bale so
         # let's do the spasm stretches") is that request, when the coach, triaging the words it
         # carries, still hears everything in them.
-        request = _asks_for_routine(intent, utterance) and usable and slotted
+        request = asks_for_routine(intent, utterance) and usable and slotted
         if (
             request
             and confidence >= SURE
@@ -200,20 +193,6 @@ class Recogniser:
         if usable:
             return Understanding(event, confidence, "classifier")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
-
-    def _routine_for_what_is_wrong(self, event: Event, utterance: str, spans: list[Span]) -> Event:
-        """ "My back's seized up, give us the one for that": a routine asked for only by the
-        user's own back, or by what is wrong ("the one for the pain down my leg"), takes the
-        routine triage suggests for it."""
-        if event.name != ev.START_ROUTINE:
-            return event
-        named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
-        if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
-            return event
-        suggested = self.safety.suggested_routine(utterance)
-        if suggested is None or suggested == GENERAL_ROUTINE:
-            return event
-        return replace(event, slots={**event.slots, "routine": suggested})
 
     def _has_spotted_slot(self, event: Event) -> bool:
         kinds = self.model.slot_types.get(event.name, {})
@@ -267,17 +246,6 @@ class Recogniser:
 def default_recogniser() -> Recogniser:
     """Built once per process; the classifier comes from the user cache when it can."""
     return Recogniser.from_model()
-
-
-def _asks_for_routine(intent: str, utterance: str) -> bool:
-    """ "Something" asks when it is something for or to do ("something for my back"), not when
-    it is what happened ("something just twinged in my lower back")."""
-    if intent != ev.START_ROUTINE:
-        return False
-    padded = f" {utterance} "
-    return not _REQUEST_WORDS.isdisjoint(utterance.split()) or any(
-        f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
-    )
 
 
 def _without_spans(utterance: str, spans: list[Span]) -> str:

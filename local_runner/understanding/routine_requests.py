@@ -1,0 +1,49 @@
+"""Requests for a routine: whether a sentence naming a routine asks for it, and which routine a
+request that only says what is wrong should get."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skill.core import events as ev
+from skill.core.events import Event
+
+from .safety import SafetyNet
+from .slots import GENERAL_ROUTINE, Span
+
+ROUTINE_TYPE = "RoutineName"
+# Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
+# not a remark ("ouch my hamstrings").
+_REQUEST_WORDS = frozenset(
+    {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
+     "fancy", "stretch", "stretches", "exercises", "routine", "session",
+     "help", "give", "show", "run", "get", "can", "could", "please", "kindly", "one", "ones"}
+)  # fmt: skip
+
+
+def asks_for_routine(intent: str, utterance: str) -> bool:
+    """ "Something" asks when it is something for or to do ("something for my back"), not when
+    it is what happened ("something just twinged in my lower back")."""
+    if intent != ev.START_ROUTINE:
+        return False
+    padded = f" {utterance} "
+    return not _REQUEST_WORDS.isdisjoint(utterance.split()) or any(
+        f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
+    )
+
+
+def routine_for_what_is_wrong(
+    event: Event, utterance: str, spans: list[Span], safety: SafetyNet
+) -> Event:
+    """ "My back's seized up, give us the one for that": a routine asked for only by the
+    user's own back, or by what is wrong ("the one for the pain down my leg"), takes the
+    routine triage suggests for it."""
+    if event.name != ev.START_ROUTINE:
+        return event
+    named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
+    if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
+        return event
+    suggested = safety.suggested_routine(utterance)
+    if suggested is None or suggested == GENERAL_ROUTINE:
+        return event
+    return replace(event, slots={**event.slots, "routine": suggested})
