@@ -452,6 +452,18 @@ def test_a_body_part_cried_out_or_given_way_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain
 
 
+@pytest.mark.parametrize(
+    "text", ["ah that's grabbing me something rotten", "it's really biting", "that's a bad stretch"]
+)
+def test_discomfort_said_of_the_stretch_itself_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize("text", ["it's not grabbing at all", "that's pulling nicely now"])
+def test_the_stretch_not_hurting_or_a_plain_phrase_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain
+
+
 def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
     assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
     assert not TRIAGE.assess("with rain spreading from the west").flags
