@@ -480,3 +480,9 @@ def test_regional_ways_of_saying_it_hurts_are_pain(text: str) -> None:
 @pytest.mark.parametrize("text", ["what a shot from the side", "i'm not right now", "go back one"])
 def test_everyday_words_near_a_body_word_are_not_pain(text: str) -> None:
     assert not TRIAGE.assess(text).pain, text
+
+
+def test_a_routine_is_found_for_a_situation_that_is_no_symptom() -> None:
+    assert TRIAGE.routine_for("i've been sat at a laptop all day") == "desk_break"
+    assert TRIAGE.assess("i've been sat at a laptop all day").suggested_routine is None
+    assert TRIAGE.routine_for("what's for dinner") is None

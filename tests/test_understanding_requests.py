@@ -233,3 +233,29 @@ def test_of_two_values_said_for_a_near_sentence_one_is_taken() -> None:
 def test_a_feeling_the_coach_cannot_place_is_asked_about_not_dropped() -> None:
     event = default_recogniser().parse("ooh i felt that right down to my ankle")
     assert (event.name, event.slots) == (ev.FEELING, {})  # the coach asks: better, same, worse?
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("i drive a bus for ten hours a day what have you got for that", "desk_break"),
+        ("been in a meeting chair since nine is there anything i can do", "desk_break"),
+        ("i only want to lie down and breathe for a bit", "breathing"),
+        ("work has got me so wound up give me something to help", "breathing"),
+    ],
+)
+def test_a_request_that_describes_the_day_gets_the_routine_for_it(text: str, routine: str) -> None:
+    understood = default_recogniser().understand(text)
+    assert (understood.event.name, understood.event.slots) == (ev.START_ROUTINE, {"routine": routine})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there something for dinner or shall i order",  # asks, but for no routine
+        "i've been sat in traffic for an hour",  # a routine's situation, but no request
+        "what have you got for mum's birthday",
+    ],
+)
+def test_a_situation_or_a_request_alone_asks_for_no_routine(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS

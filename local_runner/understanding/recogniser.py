@@ -23,7 +23,7 @@ from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
-from .routine_requests import asks_for_routine, routine_for_what_is_wrong
+from .routine_requests import asked_by_situation, asks_for_routine, routine_for_what_is_wrong
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
@@ -192,6 +192,9 @@ class Recogniser:
                 return Understanding(caught, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")
+        requested = asked_by_situation(utterance, self.safety)
+        if requested is not None:
+            return Understanding(requested, confidence, "request")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
 
     def _has_spotted_slot(self, event: Event) -> bool:
