@@ -259,3 +259,9 @@ def test_a_request_that_describes_the_day_gets_the_routine_for_it(text: str, rou
 )
 def test_a_situation_or_a_request_alone_asks_for_no_routine(text: str) -> None:
     assert default_recogniser().parse(text).name not in ACTIONS
+
+
+def test_asking_for_the_stretches_without_naming_one_lets_the_coach_ask_which() -> None:
+    event = default_recogniser().parse("alright let's crack on with today's exercises then")
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {})
+    assert default_recogniser().parse("start the car would you").name not in ACTIONS

@@ -23,7 +23,12 @@ from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import WILDCARD_TYPES, LanguageModel
 from .ood import accepted, said_to_someone_else
-from .routine_requests import asked_by_situation, asks_for_routine, routine_for_what_is_wrong
+from .routine_requests import (
+    asked_by_situation,
+    asks_for_routine,
+    asks_for_some_routine,
+    routine_for_what_is_wrong,
+)
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
@@ -155,7 +160,7 @@ class Recogniser:
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
         event = routine_for_what_is_wrong(event, utterance, spans, self.safety)
-        complete = self._complete(event)
+        complete = self._complete(event) or asks_for_some_routine(event, utterance)
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
             intent,

@@ -32,6 +32,15 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     )
 
 
+# Words that name the stretching itself, not any one routine ("let's get going with today's
+# stretches"): the coach asks which routine.
+_ANY_ROUTINE = frozenset({"stretches", "stretching", "routine", "exercises", "session", "workout"})
+
+
+def asks_for_some_routine(event: Event, utterance: str) -> bool:
+    return event.name == ev.START_ROUTINE and not _ANY_ROUTINE.isdisjoint(utterance.split())
+
+
 def routine_for_what_is_wrong(
     event: Event, utterance: str, spans: list[Span], safety: SafetyNet
 ) -> Event:
