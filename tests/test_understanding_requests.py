@@ -60,6 +60,7 @@ def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
         "my lower back is wrecked let's do some stretches for it",
         "i've got back pain",  # "back pain" names the lower back routine, and says it hurts
         "start something for the nerve pain down my leg",
+        "my back keeps seizing right up put on the one for that",  # a request by situation
     ],
 )
 def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold(said: str) -> None:
@@ -265,3 +266,23 @@ def test_asking_for_the_stretches_without_naming_one_lets_the_coach_ask_which() 
     event = default_recogniser().parse("alright let's crack on with today's exercises then")
     assert (event.name, event.slots) == (ev.START_ROUTINE, {})
     assert default_recogniser().parse("start the car would you").name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    ("said", "routine"),
+    [
+        ("the nerve's acting up down my leg again can we do the nerve stretches", "sciatica"),
+        ("kindly begin the one for pain going from my hip down my leg", "sciatica"),
+    ],
+)
+def test_a_request_naming_a_doctor_level_sign_gets_the_advice_then_the_routine_offered(
+    said: str, routine: str
+) -> None:
+    session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.start()
+    reply = session.say(said)
+    assert "triage_doctor" in reply.events
+    assert (session.state.session.mode, session.state.session.offered_routine) == (
+        Mode.OFFER_ROUTINE,
+        routine,
+    )

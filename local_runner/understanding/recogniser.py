@@ -189,6 +189,10 @@ class Recogniser:
             )
         ):
             return Understanding(event, confidence, "classifier")
+        # A request for help that describes the user's day; the coach triages all its words.
+        requested = None if usable else asked_by_situation(utterance, self.safety)
+        if requested is not None:
+            return Understanding(requested, confidence, "request")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
         if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
             told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
@@ -197,9 +201,6 @@ class Recogniser:
                 return Understanding(caught, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")
-        requested = asked_by_situation(utterance, self.safety)
-        if requested is not None:
-            return Understanding(requested, confidence, "request")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
 
     def _has_spotted_slot(self, event: Event) -> bool:

@@ -52,7 +52,7 @@ def routine_for_what_is_wrong(
     named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
     if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
         return event
-    suggested = safety.suggested_routine(utterance)
+    suggested = safety.routine_for_situation(utterance)
     if suggested is None or suggested == GENERAL_ROUTINE:
         return event
     return replace(event, slots={**event.slots, "routine": suggested})
