@@ -486,3 +486,15 @@ def test_a_routine_is_found_for_a_situation_that_is_no_symptom() -> None:
     assert TRIAGE.routine_for("i've been sat at a laptop all day") == "desk_break"
     assert TRIAGE.assess("i've been sat at a laptop all day").suggested_routine is None
     assert TRIAGE.routine_for("what's for dinner") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ooh that's a bit pinchy", "my calf just gripped", "oof that shot right through me"]
+)
+def test_pain_said_as_an_adjective_a_past_tense_or_an_idiom_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
+def test_feeling_poorly_with_a_sore_back_is_a_fever_sign_but_a_poorly_back_is_not() -> None:
+    assert TRIAGE.assess("i've been feeling poorly and hot and my back aches").level == "urgent"
+    assert TRIAGE.assess("my back's a bit poorly").level != "urgent"

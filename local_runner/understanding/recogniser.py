@@ -155,7 +155,9 @@ class Recogniser:
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
         event = requests.routine_for_what_is_wrong(event, utterance, spans, self.safety)
-        complete = self._complete(event) or requests.asks_for_some_routine(event, utterance)
+        named = self._complete(event)
+        asks_which = not named and requests.asks_for_some_routine(event, utterance)
+        complete = named or asks_which
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
             intent,
@@ -165,6 +167,7 @@ class Recogniser:
             missing=not complete,
             elsewhere=said_to_someone_else(utterance),
             one_word=" " not in utterance,
+            asks_which=asks_which,
         )
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
