@@ -38,6 +38,7 @@ _ANY_ROUTINE = frozenset({"stretches", "stretching", "routine", "exercises", "se
 
 
 def asks_for_some_routine(event: Event, utterance: str) -> bool:
+    """A start that asks for the stretching itself, so the coach can ask which routine."""
     return event.name == ev.START_ROUTINE and not _ANY_ROUTINE.isdisjoint(utterance.split())
 
 
