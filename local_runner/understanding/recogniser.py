@@ -188,7 +188,7 @@ class Recogniser:
         ):
             return Understanding(event, confidence, "classifier")
         # A request for help that describes the user's day; the coach triages all its words.
-        requested = None if usable else requests.asked_by_situation(utterance, self.safety)
+        requested = None if usable else requests.asked_by_situation(utterance, spans, self.safety)
         if requested is not None:
             return Understanding(requested, confidence, "request")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.

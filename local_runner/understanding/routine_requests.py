@@ -12,6 +12,7 @@ from .safety import SafetyNet
 from .slots import GENERAL_ROUTINE, Span
 
 ROUTINE_TYPE = "RoutineName"
+EXERCISE_TYPE = "ExerciseName"
 # Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
 # not a remark ("ouch my hamstrings").
 _REQUEST_WORDS = frozenset(
@@ -73,12 +74,15 @@ _ASKS_FOR_HELP = (
 )  # fmt: skip
 
 
-def asked_by_situation(utterance: str, safety: SafetyNet) -> Event | None:
+def asked_by_situation(utterance: str, spans: list[Span], safety: SafetyNet) -> Event | None:
     """ "I've been sat at my computer since eight, can we do something for that": a request for
     help that describes the user's day instead of naming a routine asks for the routine triage
-    suggests for that day, when nothing else understood the sentence."""
+    suggests for that day, when nothing else understood the sentence. A sentence naming an
+    exercise is about that exercise ("my osteo said to avoid the towel one for the hamstrings")."""
     padded = f" {utterance} "
     if not any(f" {cue} " in padded for cue in _ASKS_FOR_HELP):
+        return None
+    if any(span.id_for(EXERCISE_TYPE) for span in spans):
         return None
     routine = safety.routine_for_situation(utterance)
     if routine is None:
