@@ -10,7 +10,8 @@ Each utterance is encoded once and that encoding serves two questions (faster-wh
 `transcribe` would encode again for the second; this uses its model, feature extractor and
 tokenizer directly, as `transcribe` does, pinned at faster-whisper 1.2):
 1. what was said: beam search with the domain prompt, as `transcribe` would;
-2. for a short utterance that was not heard as a safety word: could it have been one? Each
+2. for a short utterance whose best reading is not a safety reading (a stop, pause or pain;
+   "Not hurts." names one but is none): could it have been one? Each
    safety phrase is scored by forced decoding (ctranslate2's `align` gives the probability of
    every token of a given text). A phrase that scores nearly as well as what was decoded becomes
    `Transcript.maybe`: the coach pauses and asks rather than dropping a "stop" it misheard.
@@ -40,6 +41,7 @@ import numpy as np
 from .audio import RATE
 from .engines import EngineUnavailable, Transcript
 from .enhance import snr_db, wiener
+from .nbest import is_safety
 from .vocabulary import default_vocabulary, normalise
 
 MODEL_ENV = "STRETCH_COACH_WHISPER_MODEL"
@@ -126,7 +128,7 @@ class WhisperEngine:
         text, confidence = readings[0]
         alternatives = tuple((said, sure) for said, sure in readings[1:] if said)
         maybe = could_be = ""
-        if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not _names_safety(text):
+        if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not is_safety(text):
             phrase, score = self._safety_phrase(encoded, frames)
             maybe = phrase if score >= KEYWORD_MIN_SCORE else ""
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
@@ -200,8 +202,3 @@ def _pooled(*decodes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     for said, sure in (reading for readings in decodes for reading in readings):
         best[said] = max(sure, best.get(said, 0.0))
     return sorted(best.items(), key=lambda reading: -reading[1])
-
-
-def _names_safety(text: str) -> bool:
-    words = normalise(text).split()
-    return any(w in words for w in ("stop", "pause", "hurts", "hurt"))
