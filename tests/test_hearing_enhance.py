@@ -122,3 +122,23 @@ def test_commands_whisper_mishears_in_fan_noise_are_heard_through_the_filter(
     heard = decide(whisper.transcribe(sim.mix(speech, sim.steady_noise(3.0, seed), 10.0)),
                    whisper.trusted_from).heard  # fmt: skip
     assert heard is not None and not heard.unsure and heard.guess in intents, heard
+
+
+def test_a_reading_that_names_a_safety_word_without_being_one_is_still_checked(
+    whisper: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Not hurts." names "hurts" but is no pain: the audio (a real "that hurts") is still
+    scored against the safety phrases, so the coach pauses and asks rather than going on."""
+    from local_runner.hearing.decision import SAFETY_DOUBT, decide
+
+    decode = whisper._decode
+
+    def misheard(audio: np.ndarray) -> Any:
+        _, encoded, frames = decode(audio)
+        return [("Not hurts.", 0.9)], encoded, frames
+
+    monkeypatch.setattr(whisper, "_decode", misheard)
+    transcript = whisper.transcribe(sim.pad(sim.speak("that hurts", "en-us+m5", 135), 0.25, 0.3))
+    assert transcript.text == "Not hurts." and transcript.maybe == "that hurts"
+    heard = decide(transcript, whisper.trusted_from).heard
+    assert heard is not None and heard.doubt == SAFETY_DOUBT
