@@ -179,3 +179,14 @@ def test_a_routine_asked_for_with_a_doctor_level_reason_is_offered_after_the_adv
     assert (state.session.mode, state.session.offered_routine) == (Mode.OFFER_ROUTINE, "back_spasm")
     assert state.session.routine_id is None  # nothing starts before the user says yes
     assert not said.startswith("Please stop this exercise")  # no exercise is going on
+
+
+def test_worse_said_outside_a_routine_with_a_warning_sign_gets_that_signs_advice() -> None:
+    # Alexa may file "my back's gone into spasm again, third time this month" as a feeling;
+    # with no exercise to rate, "worse" describes the back, and its sign is answered.
+    said = "my back's gone into spasm again third time this month"
+    event = Event(ev.FEELING, {"feeling": "worse"}, {"feeling": said}, text=said)
+    _, reply = COACH.handle(CoachState(), event)
+    assert "triage_doctor" in reply.events
+    _, rated = COACH.handle(in_hold(), event)
+    assert "triage_doctor" not in rated.events  # mid-routine it rates the exercise

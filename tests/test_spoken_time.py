@@ -53,3 +53,17 @@ def test_the_recogniser_gives_the_coach_times_it_can_use() -> None:
     assert (hold.name, hold.slot("seconds")) == (ev.HOLD_TIME, "120")  # not a 2-second hold
     reminder = recogniser.parse("can you remind me every evening at six")
     assert (reminder.name, reminder.slot("time")) == (ev.SET_REMINDER, "18:00")
+
+
+@pytest.mark.parametrize(
+    ("said", "seconds"),
+    [
+        ("thirty seconds is too long for me make it twenty", "20"),
+        ("change the hold from thirty to forty seconds", "40"),
+        ("forty seconds is way too short make it a minute", "60"),
+        ("not twenty seconds thirty", "30"),
+    ],
+)
+def test_a_length_the_sentence_corrects_is_not_the_one_meant(said: str, seconds: str) -> None:
+    event = default_recogniser().parse(said)
+    assert (event.name, event.slots) == (ev.HOLD_TIME, {"seconds": seconds})

@@ -452,6 +452,18 @@ def test_a_body_part_cried_out_or_given_way_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain
 
 
+@pytest.mark.parametrize(
+    "text", ["ah that's grabbing me something rotten", "it's really biting", "that's a bad stretch"]
+)
+def test_discomfort_said_of_the_stretch_itself_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize("text", ["it's not grabbing at all", "that's pulling nicely now"])
+def test_the_stretch_not_hurting_or_a_plain_phrase_is_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain
+
+
 def test_spreading_is_a_sign_when_said_of_pain_not_of_the_weather() -> None:
     assert "getting_worse" in TRIAGE.assess("the ache is spreading into my hip").flags
     assert not TRIAGE.assess("with rain spreading from the west").flags
@@ -468,3 +480,21 @@ def test_regional_ways_of_saying_it_hurts_are_pain(text: str) -> None:
 @pytest.mark.parametrize("text", ["what a shot from the side", "i'm not right now", "go back one"])
 def test_everyday_words_near_a_body_word_are_not_pain(text: str) -> None:
     assert not TRIAGE.assess(text).pain, text
+
+
+def test_a_routine_is_found_for_a_situation_that_is_no_symptom() -> None:
+    assert TRIAGE.routine_for("i've been sat at a laptop all day") == "desk_break"
+    assert TRIAGE.assess("i've been sat at a laptop all day").suggested_routine is None
+    assert TRIAGE.routine_for("what's for dinner") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ooh that's a bit pinchy", "my calf just gripped", "oof that shot right through me"]
+)
+def test_pain_said_as_an_adjective_a_past_tense_or_an_idiom_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain
+
+
+def test_feeling_poorly_with_a_sore_back_is_a_fever_sign_but_a_poorly_back_is_not() -> None:
+    assert TRIAGE.assess("i've been feeling poorly and hot and my back aches").level == "urgent"
+    assert TRIAGE.assess("my back's a bit poorly").level != "urgent"

@@ -134,6 +134,9 @@ class FakeTriage:
         pain, known = "zorp" in text, "glimmer" in text or "zorp" in text
         return Assessment("selfcare", "", ("flag",) if known else (), (), known, pain)
 
+    def routine_for(self, text: str) -> str | None:
+        return None
+
 
 def with_fake_triage() -> Recogniser:
     base = default_recogniser()

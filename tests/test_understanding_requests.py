@@ -60,6 +60,7 @@ def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
         "my lower back is wrecked let's do some stretches for it",
         "i've got back pain",  # "back pain" names the lower back routine, and says it hurts
         "start something for the nerve pain down my leg",
+        "my back keeps seizing right up put on the one for that",  # a request by situation
     ],
 )
 def test_pain_said_with_a_routine_request_mid_hold_stops_the_hold(said: str) -> None:
@@ -204,7 +205,7 @@ def test_pain_with_a_serious_sign_is_a_red_flag() -> None:
 
 
 def test_an_intent_with_two_kinds_of_value_needs_only_one() -> None:
-    event = default_recogniser().parse("just the quick version today i'm knackered")
+    event = default_recogniser().parse("give me the quick version today i'm short on time")
     assert (event.name, event.slots) == (ev.LENGTH, {"length": "short"})
 
 
@@ -233,3 +234,55 @@ def test_of_two_values_said_for_a_near_sentence_one_is_taken() -> None:
 def test_a_feeling_the_coach_cannot_place_is_asked_about_not_dropped() -> None:
     event = default_recogniser().parse("ooh i felt that right down to my ankle")
     assert (event.name, event.slots) == (ev.FEELING, {})  # the coach asks: better, same, worse?
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("i drive a bus for ten hours a day what have you got for that", "desk_break"),
+        ("been in a meeting chair since nine is there anything i can do", "desk_break"),
+        ("i only want to lie down and breathe for a bit", "breathing"),
+        ("work has got me so wound up give me something to help", "breathing"),
+    ],
+)
+def test_a_request_that_describes_the_day_gets_the_routine_for_it(text: str, routine: str) -> None:
+    understood = default_recogniser().understand(text)
+    assert (understood.event.name, understood.event.slots) == (ev.START_ROUTINE, {"routine": routine})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there something for dinner or shall i order",  # asks, but for no routine
+        "i've been sat in traffic for an hour",  # a routine's situation, but no request
+        "what have you got for mum's birthday",
+    ],
+)
+def test_a_situation_or_a_request_alone_asks_for_no_routine(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+def test_asking_for_the_stretches_without_naming_one_lets_the_coach_ask_which() -> None:
+    event = default_recogniser().parse("alright let's crack on with today's exercises then")
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {})
+    assert default_recogniser().parse("start the car would you").name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    ("said", "routine"),
+    [
+        ("the nerve's acting up down my leg again can we do the nerve stretches", "sciatica"),
+        ("kindly begin the one for pain going from my hip down my leg", "sciatica"),
+    ],
+)
+def test_a_request_naming_a_doctor_level_sign_gets_the_advice_then_the_routine_offered(
+    said: str, routine: str
+) -> None:
+    session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.start()
+    reply = session.say(said)
+    assert "triage_doctor" in reply.events
+    assert (session.state.session.mode, session.state.session.offered_routine) == (
+        Mode.OFFER_ROUTINE,
+        routine,
+    )

@@ -54,6 +54,11 @@ class LanguageModel:
             model.samples[intent["name"]] = list(intent.get("samples", []))
         return model
 
+    def spotted_slots(self, intent: str) -> list[str]:
+        """The intent's slots whose values can be found in a sentence (not free text or time)."""
+        kinds = self.slot_types.get(intent, {})
+        return [slot for slot, kind in kinds.items() if kind not in WILDCARD_TYPES]
+
     def is_templated(self, intent: str, sample: str) -> bool:
         """True when a sample has a number or free-text slot (matched by templates, not a table)."""
         kinds = self.slot_types[intent]

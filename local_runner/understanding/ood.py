@@ -40,6 +40,9 @@ MAX_UNKNOWN = 0.26
 # A sentence mostly of words never seen is not understood, whatever the classifier makes of
 # its letters ("wibble zorp wobble"); the safety net still reads it for symptoms.
 MAX_UNKNOWN_ANY = 0.5
+# A start that names no routine ("let's crack on with today's exercises") starts nothing: the
+# coach asks which routine. It needs a sure answer, not an action's.
+ACCEPT_ASKING_WHICH = 0.8
 
 
 
@@ -71,11 +74,13 @@ def accepted(
     missing: bool = False,
     elsewhere: bool = False,
     one_word: bool = False,
+    asks_which: bool = False,
 ) -> bool:
     """Whether a classifier answer may be acted on (`slotted`: its slot values were found;
     `missing`: it takes a value and none was found; `elsewhere`: it is said to someone else;
     `one_word`: the whole sentence is one word the model's own sentences and their near misses
-    did not know, so the classifier only has its letters to go on: "both" is not "bother")."""
+    did not know, so the classifier only has its letters to go on: "both" is not "bother");
+    `asks_which`: a start that names no routine, which makes the coach ask which)."""
     # A feeling the coach cannot place is asked about ("better, the same, or worse?"): on the
     # floor, "ooh I felt that right down to my ankle" must not fall through as "didn't catch that".
     if missing and intent == ev.FEELING:
@@ -84,6 +89,8 @@ def accepted(
         return False
     if unknown > MAX_UNKNOWN_ANY:
         return False
+    if asks_which:
+        return confidence >= ACCEPT_ASKING_WHICH and not elsewhere and unknown <= MAX_UNKNOWN
     if intent in ACTIONS:
         # "start the car" is not a routine: an action needs its value
         if missing or elsewhere or one_word:

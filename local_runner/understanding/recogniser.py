@@ -18,12 +18,12 @@ from skill.core.events import Event
 from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
+from . import routine_requests as requests
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
-from .model import WILDCARD_TYPES, LanguageModel
+from .model import LanguageModel
 from .ood import accepted, said_to_someone_else
-from .routine_requests import asks_for_routine, routine_for_what_is_wrong
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
@@ -110,7 +110,7 @@ class Recogniser:
             if (
                 found is not None
                 and found.name == ev.START_ROUTINE
-                and not asks_for_routine(found.name, utterance)
+                and not requests.asks_for_routine(found.name, utterance)
             ):  # "sore back" names a routine, and said mid-stretch, it says what hurts
                 return self._unless_pain(found, utterance, expects, 1.0, "exact")
             if found is not None:
@@ -154,8 +154,10 @@ class Recogniser:
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
-        event = routine_for_what_is_wrong(event, utterance, spans, self.safety)
-        complete = self._complete(event)
+        event = requests.routine_for_what_is_wrong(event, utterance, spans, self.safety)
+        named = self._complete(event)
+        asks_which = not named and requests.asks_for_some_routine(event, utterance)
+        complete = named or asks_which
         slotted = complete and self._has_spotted_slot(event)
         usable = accepted(
             intent,
@@ -165,6 +167,7 @@ class Recogniser:
             missing=not complete,
             elsewhere=said_to_someone_else(utterance),
             one_word=" " not in utterance,
+            asks_which=asks_which,
         )
         # Pain or a red flag said outside the slot values overrides any other answer ("could you
         # take me through my back spasm" asks for a routine; "ow" next to it would not). With
@@ -175,7 +178,7 @@ class Recogniser:
         # A sure request for a routine that also says why ("my back cramped up lifting a bale so
         # let's do the spasm stretches") is that request, when the coach, triaging the words it
         # carries, still hears everything in them.
-        request = asks_for_routine(intent, utterance) and usable and slotted
+        request = requests.asks_for_routine(intent, utterance) and usable and slotted
         if (
             request
             and confidence >= SURE
@@ -184,6 +187,10 @@ class Recogniser:
             )
         ):
             return Understanding(event, confidence, "classifier")
+        # A request for help that describes the user's day; the coach triages all its words.
+        requested = None if usable else requests.asked_by_situation(utterance, self.safety)
+        if requested is not None:
+            return Understanding(requested, confidence, "request")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
         if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
             told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
@@ -195,8 +202,7 @@ class Recogniser:
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
 
     def _has_spotted_slot(self, event: Event) -> bool:
-        kinds = self.model.slot_types.get(event.name, {})
-        return any(kind not in WILDCARD_TYPES and event.slot(slot) for slot, kind in kinds.items())
+        return any(event.slot(slot) for slot in self.model.spotted_slots(event.name))
 
     def _template_or_classifier(
         self, matched: Event, utterance: str, expects: tuple[str, ...]
@@ -232,9 +238,7 @@ class Recogniser:
     def _complete(self, event: Event) -> bool:
         """The intent takes no value that can be spotted in a sentence, or one was found in it
         (an intent's slots are alternatives: a length is "short" or "ten minutes")."""
-        kinds = self.model.slot_types.get(event.name, {})
-        spotted = [slot for slot, kind in kinds.items() if kind not in WILDCARD_TYPES]
-        return not spotted or any(event.slot(slot) for slot in spotted)
+        return not self.model.spotted_slots(event.name) or self._has_spotted_slot(event)
 
     def _plausible(self, event: Event) -> bool:
         """A free-text symptom must name something triage knows ("my left leg" is not one)."""

@@ -32,6 +32,16 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     )
 
 
+# Words that name the stretching itself, not any one routine ("let's get going with today's
+# stretches"): the coach asks which routine.
+_ANY_ROUTINE = frozenset({"stretches", "stretching", "routine", "exercises", "session", "workout"})
+
+
+def asks_for_some_routine(event: Event, utterance: str) -> bool:
+    """A start that asks for the stretching itself, so the coach can ask which routine."""
+    return event.name == ev.START_ROUTINE and not _ANY_ROUTINE.isdisjoint(utterance.split())
+
+
 def routine_for_what_is_wrong(
     event: Event, utterance: str, spans: list[Span], safety: SafetyNet
 ) -> Event:
@@ -43,7 +53,34 @@ def routine_for_what_is_wrong(
     named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
     if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
         return event
-    suggested = safety.suggested_routine(utterance)
+    suggested = safety.routine_for_situation(utterance)
     if suggested is None or suggested == GENERAL_ROUTINE:
         return event
     return replace(event, slots={**event.slots, "routine": suggested})
+
+
+# Wording that asks the coach for help with something ("is there something i can do", "what
+# have you got for that", "the one for people who sit all day"), whatever the something is.
+_ASKS_FOR_HELP = (
+    "something for", "anything for", "summat for", "owt for", "something to help",
+    "anything to help", "something i can do", "something we can do", "anything i can do",
+    "anything we can do", "do something for", "do something about", "what can i do",
+    "what can we do", "what have you got for", "what've you got for", "what do you have for",
+    "what you got for", "got anything for", "got something for", "help me with",
+    "sort me out", "give me something", "one for", "ones for", "stretches for",
+    "exercises for", "routine for", "stretch for", "want to breathe", "wanna breathe",
+    "and breathe", "just breathe", "help me relax", "help me calm down",
+)  # fmt: skip
+
+
+def asked_by_situation(utterance: str, safety: SafetyNet) -> Event | None:
+    """ "I've been sat at my computer since eight, can we do something for that": a request for
+    help that describes the user's day instead of naming a routine asks for the routine triage
+    suggests for that day, when nothing else understood the sentence."""
+    padded = f" {utterance} "
+    if not any(f" {cue} " in padded for cue in _ASKS_FOR_HELP):
+        return None
+    routine = safety.routine_for_situation(utterance)
+    if routine is None:
+        return None
+    return Event(ev.START_ROUTINE, {"routine": routine})

@@ -22,6 +22,8 @@ SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}
 class Assessor(Protocol):
     def assess(self, description: str) -> Assessment: ...
 
+    def routine_for(self, description: str) -> str | None: ...
+
 
 class SafetyNet:
     def __init__(self, triage: Assessor | None = None) -> None:
@@ -56,9 +58,9 @@ class SafetyNet:
         whole, seen = self._assess(said), self._assess(told)
         return set(whole.flags) <= set(seen.flags) and (seen.pain or not whole.pain)
 
-    def suggested_routine(self, text: str) -> str | None:
-        """The routine triage would offer for what `text` describes ("seized up": back_spasm)."""
-        return self._assess(text).suggested_routine
+    def routine_for_situation(self, text: str) -> str | None:
+        """The routine for what `text` describes, symptom or not ("sat at a laptop all day")."""
+        return self.triage.routine_for(text)
 
     def names_serious_flag(self, text: str) -> bool:
         assessment = self._assess(text)

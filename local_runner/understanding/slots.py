@@ -14,6 +14,7 @@ from skill.core.events import Event
 from skill.core.words import ONES, TENS, parse_number
 
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
+from .text import taken_back
 
 PLACEHOLDER = "§"
 # The routine named after the body part itself: any other routine named in the sentence, or
@@ -124,6 +125,12 @@ class SlotSpotter:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
                     slots[slot] = heard[slot] = utterance
                 continue
+            words = utterance.split()
+            corrected = {
+                span.words
+                for span in spans
+                if span.ids[0][0] == NUMBER_TYPE and taken_back(words, span.start, span.end)
+            }
             found = [
                 (v, span.words)
                 for span in spans
@@ -133,15 +140,16 @@ class SlotSpotter:
                 # "didn't help at all, it's a bit worse actually": the worse of two feelings;
                 # "my back seized up, put on the spasm ones": the routine named, not the back;
                 # "stiff from the desk, let's do the lower back routine": the one named as such.
+                # "thirty seconds is too long, make it twenty": not the number taken back.
                 slots[slot], heard[slot] = min(
-                    found, key=lambda f: (f[1].split()[-1] not in _NAMED_AS_SUCH,
+                    found, key=lambda f: (f[1] in corrected, f[1].split()[-1] not in _NAMED_AS_SUCH,
                                           _FIRST_OF_TWO.get(f[0], 1))
                 )  # fmt: skip
         return Event(intent, slots, heard)
 
 
 def _is_a_scale(utterance: str, span: Span, slot_type: str) -> bool:
-    """"Out of ten", "on a scale of ten": the ten is the scale the number is given on."""
+    """ "Out of ten", "on a scale of ten": the ten is the scale the number is given on."""
     before = utterance.split()[span.start - 1] if span.start else ""
     return slot_type == NUMBER_TYPE and before == "of"
 
@@ -149,6 +157,4 @@ def _is_a_scale(utterance: str, span: Span, slot_type: str) -> bool:
 def _one_is_a_number(words: list[str], i: int) -> bool:
     after = words[i - 1] if i > 0 else None
     before = words[i + 1] if i + 1 < len(words) else None
-    return (
-        len(words) == 1 or after in _ONE_AS_NUMBER_AFTER or before in _ONE_AS_NUMBER_BEFORE
-    )
+    return len(words) == 1 or after in _ONE_AS_NUMBER_AFTER or before in _ONE_AS_NUMBER_BEFORE

@@ -16,7 +16,7 @@ from skill.core import events as ev
 from skill.core.events import Event
 from skill.core.words import parse_number
 
-from .text import normalise
+from .text import normalise, taken_back
 
 _EVENING = frozenset({"pm", "p.m", "evening", "evenings", "tonight", "night", "afternoon",
                       "afternoons", "nights"})  # fmt: skip
@@ -134,7 +134,8 @@ _HALF = {"half a minute": 30, "half minute": 30, "a minute and a half": 90,
 
 
 def duration_seconds(utterance: str) -> int | None:
-    """The first length of time said ("forty seconds", "a minute", "two minutes") in seconds."""
+    """The first length of time said ("forty seconds", "a minute", "two minutes") in seconds,
+    passing one the sentence corrects ("thirty seconds is too long")."""
     padded = f" {utterance} "
     for phrase, seconds in _HALF.items():
         if f" {phrase} " in padded:
@@ -147,7 +148,7 @@ def duration_seconds(utterance: str) -> int | None:
         for length in (3, 2, 1):
             said = " ".join(words[max(0, i - length) : i])
             amount = parse_number(said) if i - length >= 0 else None
-            if amount is not None:
+            if amount is not None and not taken_back(words, i - length, i + 1):
                 return amount * unit
         if unit == 60:  # "a full minute", "for the minute"
             return 60

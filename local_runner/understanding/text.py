@@ -44,3 +44,10 @@ def self_repaired(utterance: str) -> tuple[str, str]:
     if best <= 0 or not padded[end:].strip():
         return "", utterance
     return padded[:best].strip(), padded[end:].strip()
+
+
+def taken_back(words: list[str], start: int, end: int) -> bool:
+    """Whether the amount in words[start:end] is the one a sentence corrects: "from thirty to
+    twenty", "not thirty", "thirty seconds is too long" (the other amount is the one meant)."""
+    before = words[start - 1] if start else ""
+    return before in ("from", "not") or "too" in words[end : end + 3]

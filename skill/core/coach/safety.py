@@ -5,7 +5,7 @@ their level: emergency and urgent end the routine; doctor-level stops the exerci
 whether to carry on gently or stop, and never moves on by itself. Words that say something
 hurts, during a routine, stop the hold at once and ask one follow-up question (where, and is
 it spreading, numb or weak) before deciding. "How did that feel: worse" is a rating of the
-exercise, so only an emergency or urgent flag overrides it.
+exercise, so in a routine only an emergency or urgent flag overrides it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def _red_flag_check(ctx: Context, state: CoachState, event: Event) -> Handler | 
     found = assessment_of(ctx, event)
     if found is None or not found.flags:
         return None
-    if event.name == ev.FEELING and found.level not in SERIOUS:
+    # In a routine "worse" rates the exercise; outside one it describes the user's back.
+    if event.name == ev.FEELING and found.level not in SERIOUS and state.session.routine_id:
         return None
     return triaged
 

@@ -116,12 +116,20 @@ class Triage:
             advice = rules.advice[level].format(labels=_join(labels, "and"))
             return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
         if pain or text.any_live(rules.selfcare_terms):
-            routine = next((s.routine for s in rules.suggestions if text.any_live(s.terms)), None)
             return Assessment(
                 "selfcare", rules.advice["selfcare"], recognised=True, pain=pain,
-                suggested_routine=routine,
+                suggested_routine=self._suggestion(text),
             )  # fmt: skip
         return Assessment(rules.unsure_level, rules.unsure_advice)
+
+    def routine_for(self, description: str) -> str | None:
+        """The routine whose wording `description` uses, said of a symptom or not ("I've been
+        sat at a laptop all day": desk_break). `assess` offers one only for self-care."""
+        words = Words.of(_capped(description, self.max_chars))
+        return self._suggestion(_Text(words, self.finder(words), description))
+
+    def _suggestion(self, text: _Text) -> str | None:
+        return next((s.routine for s in self.rules.suggestions if text.any_live(s.terms)), None)
 
     # ------------------------------------------------------------------ the yes/no screen
 
