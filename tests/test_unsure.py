@@ -205,3 +205,20 @@ def test_short_speech_not_made_out_pauses_the_hold() -> None:
     said = dict((text, t - 1000.0) for t, text in speaker.spoken)
     assert said["I've paused, just in case. Did you say 'pause'?"] == pytest.approx(12.0)
     assert said["Twenty."] == pytest.approx(120.0)  # 20 s of hold + 100 s paused
+
+
+@pytest.mark.parametrize("near", [{"maybe": "that hurts"}, {"could_be": "that hurts"}])
+def test_a_pause_read_where_the_audio_is_near_that_hurts_asks_about_the_pain(
+    near: dict[str, str],
+) -> None:
+    heard = decide(Transcript("Pause.", 0.34, **near), trusted_from=0.5).heard
+    assert heard is not None and heard.unsure and heard.meant == "that hurts"
+    player, speaker = make_player([(1012.0, heard), (1015.0, "yes")])
+    player.play(Reply((hold(30),)))
+    spoken = [text for _, text in speaker.spoken]
+    assert "I've paused, just in case. Did you say 'that hurts'?" in spoken
+
+
+def test_a_pause_with_no_pain_near_it_is_a_pause() -> None:
+    heard = decide(Transcript("Pause.", 0.34, could_be="stop"), trusted_from=0.5).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.PAUSE

@@ -183,6 +183,11 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     recogniser = default_recogniser()
     event = recogniser.parse(said)
     if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
+        near = transcript.maybe or transcript.could_be
+        if near and says_pain(near) and not says_pain(said):
+            # A stop or pause read where the audio is near "that hurts": the hold stops either
+            # way, and the coach asks about the pain instead of dropping it.
+            return Decision(_safety_doubt(said, transcript, near), {})
         return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
     if sentence := _safety_sentence(said):
         event = recogniser.parse(sentence)

@@ -122,13 +122,17 @@ class WhisperEngine:
 
     def transcribe(self, samples: np.ndarray) -> Transcript:
         audio = samples.astype(np.float32)
-        readings, encoded, frames = self._decode(audio)
+        raw, encoded, frames = self._decode(audio)
+        readings = raw
         if snr_db(audio) < DUAL_BELOW_DB:
-            readings = _pooled(readings, self._decode(wiener(audio))[0])
+            readings = _pooled(raw, self._decode(wiener(audio))[0])
         text, confidence = readings[0]
         alternatives = tuple((said, sure) for said, sure in readings[1:] if said)
         maybe = could_be = ""
-        if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not is_safety(text):
+        # Checked unless both decodes read a safety phrase: a "Pause." that only the filtered
+        # decode heard must not hide the "that hurts" the raw audio is near.
+        safe = is_safety(text) and is_safety(raw[0][0])
+        if len(audio) <= KEYWORD_MAX_SECONDS * RATE and not safe:
             phrase, score = self._safety_phrase(encoded, frames)
             maybe = phrase if score >= KEYWORD_MIN_SCORE else ""
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
