@@ -288,3 +288,15 @@ def test_a_request_naming_a_doctor_level_sign_gets_the_advice_then_the_routine_o
         Mode.OFFER_ROUTINE,
         routine,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("after sitting all day can we do the stretches for my hamstrings", "hamstrings"),
+        ("been driving all day give us something for the backs of the legs", "hamstrings"),
+    ],
+)
+def test_of_two_routines_the_one_asked_for_is_started(text: str, routine: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": routine})

@@ -131,6 +131,8 @@ class SlotSpotter:
                 for span in spans
                 if span.ids[0][0] == NUMBER_TYPE and taken_back(words, span.start, span.end)
             }
+            # "been driving all day, give us something for the backs of my legs"
+            asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
             found = [
                 (v, span.words)
                 for span in spans
@@ -140,10 +142,11 @@ class SlotSpotter:
                 # "didn't help at all, it's a bit worse actually": the worse of two feelings;
                 # "my back seized up, put on the spasm ones": the routine named, not the back;
                 # "stiff from the desk, let's do the lower back routine": the one named as such.
-                # "thirty seconds is too long, make it twenty": not the number taken back.
+                # "thirty seconds is too long, make it twenty": not the number taken back;
+                # then the one asked for ("... something for the backs of my legs").
                 slots[slot], heard[slot] = min(
                     found, key=lambda f: (f[1] in corrected, f[1].split()[-1] not in _NAMED_AS_SUCH,
-                                          _FIRST_OF_TWO.get(f[0], 1))
+                                          f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
                 )  # fmt: skip
         return Event(intent, slots, heard)
 
