@@ -498,3 +498,10 @@ def test_pain_said_as_an_adjective_a_past_tense_or_an_idiom_is_pain(text: str) -
 def test_feeling_poorly_with_a_sore_back_is_a_fever_sign_but_a_poorly_back_is_not() -> None:
     assert TRIAGE.assess("i've been feeling poorly and hot and my back aches").level == "urgent"
     assert TRIAGE.assess("my back's a bit poorly").level != "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["oh lord my knee", "good lord have mercy my back", "i felt something give in my hip"]
+)
+def test_a_cry_to_heaven_beside_a_body_part_or_something_giving_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain

@@ -7,7 +7,9 @@ import re
 
 FILLERS = frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
-     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
+     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach",
+     # discourse particles ("next one lah", "carry on innit")
+     "lah", "leh", "lor", "innit", "yaar", "abeg"}
 )  # fmt: skip
 
 
@@ -17,12 +19,23 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+# "Right" is a filler ("right, next one") except as a side ("mostly the right side").
+_SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "on", "to"})
+_SIDE_AFTER = frozenset({"side", "one", "leg", "hand", "hip", "foot", "knee", "arm", "shoulder"})
+
+
 def without_fillers(utterance: str) -> list[str]:
     """The utterance, then without filler words ("um okay next please" -> "next")."""
     words = utterance.split()
-    kept = [w for w in words if w not in FILLERS]
+    kept = [w for i, w in enumerate(words) if w not in FILLERS or _a_side(words, i)]
     trimmed = " ".join(kept)
     return [utterance] if not kept or trimmed == utterance else [utterance, trimmed]
+
+
+def _a_side(words: list[str], i: int) -> bool:
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] == "right" and (before in _SIDE_BEFORE or after in _SIDE_AFTER)
 
 
 # Said between two attempts at the same request; what follows is what the speaker meant.

@@ -6,6 +6,8 @@ safety net) asks here, so both read a sentence the same way.
 
 from __future__ import annotations
 
+import re
+
 from . import events as ev
 from .events import Event
 
@@ -34,7 +36,10 @@ def heard_symptoms(event: Event) -> str:
                 kept = (
                     heard if slot == "routine" and _beyond_the_name(heard, event.slot(slot)) else ""
                 )
-                text = text.replace(f" {heard} ", f"{stands_for}{kept} ")
+                # The article goes too: "that set the spasm off" reads "that set my back off".
+                text = re.sub(
+                    rf" (?:(?:the|a|my|me) )?{re.escape(heard)} ", f"{stands_for}{kept} ", text
+                )
         return " ".join(text.split())
     parts = [event.slot("symptom"), event.heard_words("feeling")]
     return " ".join(p for p in parts if p)
