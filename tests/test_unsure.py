@@ -219,6 +219,10 @@ def test_a_pause_read_where_the_audio_is_near_that_hurts_asks_about_the_pain(
     assert "I've paused, just in case. Did you say 'that hurts'?" in spoken
 
 
-def test_a_pause_with_no_pain_near_it_is_a_pause() -> None:
-    heard = decide(Transcript("Pause.", 0.34, could_be="stop"), trusted_from=0.5).heard
+@pytest.mark.parametrize(
+    "transcript",
+    [Transcript("Pause.", 0.34, could_be="stop"), Transcript("Pause.", 0.8, could_be="that hurts")],
+)
+def test_a_pause_with_no_pain_near_it_or_said_clearly_is_a_pause(transcript: Transcript) -> None:
+    heard = decide(transcript, trusted_from=0.5).heard
     assert heard is not None and not heard.unsure and heard.intent == ev.PAUSE

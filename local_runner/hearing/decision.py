@@ -52,6 +52,9 @@ RESCORED_FLOOR = -2.5
 # player hands it to the session, which asks "Sorry, was that ...?" from `meant` / `guess`.
 UNSURE_TEXT = ""
 SAFETY_INTENTS = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
+# Below this a stop or pause reading is weak evidence next to the audio being near "that hurts"
+# (a Scottish "that hurts" in fan noise read "Pause." at 0.34; a clear "pause" reads about 0.8).
+UNSURE_OF = 0.5
 SAFETY_DOUBT = SAFETY  # Heard.doubt: may have been a stop, pause or pain word
 UNCLEAR_DOUBT = UNCLEAR  # Heard.doubt: short, not made out, near a safety phrase (`could_be`)
 STOP_WORDS = ("stop", "pause")  # named inside words that parse to nothing: a safety doubt
@@ -184,9 +187,9 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     event = recogniser.parse(said)
     if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
         near = transcript.maybe or transcript.could_be
-        if near and says_pain(near) and not says_pain(said):
-            # A stop or pause read where the audio is near "that hurts": the hold stops either
-            # way, and the coach asks about the pain instead of dropping it.
+        if near and says_pain(near) and not says_pain(said) and transcript.confidence < UNSURE_OF:
+            # A weak stop or pause read where the audio is near "that hurts": the hold stops
+            # either way, and the coach asks about the pain instead of dropping it.
             return Decision(_safety_doubt(said, transcript, near), {})
         return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
     if sentence := _safety_sentence(said):
