@@ -18,7 +18,12 @@ from local_runner.hearing.audio import RATE, AudioError, read_wav
 from local_runner.hearing.decision import UNSURE_TEXT, Heard, decide
 from local_runner.hearing.engines import EngineUnavailable, Transcript, make_engine
 from local_runner.hearing.microphone import MergedInbox, make_listener
-from local_runner.hearing.vocabulary import load_vocabulary, vocabulary_of
+from local_runner.hearing.vocabulary import (
+    MODEL_PATH,
+    default_vocabulary,
+    load_vocabulary,
+    vocabulary_of,
+)
 from local_runner.player import QueueInbox
 from local_runner.recogniser import default_recogniser
 from skill.core import events as ev
@@ -445,3 +450,18 @@ def test_words_far_from_every_model_sentence_are_not_rescored() -> None:
     tv = Transcript("The committee will meet again on Tuesday.", 0.3, rescore=rescore)
     heard = decide(tv, trusted_from=0.5).heard
     assert asked == [] and (heard is None or heard.intent == ev.FALLBACK)
+
+
+def test_every_routine_name_reaches_the_light_engines_language_model() -> None:
+    # The routine slot has several hundred names: capping each sample's expansions at the first
+    # ones left most of them (and their pronunciations) out of pocketsphinx's LM.
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    kinds = {t["name"]: t for t in model["interactionModel"]["languageModel"]["types"]}
+    names = [
+        form.lower().replace("-", " ")
+        for value in kinds["RoutineName"]["values"]
+        for form in [value["name"]["value"], *value["name"].get("synonyms", [])]
+    ]
+    text = " | ".join(default_vocabulary().sentences)
+    missing = [name for name in names if f" {name} " not in f" {text.replace('|', ' ')} "]
+    assert len(names) > 150 and not missing, missing[:5]

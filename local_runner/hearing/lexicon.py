@@ -77,6 +77,16 @@ EXTRA_PRONUNCIATIONS = {
     "paining": "P EY N IH NG",
     "sorer": "S AO R ER",
     "spasming": "S P AE Z M IH NG",
+    # Routine and feeling names that reach the LM since every value is spread over the samples.
+    "breathwork": "B R EH TH W ER K",
+    "decompress": "D IY K AH M P R EH S",
+    "destress": "D IY S T R EH S",
+    "eina": "EY N AH",
+    "meh": "M EH",
+    "nowt": "N AW T",
+    "owie": "AW IY",
+    "spasmed": "S P AE Z AH M D",
+    "tensed": "T EH N S T",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 

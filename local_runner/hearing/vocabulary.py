@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,8 +22,8 @@ from typing import Any
 from skill.core.words import number_words
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
-BUILD_VERSION = "1"  # bump to rebuild every cached artefact after a change to how they are made
-MAX_EXPANSIONS_PER_SAMPLE = 150  # at least every value of the largest slot type
+BUILD_VERSION = "2"  # bump to rebuild every cached artefact after a change to how they are made
+MAX_EXPANSIONS_PER_SAMPLE = 150
 NUMBERS = (*range(0, 13), 15, 20, 25, 30, 40, 45, 50, 60, 90, 120)
 # Fillers for free-text slots: what people say there, so the LM has those words and contexts.
 FREE_TEXT = {
@@ -81,15 +83,24 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
     sentences: dict[str, None] = {}
     for intent in language["intents"]:
         kinds = {s["name"]: s["type"] for s in intent.get("slots", [])}
-        for sample in intent.get("samples", []):
+        for index, sample in enumerate(intent.get("samples", [])):
             used = re.findall(r"\{(\w+)\}", sample)
             options = [forms.get(kinds.get(slot, ""), [slot]) for slot in used]
-            for combo in itertools.islice(itertools.product(*options), MAX_EXPANSIONS_PER_SAMPLE):
+            for combo in _spread(options, index):
                 text = sample
                 for slot, form in zip(used, combo, strict=True):
                     text = text.replace("{" + slot + "}", form, 1)
                 sentences.setdefault(normalise(text), None)
     return Vocabulary(tuple(s for s in sentences if s), terms, digest)
+
+
+def _spread(options: list[list[str]], offset: int) -> Iterator[tuple[str, ...]]:
+    """At most MAX_EXPANSIONS_PER_SAMPLE combinations, spread over all of them and started at a
+    different place for each sample, so that every value of a long list (439 routine names)
+    reaches the LM through some sample, not only the first 150 through all of them."""
+    total = math.prod(len(values) for values in options)
+    step = max(1, math.ceil(total / MAX_EXPANSIONS_PER_SAMPLE))
+    return itertools.islice(itertools.product(*options), offset % step, None, step)
 
 
 def load_vocabulary(path: Path = MODEL_PATH) -> Vocabulary:
