@@ -120,19 +120,19 @@ class SlotSpotter:
         """The event for `intent` with its slots taken from the spans found in the sentence."""
         slots: dict[str, str] = {}
         heard: dict[str, str] = {}
+        words = utterance.split()
+        corrected = {
+            span.words
+            for span in spans
+            if span.ids[0][0] == NUMBER_TYPE and taken_back(words, span.start, span.end)
+        }
+        # "been driving all day, give us something for the backs of my legs"
+        asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
         for slot, slot_type in self.model.slot_types.get(intent, {}).items():
             if slot_type in WILDCARD_TYPES:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
                     slots[slot] = heard[slot] = utterance
                 continue
-            words = utterance.split()
-            corrected = {
-                span.words
-                for span in spans
-                if span.ids[0][0] == NUMBER_TYPE and taken_back(words, span.start, span.end)
-            }
-            # "been driving all day, give us something for the backs of my legs"
-            asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
             found = [
                 (v, span.words)
                 for span in spans
