@@ -280,15 +280,16 @@ def test_parse_audio_reports_unreadable_files_without_a_traceback(tmp_path: Path
     }
 
 
-def test_denoise_takes_out_steady_noise_and_leaves_a_quiet_room_alone() -> None:
+def test_the_light_engines_filter_takes_out_steady_noise_and_leaves_a_quiet_room_alone() -> None:
     from local_runner.hearing import simulate as sim
-    from local_runner.hearing.denoise import denoise
+    from local_runner.hearing.enhance import spectral_subtraction
 
     t = np.arange(2 * RATE) / RATE
     tone = (0.3 * np.sin(2 * np.pi * 700 * t) * (t > 0.8)).astype(np.float32)  # "speech"
-    assert np.array_equal(denoise(tone), tone)  # silence before it: nothing to take out
+    # silence before it: nothing to take out
+    assert np.array_equal(spectral_subtraction(tone), tone)
     noisy = tone + 0.05 * sim.steady_noise(2.0, seed=2)
-    cleaned = denoise(noisy)
+    cleaned = spectral_subtraction(noisy)
     lead_in = slice(0, int(0.7 * RATE))
     assert sim.rms(cleaned[lead_in]) < 0.6 * sim.rms(noisy[lead_in])  # measured 0.45 (-7 dB)
     assert sim.rms(cleaned[int(1.0 * RATE) :]) > 0.6 * sim.rms(tone[int(1.0 * RATE) :])

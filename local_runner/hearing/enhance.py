@@ -1,4 +1,5 @@
-"""Speech enhancement for the neural engine: a noise-floor Wiener filter, and an SNR estimate.
+"""Steady-noise reduction for both engines, on one short-time spectrum: a noise-floor Wiener
+filter and an SNR estimate for the neural engine, spectral subtraction for the light one.
 
 Whisper is fairly robust to noise, and a filtered signal alone is not better than the raw one
 (both near 74% on the development set's 10 dB fan-noise clips); but each gets right a good
@@ -31,20 +32,22 @@ SILENT = 1e-6  # frames quieter than this share of the median live frame: digita
 MIN_LIVE_FRAMES = 8
 
 
-def _frames(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _frames(samples: np.ndarray, hop: int = HOP) -> tuple[np.ndarray, np.ndarray]:
     """The short-time spectra of `samples` (frames x bins) and the analysis window."""
     window = np.hanning(WINDOW)
-    count = 1 + (len(samples) - WINDOW) // HOP
-    index = np.arange(WINDOW)[None, :] + HOP * np.arange(count)[:, None]
+    count = 1 + (len(samples) - WINDOW) // hop
+    index = np.arange(WINDOW)[None, :] + hop * np.arange(count)[:, None]
     return np.fft.rfft(samples[index] * window, axis=1), window
 
 
-def _overlap_add(spectra: np.ndarray, window: np.ndarray, length: int) -> np.ndarray:
+def _overlap_add(
+    spectra: np.ndarray, window: np.ndarray, length: int, hop: int = HOP
+) -> np.ndarray:
     frames = np.fft.irfft(spectra, WINDOW, axis=1) * window
     out, norm = np.zeros(length), np.zeros(length)
     for index, frame in enumerate(frames):
-        out[index * HOP : index * HOP + WINDOW] += frame
-        norm[index * HOP : index * HOP + WINDOW] += window**2
+        out[index * hop : index * hop + WINDOW] += frame
+        norm[index * hop : index * hop + WINDOW] += window**2
     return out / np.maximum(norm, 1e-3)
 
 
@@ -93,4 +96,29 @@ def wiener(samples: np.ndarray) -> np.ndarray:
     out = _overlap_add(spectra * gains, window, len(samples))
     covered = (len(power) - 1) * HOP + WINDOW
     out[covered:] = samples[covered:]  # the last partial frame (a few ms) is left as it was
+    return out.astype(np.float32)
+
+
+# The light engine's filter (pocketsphinx has no noise robustness of its own): each bin's
+# magnitude less twice its quiet-frame level, with a floor against "musical" artefacts; a quiet
+# room is left alone, where subtraction would only distort the speech. Measured with
+# pocketsphinx on 60 synthetic commands: in 10 dB fan noise 11 -> 24 right; clean 30 -> 28.
+SUBTRACT_HOP = 256
+QUIET = 0.1  # quietest frames below this share of the median frame's level: a quiet room
+OVERSUBTRACT = 2.0
+FLOOR = 0.05  # keep this share of each bin's magnitude
+
+
+def spectral_subtraction(samples: np.ndarray) -> np.ndarray:
+    """`samples` with their steady background noise subtracted (float32)."""
+    if len(samples) < 4 * WINDOW:
+        return samples
+    spectra, window = _frames(samples.astype(np.float64), SUBTRACT_HOP)
+    levels = np.sqrt(np.mean(np.square(np.fft.irfft(spectra, WINDOW, axis=1)), axis=1))
+    if np.percentile(levels, NOISE_PERCENTILE) < QUIET * np.median(levels):
+        return samples
+    magnitude = np.abs(spectra)
+    noise = np.percentile(magnitude, NOISE_PERCENTILE, axis=0)
+    gains = np.maximum(magnitude - OVERSUBTRACT * noise, FLOOR * magnitude) / (magnitude + 1e-12)
+    out = _overlap_add(spectra * gains, window, len(samples), SUBTRACT_HOP)
     return out.astype(np.float32)

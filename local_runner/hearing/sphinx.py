@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 
 from .audio import RATE, to_int16
-from .denoise import denoise
 from .engines import EngineUnavailable, Transcript
+from .enhance import spectral_subtraction
 from .lexicon import build
 from .vocabulary import Vocabulary, default_vocabulary
 
@@ -45,7 +45,7 @@ class SphinxEngine:
     def transcribe(self, samples: np.ndarray) -> Transcript:
         decoder = self._decoder
         decoder.start_utt()
-        decoder.process_raw(to_int16(denoise(samples)), full_utt=True)
+        decoder.process_raw(to_int16(spectral_subtraction(samples)), full_utt=True)
         decoder.end_utt()
         hypothesis = decoder.hyp()
         if hypothesis is None or not hypothesis.hypstr.strip():

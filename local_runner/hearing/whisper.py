@@ -10,8 +10,8 @@ Each utterance is encoded once and that encoding serves two questions (faster-wh
 `transcribe` would encode again for the second; this uses its model, feature extractor and
 tokenizer directly, as `transcribe` does, pinned at faster-whisper 1.2):
 1. what was said: beam search with the domain prompt, as `transcribe` would;
-2. for a short utterance whose best reading is not a safety reading (a stop, pause or pain;
-   "Not hurts." names one but is none): could it have been one? Each
+2. for a short utterance not read as a safety phrase (a stop, pause or pain; "Not hurts." names
+   one but is none) by both the raw and, in noise, the filtered decode: could it have been one? Each
    safety phrase is scored by forced decoding (ctranslate2's `align` gives the probability of
    every token of a given text). A phrase that scores nearly as well as what was decoded becomes
    `Transcript.maybe`: the coach pauses and asks rather than dropping a "stop" it misheard.
