@@ -34,20 +34,9 @@ from skill.core.coach.unsure import SAFETY, UNCLEAR
 
 from .engines import Transcript
 from .nbest import best_reading
-from .vocabulary import default_vocabulary, normalise
+from .nearmiss import NEAREST_ACT, nearest_sentence, rescored
+from .vocabulary import normalise
 
-NEAREST_CUTOFF = 75.0  # rapidfuzz ratio for mapping a transcript onto a model sentence...
-NEAREST_ACT = 85.0  # ...and for acting on that mapping rather than asking about it
-# A near miss the engine confirms against the audio (`Transcript.rescore`) is acted on: one of
-# the closest model sentences (ratio >= RESCORED_CUTOFF, best three) scoring within
-# RESCORED_MARGIN of what was decoded, and at least RESCORED_FLOOR (mean log-probability per
-# token). Measured on 357 segments (17 phrases x 7 voices x clean/noise/reverb): of 26 unsure
-# or unplaced transcripts this acts on 10, all the right intent ("Tell me I'm out of this lump
-# glide." -> "tell me about the slump glide" at -0.9 against -0.4 decoded; wrong sentences
-# scored -3.5 to -7).
-RESCORED_CUTOFF = 70.0
-RESCORED_MARGIN = 2.0
-RESCORED_FLOOR = -2.5
 # Empty: a Fallback for any recogniser, so an unsure utterance can never act by itself. The
 # player hands it to the session, which asks "Sorry, was that ...?" from `meant` / `guess`.
 UNSURE_TEXT = ""
@@ -127,37 +116,6 @@ def says_pain(text: str) -> bool:
     return assessment.pain or bool(assessment.flags)
 
 
-def nearest_sentence(text: str) -> tuple[str, float] | None:
-    """The model sentence closest to a misheard transcript ("what's on my options" -> "what
-    are my options"), when one is close enough: ASR errors are mostly near misses."""
-    from rapidfuzz import fuzz, process
-
-    words = normalise(text)
-    if len(words) < 3:
-        return None
-    match = process.extractOne(
-        words, default_vocabulary().sentences, scorer=fuzz.ratio, score_cutoff=NEAREST_CUTOFF
-    )
-    return None if match is None else (str(match[0]), float(match[1]))
-
-
-def rescored(said: str, transcript: Transcript) -> str:
-    """The model sentence the audio confirms for a near miss ("" if none, or no way to ask)."""
-    from rapidfuzz import fuzz, process
-
-    words = normalise(said)
-    if transcript.rescore is None or len(words.split()) < 2:
-        return ""
-    sentences = default_vocabulary().sentences
-    near = process.extract(words, sentences, scorer=fuzz.ratio, limit=3,
-                           score_cutoff=RESCORED_CUTOFF)  # fmt: skip
-    if not near:
-        return ""
-    decoded, *scores = transcript.rescore([said, *(str(match[0]) for match in near)])
-    best, score = max(zip((str(m[0]) for m in near), scores, strict=True), key=lambda p: p[1])
-    return best if score >= max(decoded - RESCORED_MARGIN, RESCORED_FLOOR) else ""
-
-
 def _safety_sentence(said: str) -> str:
     """A sentence of several that alone is a stop, pause or pain ("Stop. No."), else ""."""
     from local_runner.recogniser import default_recogniser
@@ -200,7 +158,10 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         # a safety word, the coach pauses and asks (never acts on it unasked, never drops it).
         return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
     text, sure = said, transcript.confidence >= trusted_from
-    if (not sure or event.name == ev.FALLBACK) and (heard := rescored(said, transcript)):
+    # A reading placed only by the classifier may be a near miss it took for something else
+    # ("Can we do a quick office trash?" -> a routine's length): the audio decides.
+    loose = sure and recogniser.understand(said).stage == "classifier"
+    if (not sure or event.name == ev.FALLBACK or loose) and (heard := rescored(said, transcript)):
         text, event = heard, recogniser.parse(heard)
         sure = event.name != ev.FALLBACK
     elif event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:

@@ -38,11 +38,13 @@ from typing import Any
 
 import numpy as np
 
+from . import sounds
 from .audio import RATE
 from .engines import EngineUnavailable, Transcript
 from .enhance import snr_db, wiener
 from .nbest import is_safety
 from .vocabulary import default_vocabulary, normalise
+from .written import as_written, closing
 
 MODEL_ENV = "STRETCH_COACH_WHISPER_MODEL"
 BEAM_SIZE = 5  # measured 60/80 right against 55/80 greedy, at about the same time per command
@@ -119,6 +121,7 @@ class WhisperEngine:
         self._prompt = [tokenizer.sot_prev, *prompt[-(MAX_TOKENS // 2 - 1) :], *self._start]
         self._suppress = get_suppressed_tokens(tokenizer, [-1])
         self._phrases = [(phrase, tokenizer.encode(" " + phrase)) for phrase in SAFETY_PHRASES]
+        sounds.index()  # the near-miss rescoring's index, built now rather than mid-session
 
     def transcribe(self, samples: np.ndarray) -> Transcript:
         audio = samples.astype(np.float32)
@@ -138,7 +141,8 @@ class WhisperEngine:
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
 
         def rescore(texts: Sequence[str]) -> list[float]:
-            return [self._score(encoded, frames, text) for text in texts]
+            mark = closing(texts[0]) if texts else "."
+            return [self._score(encoded, frames, text, mark) for text in texts]
 
         return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore, alternatives)
 
@@ -169,9 +173,13 @@ class WhisperEngine:
         ]
         return readings, encoded, min(frames, window)
 
-    def _score(self, encoded: Any, frames: int, text: str) -> float:
-        """Mean log-probability of the tokens of `text` (forced decoding) for this encoding."""
-        return self._forced(encoded, frames, self._tokenizer.encode(" " + text.strip()))
+    def _score(self, encoded: Any, frames: int, text: str, mark: str = ".") -> float:
+        """Mean log-probability of the tokens of `text` (forced decoding) for this encoding,
+        written as Whisper would write it (written.py), closed with `mark`."""
+        return max(
+            self._forced(encoded, frames, self._tokenizer.encode(" " + written))
+            for written in as_written(text, mark)
+        )
 
     def _forced(
         self, encoded: Any, frames: int, tokens: list[int], upto: int | None = None
