@@ -131,6 +131,13 @@ def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -
     assert default_recogniser().parse(text).name == ev.FALLBACK
 
 
+@pytest.mark.parametrize(
+    "text", ["press start to continue", "can you pause the telly i need the loo", "skip this song"]
+)
+def test_an_action_on_something_else_in_the_room_is_not_acted_on(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
 @pytest.mark.parametrize(("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)])
 def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, intent: str) -> None:
     assert default_recogniser().parse(text).name == intent

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-FILLERS = frozenset(
+# Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go"): they mean
+# nothing to the coach, and to the classifier they would only be words it never saw.
+PARTICLES = frozenset({"lah", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef", "oya"})
+FILLERS = PARTICLES | frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
-     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach",
-     # discourse particles ("next one lah", "carry on innit")
-     "lah", "leh", "lor", "innit", "yaar", "abeg"}
+     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
 )  # fmt: skip
 
 
@@ -17,6 +18,10 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(text.split())
+
+
+def without_particles(utterance: str) -> str:
+    return " ".join(w for w in utterance.split() if w not in PARTICLES)
 
 
 # "Right" is a filler ("right, next one") except as a side ("mostly the right side").
