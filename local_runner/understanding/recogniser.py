@@ -28,7 +28,13 @@ from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
 from .templates import Templates
-from .text import normalise, self_repaired, without_fillers, without_particles
+from .text import (
+    normalise,
+    self_repaired,
+    without_acknowledgement,
+    without_fillers,
+    without_particles,
+)
 from .training import train_classifier
 
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
@@ -125,7 +131,12 @@ class Recogniser:
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
             # sore" is a letter or two from "no that's fine").
             return self._unless_pain(near, utterance, expects, 0.9, "near")
-        return self._classify(utterance, expects)
+        found = self._classify(utterance, expects)
+        request = without_acknowledgement(utterance)
+        if found.stage == "fallback" and request != utterance:
+            again = self._classify(request, expects)
+            return again if again.stage != "fallback" else found
+        return found
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the

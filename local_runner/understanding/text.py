@@ -29,6 +29,33 @@ _SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "on", "to"})
 _SIDE_AFTER = frozenset({"side", "one", "leg", "hand", "hip", "foot", "knee", "arm", "shoulder"})
 
 
+# Said before a request to acknowledge the last one ("yeah carry on to the next bit", "okay i'm
+# calling it"). Read whole, they can pull a request below the action bar (towards Yes); a
+# sentence not understood whole is read again without them.
+_ACKNOWLEDGEMENTS = tuple(
+    sorted(
+        ("yeah", "yep", "yup", "ya", "yah", "aye", "sweet as", "sweet", "cool", "great", "lovely",
+         "nice", "cheers", "thanks", "thank you", "ta", "brilliant", "perfect", "grand", "good",
+         "fine", "done", "okay", "ok", "alright", "right", "so", "well", "um", "erm", "uh", "oh",
+         "like", "and", "now", "then"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def without_acknowledgement(utterance: str) -> str:
+    """The utterance less the acknowledgements it opens with (at least one word is left)."""
+    words = utterance.split()
+    while True:
+        said = next(
+            (a.split() for a in _ACKNOWLEDGEMENTS if words[: len(a.split())] == a.split()), None
+        )
+        if said is None or len(words) <= len(said):
+            return " ".join(words)
+        words = words[len(said) :]
+
+
 def without_fillers(utterance: str) -> list[str]:
     """The utterance, then without filler words ("um okay next please" -> "next")."""
     words = utterance.split()
