@@ -131,12 +131,12 @@ class Recogniser:
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
             # sore" is a letter or two from "no that's fine").
             return self._unless_pain(near, utterance, expects, 0.9, "near")
-        found = self._classify(utterance, expects)
+        whole = self._classify(utterance, expects)
         request = without_acknowledgement(utterance)
-        if found.stage == "fallback" and request != utterance:
+        if whole.stage == "fallback" and request != utterance:
             again = self._classify(request, expects)
-            return again if again.stage != "fallback" else found
-        return found
+            return again if again.stage != "fallback" else whole
+        return whole
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the
