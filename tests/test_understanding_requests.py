@@ -352,3 +352,11 @@ def test_leading_acknowledgements_are_read_off_but_never_the_last_word() -> None
     assert without_acknowledgement("yeah okay so carry on") == "carry on"
     assert without_acknowledgement("yeah okay") == "okay"
     assert without_acknowledgement("thanks for that") == "for that"
+
+
+def test_a_value_with_a_word_said_inside_it_is_still_the_value() -> None:
+    recogniser = default_recogniser()
+    spans = recogniser.spotter.spans("honestly it didn't really help")
+    assert [(s.words, s.id_for("Feeling")) for s in spans] == [("didn't really help", "same")]
+    event = recogniser.parse("didn't really notice any change")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "same"})
