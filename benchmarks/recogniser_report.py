@@ -57,6 +57,7 @@ INTENT_SETS = [
     HELD / "blind7_utterances.tsv",
     HELD / "blind8_utterances.tsv",
     HELD / "blind9_utterances.tsv",
+    HELD / "blind10_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -71,6 +72,7 @@ PAIN_SETS = [
     HELD / "blind7_pain.tsv",
     HELD / "blind8_pain.tsv",
     HELD / "blind9_pain.tsv",
+    HELD / "blind10_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -85,6 +87,7 @@ OOD_SETS = [
     HELD / "blind7_ood.tsv",
     HELD / "blind8_ood.tsv",
     HELD / "blind9_ood.tsv",
+    HELD / "blind10_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -135,6 +138,9 @@ BEFORE = {
     "blind9_utterances.tsv": "first run 89.2%/slot 88.7%",
     "blind9_pain.tsv": "first run 90.0%",
     "blind9_ood.tsv": "first run 4/50",
+    "blind10_utterances.tsv": "first run 89.2%/slot 85.2%",
+    "blind10_pain.tsv": "first run 96.7%",
+    "blind10_ood.tsv": "first run 2/50",
 }
 
 

@@ -243,3 +243,12 @@ def test_templates_compile_on_a_thread_of_their_own_and_a_match_waits_for_them()
     assert found is not None and found.slots == {"seconds": "40"}
     warming.join(timeout=30)
     assert not warming.is_alive() and templates.compiled
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i've had this weird numb feeling down below is that bad", "my pain's an eight and i can't feel my bum"],
+)
+def test_a_feeling_or_score_that_names_a_serious_sign_is_a_red_flag(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name == ev.RED_FLAG, (text, event)

@@ -8,7 +8,7 @@ import pytest
 from local_runner.recogniser import default_recogniser
 from local_runner.session import LocalSession
 from local_runner.understanding.ood import ACTIONS
-from local_runner.understanding.text import self_repaired
+from local_runner.understanding.text import self_repaired, without_acknowledgement
 from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.modes import Mode
@@ -131,7 +131,16 @@ def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -
     assert default_recogniser().parse(text).name == ev.FALLBACK
 
 
-@pytest.mark.parametrize(("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)])
+@pytest.mark.parametrize(
+    "text", ["press start to continue", "can you pause the telly i need the loo", "skip this song"]
+)
+def test_an_action_on_something_else_in_the_room_is_not_acted_on(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("yes mate go on", ev.YES), ("stop it love", ev.STOP)]
+)
 def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, intent: str) -> None:
     assert default_recogniser().parse(text).name == intent
 
@@ -142,7 +151,10 @@ def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, inte
         # A routine asked for by the user's own back takes triage's routine for what is wrong.
         ("my back's just seized up on me give us the one for that", {"routine": "back_spasm"}),
         # A routine named as such beats one mentioned in passing.
-        ("my back is stiff from the desk let's do the lower back routine", {"routine": "lower_back"}),
+        (
+            "my back is stiff from the desk let's do the lower back routine",
+            {"routine": "lower_back"},
+        ),
     ],
 )
 def test_which_routine_a_request_means(text: str, slots: dict[str, str]) -> None:
@@ -247,7 +259,10 @@ def test_a_feeling_the_coach_cannot_place_is_asked_about_not_dropped() -> None:
 )
 def test_a_request_that_describes_the_day_gets_the_routine_for_it(text: str, routine: str) -> None:
     understood = default_recogniser().understand(text)
-    assert (understood.event.name, understood.event.slots) == (ev.START_ROUTINE, {"routine": routine})
+    assert (understood.event.name, understood.event.slots) == (
+        ev.START_ROUTINE,
+        {"routine": routine},
+    )
 
 
 @pytest.mark.parametrize(
@@ -311,6 +326,8 @@ def test_pain_that_names_a_routine_with_an_article_still_stops_the_hold() -> Non
     ("text", "intent", "slots"),
     [
         ("next one lah", ev.NEXT, {}),
+        ("yes po", ev.YES, {}),
+        ("can we pause for a while po", ev.PAUSE, {}),
         ("it's mostly the right side", ev.SIDE, {"side": "right"}),
     ],
 )
@@ -319,3 +336,27 @@ def test_discourse_particles_are_fillers_but_a_right_side_is_a_side(
 ) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slots) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("yeah carry on to the next bit", ev.NEXT), ("okay i'm calling it", ev.STOP)],
+)
+def test_a_request_opened_by_an_acknowledgement_is_still_the_request(
+    text: str, intent: str
+) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+def test_leading_acknowledgements_are_read_off_but_never_the_last_word() -> None:
+    assert without_acknowledgement("yeah okay so carry on") == "carry on"
+    assert without_acknowledgement("yeah okay") == "okay"
+    assert without_acknowledgement("thanks for that") == "for that"
+
+
+def test_a_value_with_a_word_said_inside_it_is_still_the_value() -> None:
+    recogniser = default_recogniser()
+    spans = recogniser.spotter.spans("honestly it didn't really help")
+    assert [(s.words, s.id_for("Feeling")) for s in spans] == [("didn't really help", "same")]
+    event = recogniser.parse("didn't really notice any change")
+    assert (event.name, event.slots) == (ev.FEELING, {"feeling": "same"})

@@ -55,9 +55,20 @@ OTHER_ADDRESSEES = (
 )  # fmt: skip
 
 
+# Things other than the coach that people start, pause and skip ("pause the telly i need the
+# loo", "press start to continue"). The coach plays no music or video. Not "car" or "menu":
+# users name those to the coach ("in the car all day", "what's on the menu").
+OTHER_THINGS = (
+    "telly", "tv", "television", "movie", "film", "video", "song", "chorus", "episode",
+    "channel", "remote", "radio", "podcast", "adverts", "button", "press start", "press any",
+    "press one", "press two", "press the", "click",
+)  # fmt: skip
+
+
 def said_to_someone_else(utterance: str) -> bool:
+    """Said to someone in the room, or about something else that starts and stops."""
     padded = f" {utterance} "
-    return any(f" {who} " in padded for who in OTHER_ADDRESSEES)
+    return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
 
 
 def corpus() -> list[str]:

@@ -23,12 +23,18 @@ from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import LanguageModel
-from .ood import accepted, said_to_someone_else
+from .ood import ACTIONS, accepted, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
 from .templates import Templates
-from .text import normalise, self_repaired, without_fillers
+from .text import (
+    normalise,
+    self_repaired,
+    without_acknowledgement,
+    without_fillers,
+    without_particles,
+)
 from .training import train_classifier
 
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
@@ -98,7 +104,7 @@ class Recogniser:
         return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
-        utterance = normalise(text)
+        utterance = without_particles(normalise(text))
         if not utterance:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
         taken_back, meant = self_repaired(utterance)
@@ -121,11 +127,16 @@ class Recogniser:
             if matched is not None and self._plausible(matched):
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
-        if near is not None:
+        if near is not None and not (near.name in ACTIONS and said_to_someone_else(utterance)):
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
             # sore" is a letter or two from "no that's fine").
             return self._unless_pain(near, utterance, expects, 0.9, "near")
-        return self._classify(utterance, expects)
+        whole = self._classify(utterance, expects)
+        request = without_acknowledgement(utterance)
+        if whole.stage == "fallback" and request != utterance:
+            again = self._classify(request, expects)
+            return again if again.stage != "fallback" else whole
+        return whole
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the
@@ -191,8 +202,11 @@ class Recogniser:
         requested = None if usable else requests.asked_by_situation(utterance, spans, self.safety)
         if requested is not None:
             return Understanding(requested, confidence, "request")
-        # A pain score with no number ("i'm in a lot of pain") carries no answer to keep.
-        if not (usable and complete and intent in SAFE_FROM_OVERRIDE):
+        # A pain score with no number ("i'm in a lot of pain") carries no answer to keep; a
+        # feeling or score that names a serious sign ("a weird numb feeling down below") is
+        # that sign first.
+        kept = usable and complete and intent in SAFE_FROM_OVERRIDE
+        if not kept or self.safety.names_serious_flag(utterance):
             told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
             if caught is not None and not (answer and not self.safety.names_red_flag(told)):

@@ -24,6 +24,11 @@ _NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session
 # Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
 _FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
 MAX_SPAN_WORDS = 6
+# Words people put inside a value ("didn't really help", "my really tight hamstrings"); a span may
+# hold up to MAX_INSERTED of them beyond its value's own words.
+_INSERTED = frozenset({"really", "just", "quite", "very", "pretty", "totally", "properly", "proper",
+                       "super", "real", "so"})  # fmt: skip
+MAX_INSERTED = 2
 _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
 # "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
 # alone, or beside a word that asks for one ("about a one", "one out of ten", "for one minute").
@@ -77,13 +82,19 @@ class SlotSpotter:
         return found
 
     def _phrase_at(self, words: list[str], i: int) -> Span | None:
-        longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS, len(words) - i)
-        for n in range(longest, 0, -1):
-            text = " ".join(words[i : i + n])
-            # "my hamstring's tight", "the lumbago's back": the value without its 's.
-            kinds = self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
-            if kinds:
-                return Span(i, i + n, text, tuple(sorted(kinds.items())))
+        longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS)
+        for n in range(min(longest + MAX_INSERTED, len(words) - i), 0, -1):
+            window = words[i : i + n]
+            # "didn't really notice any change": the value with the words said inside it left out.
+            plain = [w for k, w in enumerate(window) if k == 0 or w not in _INSERTED]
+            for said in (window, plain) if plain != window else (window,):
+                if len(said) > longest or said[-1] in _INSERTED:
+                    continue
+                text = " ".join(said)
+                # "my hamstring's tight", "the lumbago's back": the value without its 's.
+                kinds = self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
+                if kinds:
+                    return Span(i, i + n, " ".join(window), tuple(sorted(kinds.items())))
         return None
 
     @staticmethod

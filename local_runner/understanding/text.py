@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-FILLERS = frozenset(
+# Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go"): they mean
+# nothing to the coach, and to the classifier they would only be words it never saw.
+PARTICLES = frozenset({"lah", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef", "oya"})
+FILLERS = PARTICLES | frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
-     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach",
-     # discourse particles ("next one lah", "carry on innit")
-     "lah", "leh", "lor", "innit", "yaar", "abeg"}
+     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
 )  # fmt: skip
 
 
@@ -19,9 +20,40 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_particles(utterance: str) -> str:
+    return " ".join(w for w in utterance.split() if w not in PARTICLES)
+
+
 # "Right" is a filler ("right, next one") except as a side ("mostly the right side").
 _SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "on", "to"})
 _SIDE_AFTER = frozenset({"side", "one", "leg", "hand", "hip", "foot", "knee", "arm", "shoulder"})
+
+
+# Said before a request to acknowledge the last one ("yeah carry on to the next bit", "okay i'm
+# calling it"). Read whole, they can pull a request below the action bar (towards Yes); a
+# sentence not understood whole is read again without them.
+_ACKNOWLEDGEMENTS = tuple(
+    sorted(
+        ("yeah", "yep", "yup", "ya", "yah", "aye", "sweet as", "sweet", "cool", "great", "lovely",
+         "nice", "cheers", "thanks", "thank you", "ta", "brilliant", "perfect", "grand", "good",
+         "fine", "done", "okay", "ok", "alright", "right", "so", "well", "um", "erm", "uh", "oh",
+         "like", "and", "now", "then"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def without_acknowledgement(utterance: str) -> str:
+    """The utterance less the acknowledgements it opens with (at least one word is left)."""
+    words = utterance.split()
+    while True:
+        said = next(
+            (a.split() for a in _ACKNOWLEDGEMENTS if words[: len(a.split())] == a.split()), None
+        )
+        if said is None or len(words) <= len(said):
+            return " ".join(words)
+        words = words[len(said) :]
 
 
 def without_fillers(utterance: str) -> list[str]:
