@@ -25,7 +25,7 @@ PHONES = (
     "IH", "IY", "JH", "K", "L", "M", "N", "NG", "OW", "OY", "P", "R", "S", "SH", "T", "TH", "UH",
     "UW", "V", "W", "Y", "Z", "ZH",
 )  # fmt: skip
-SYMBOL = {phone: chr(ord("a") + index) for index, phone in enumerate(PHONES)}
+SYMBOL = {phone: chr(ord("A") + index) for index, phone in enumerate(PHONES)}
 # Spelling read aloud, for a word no dictionary has: a crude guess, one phone a letter.
 LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "AE", "B", "K", "D", "EH", "F", "G", "HH", "IH", "JH", "K", "L", "M", "N", "AA", "P", "K",

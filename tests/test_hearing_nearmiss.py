@@ -1,0 +1,89 @@
+"""Near misses by sound and spelling, scored as whisper writes (sounds.py, written.py,
+nearmiss.py); the whisper test synthesises its WAV at test time with espeak-ng."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from local_runner.hearing import nearmiss, sounds
+from local_runner.hearing import simulate as sim
+from local_runner.hearing.decision import decide
+from local_runner.hearing.engines import Transcript
+from local_runner.hearing.written import as_written, closing
+from local_runner.recogniser import default_recogniser
+from skill.core import events as ev
+
+
+def scores(decoded: float, **sentences: float) -> Callable[[Sequence[str]], list[float]]:
+    """A fake `Transcript.rescore`: the decoded text first, then model sentences by name."""
+
+    def rescore(texts: Sequence[str]) -> list[float]:
+        named = {k.replace("_", " "): v for k, v in sentences.items()}
+        return [decoded, *(named.get(text, -6.0) for text in texts[1:])]
+
+    return rescore
+
+
+def test_a_key_is_the_phones_whatever_the_spelling() -> None:
+    assert sounds.key("Hold for 45 seconds.") == sounds.key("hold for forty five seconds")
+    assert sounds.key("sun flight") == sounds.key("sun") + sounds.key("flight") != ""
+    assert sounds.key("pain's") == sounds.key("pain") + sounds.SYMBOL["Z"]
+    assert sounds.key("zqxv")  # no dictionary has it: spelt out, not dropped
+
+
+def test_sound_reaches_a_sentence_spelling_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    said, meant = "Can we do it with all of us stretch?", "can we do the quick office stretch"
+    assert meant in nearmiss.candidates(said)
+    monkeypatch.setattr(nearmiss, "SOUND_LIMIT", 0)
+    assert meant not in nearmiss.candidates(said)
+
+
+def test_a_model_sentence_is_written_as_whisper_writes() -> None:
+    assert as_written("i think i want forty five seconds") == (
+        "I think I want forty five seconds.",
+        "I think I want 45 seconds.",
+    )
+    assert as_written("what are the choices", "?") == ("What are the choices?",)
+    assert as_written("Stop. No.") == ("Stop. No.",)  # whisper's own reading, as it is
+    assert [closing(said) for said in ("Is it bad?", "Next.", "next")] == ["?", ".", "."]
+
+
+def test_a_classifier_reading_the_audio_contradicts_becomes_the_near_miss() -> None:
+    said = "Can we do a quick office trash?"
+    confirmed = Transcript(said, 0.8, rescore=scores(-0.3, can_we_do_the_quick_office_stretch=-1.2))
+    heard = decide(confirmed, trusted_from=0.45).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.START_ROUTINE
+    assert str(heard) == "can we do the quick office stretch"
+    unconfirmed = Transcript(said, 0.8, rescore=scores(-0.3))  # every candidate far below
+    heard = decide(unconfirmed, trusted_from=0.45).heard
+    assert heard is not None and str(heard) == said
+    assert heard.intent == default_recogniser().parse(said).name
+
+
+def test_a_model_sentence_placed_by_exact_words_is_not_second_guessed() -> None:
+    asked: list[Sequence[str]] = []
+
+    def rescore(texts: Sequence[str]) -> list[float]:
+        asked.append(texts)
+        return [0.0] * len(texts)
+
+    heard = decide(Transcript("Skip this one.", 0.9, rescore=rescore), trusted_from=0.45).heard
+    assert asked == [] and heard is not None and heard.intent == ev.SKIP
+
+
+@pytest.mark.skipif(not sim.have("espeak-ng"), reason="needs espeak-ng")
+def test_whisper_scores_a_model_sentence_as_well_as_its_own_reading() -> None:
+    # Whisper writes "Hold for 45 seconds."; the model's "hold for forty five seconds" scored
+    # as written (capital, digits, full stop) is about as likely, and a wrong number is not.
+    pytest.importorskip("faster_whisper")
+    from local_runner.hearing.whisper import WhisperEngine
+
+    engine = WhisperEngine()
+    transcript = engine.transcribe(sim.speak("hold for forty five seconds", "en-us", 150))
+    assert transcript.rescore is not None and "45" in transcript.text, transcript.text
+    decoded, right, wrong = transcript.rescore(
+        [transcript.text, "hold for forty five seconds", "hold for fifteen seconds"]
+    )
+    assert right >= decoded - 0.3 and wrong < right - 1.0, (decoded, right, wrong)
