@@ -9,7 +9,7 @@ import pytest
 
 from local_runner.hearing import nearmiss, sounds
 from local_runner.hearing import simulate as sim
-from local_runner.hearing.decision import decide
+from local_runner.hearing.decision import UNCLEAR_DOUBT, decide
 from local_runner.hearing.engines import Transcript
 from local_runner.hearing.written import as_written, closing
 from local_runner.recogniser import default_recogniser
@@ -87,3 +87,12 @@ def test_whisper_scores_a_model_sentence_as_well_as_its_own_reading() -> None:
         [transcript.text, "hold for forty five seconds", "hold for fifteen seconds"]
     )
     assert right >= decoded - 0.3 and wrong < right - 1.0, (decoded, right, wrong)
+
+
+def test_short_speech_near_a_safety_phrase_is_asked_about_not_rescored() -> None:
+    # A "stop" in a reverberant room read "Next time.": the near miss "next one" scores as
+    # well as the reading, but the hold pauses to ask about the stop instead of moving on.
+    near_stop = Transcript("Next time.", 0.3, could_be="stop", rescore=scores(-0.5, next_one=-0.5))
+    heard = decide(near_stop, trusted_from=0.45).heard
+    assert heard is not None and heard.unsure and heard.doubt == UNCLEAR_DOUBT
+    assert heard.could_be == "stop"

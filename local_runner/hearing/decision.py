@@ -2,8 +2,11 @@
 
 - Of the engine's readings, the one the coach's language knows best is taken (nbest.py).
 - Confident transcripts pass through as they are: the player parses them like typed lines. One
-  the recogniser cannot place is mapped onto the nearest model sentence (fuzzy match); a close
-  match of two words or more is acted on, a looser one only becomes the guess.
+  that is unsure, that the recogniser cannot place, or that only its classifier places, is
+  checked against the model sentences nearest it in spelling and sound, scored by the engine
+  against the audio (nearmiss.py): one the audio confirms is acted on. Without that check an
+  unplaced one is mapped onto the nearest model sentence by spelling; a close match of two
+  words or more is acted on, a looser one only becomes the guess.
 - Pain, red-flag and stop words are never dropped: if the words say something hurts, name a
   known symptom, or parse to stop / cancel / pause, the text is passed on whatever the
   confidence (stopping a hold on a misheard "stop" is cheap; missing "that hurts" is not).
@@ -159,9 +162,12 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
     text, sure = said, transcript.confidence >= trusted_from
     # A reading placed only by the classifier may be a near miss it took for something else
-    # ("Can we do a quick office trash?" -> a routine's length): the audio decides.
+    # ("Can we do a quick office trash?" -> a routine's length): the audio decides. Not for
+    # a short utterance near a safety phrase (`could_be`): a "stop" read "Next time." must
+    # not become "next time" acted on, it pauses to ask (below).
     loose = sure and recogniser.understand(said).stage == "classifier"
-    if (not sure or event.name == ev.FALLBACK or loose) and (heard := rescored(said, transcript)):
+    check = (not sure or event.name == ev.FALLBACK or loose) and not transcript.could_be
+    if check and (heard := rescored(said, transcript)):
         text, event = heard, recogniser.parse(heard)
         sure = event.name != ev.FALLBACK
     elif event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:

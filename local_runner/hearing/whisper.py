@@ -141,8 +141,8 @@ class WhisperEngine:
             could_be = phrase if KEYWORD_FLOOR <= score < KEYWORD_MIN_SCORE else ""
 
         def rescore(texts: Sequence[str]) -> list[float]:
-            mark = closing(texts[0]) if texts else "."
-            return [self._score(encoded, frames, text, mark) for text in texts]
+            mark = closing(text)  # a question is scored as a question
+            return [self._score(encoded, frames, said, mark) for said in texts]
 
         return Transcript(text, confidence if text else 0.0, maybe, could_be, rescore, alternatives)
 
