@@ -162,11 +162,11 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
     text, sure = said, transcript.confidence >= trusted_from
     # A reading placed only by the classifier may be a near miss it took for something else
-    # ("Can we do a quick office trash?" -> a routine's length): the audio decides. Not for
-    # a short utterance near a safety phrase (`could_be`): a "stop" read "Next time." must
-    # not become "next time" acted on, it pauses to ask (below).
+    # ("Can we do a quick office trash?" -> a routine's length): the audio decides. An unsure
+    # short utterance near a safety phrase (`could_be`) is not made sure so: a "stop" read
+    # "This time." must not become "not this time" acted on, it pauses to ask (below).
     loose = sure and recogniser.understand(said).stage == "classifier"
-    check = (not sure or event.name == ev.FALLBACK or loose) and not transcript.could_be
+    check = (event.name == ev.FALLBACK or loose) if sure else not transcript.could_be
     if check and (heard := rescored(said, transcript)):
         text, event = heard, recogniser.parse(heard)
         sure = event.name != ev.FALLBACK
