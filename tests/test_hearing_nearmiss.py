@@ -96,3 +96,16 @@ def test_short_speech_near_a_safety_phrase_is_asked_about_not_rescored() -> None
     heard = decide(near_stop, trusted_from=0.45).heard
     assert heard is not None and heard.unsure and heard.doubt == UNCLEAR_DOUBT
     assert heard.could_be == "stop"
+
+
+def test_the_engines_next_reading_brings_its_own_near_misses() -> None:
+    # The best reading is near nothing; the runner-up is near the office stretch, which the
+    # audio confirms.
+    said, other = (
+        "The committee will meet again on Tuesday.",
+        "Can we do it with all of us stretch?",
+    )
+    confirmed = Transcript(said, 0.3, alternatives=((other, 0.25),),
+                           rescore=scores(-0.4, can_we_do_the_quick_office_stretch=-0.6))  # fmt: skip
+    heard = decide(confirmed, trusted_from=0.45).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.START_ROUTINE
