@@ -162,14 +162,15 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
     text, sure = said, transcript.confidence >= trusted_from
     # A reading placed only by the classifier may be a near miss it took for something else
-    # ("Can we do a quick office trash?" -> a routine's length): the audio decides. An unsure
-    # short utterance near a safety phrase (`could_be`) is not made sure so: a "stop" read
-    # "This time." must not become "not this time" acted on, it pauses to ask (below).
+    # ("Can we do a quick office trash?" -> a routine's length): the audio decides. A short
+    # utterance near a safety phrase (`could_be`) is never made an action so: a "stop" read
+    # "This time." or "Next time." became "not this time" or a routine acted on; the near
+    # miss only becomes the guess, and during a hold the coach pauses to ask (below).
     loose = sure and recogniser.understand(said).stage == "classifier"
-    check = (event.name == ev.FALLBACK or loose) if sure else not transcript.could_be
+    check = not sure or event.name == ev.FALLBACK or (loose and not transcript.could_be)
     if check and (heard := rescored(said, transcript)):
         text, event = heard, recogniser.parse(heard)
-        sure = event.name != ev.FALLBACK
+        sure = event.name != ev.FALLBACK and not transcript.could_be
     elif event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
         text, score = nearest
         event = recogniser.parse(text)
