@@ -15,6 +15,7 @@ same texts in the same run, uncapped, plus the capped `assess` the coach calls.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import sys
 import time
@@ -129,9 +130,15 @@ def timing(triage: Triage, sentences: list[str]) -> None:
         print(f"{size:>8} {fast:9.2f} {slow_text} {ratio} {old} {capped:14.2f}")
 
 
-def main(paths: list[str]) -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("files", nargs="*", type=Path, help="TSV sets (default: dev + held-out)")
+    paths = parser.parse_args(argv).files
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
     triage = Triage.default()
-    files = [Path(p).resolve() for p in paths] or DEFAULTS
+    files = [p.resolve() for p in paths] or DEFAULTS
     for path in files:
         quality(triage, path)
     timing(triage, [row[0] for path in files for row in rows(path)])
