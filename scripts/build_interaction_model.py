@@ -41,6 +41,8 @@ def expand(template: str) -> list[str]:
             pieces.append(["", *match.group(2).split("|")])
         position = match.end()
     pieces.append([template[position:]])
+    if any(mark in text for piece in pieces for text in piece for mark in "()[]"):
+        raise ValueError(f"template {template!r}: a group inside a group, or a bracket unclosed")
     sentences = []
     for combination in itertools.product(*pieces):
         sentence = " ".join("".join(combination).split())

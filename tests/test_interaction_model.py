@@ -143,3 +143,16 @@ def test_pain_score_and_side_have_everyday_samples() -> None:
     assert "my pain is {score}" in intents["PainScoreIntent"]["samples"]
     assert "{score} out of ten" in " ".join(intents["PainScoreIntent"]["samples"])
     assert "the {side} one" in intents["SideIntent"]["samples"]
+
+
+def test_a_group_inside_a_group_fails_the_build_instead_of_reaching_the_model() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_interaction_model import expand
+
+    assert expand("(pause|stop) [it]") == ["pause", "pause it", "stop", "stop it"]
+    try:
+        expand("tell me the routines [you (offer|have)]")
+    except ValueError as error:
+        assert "a group inside a group" in str(error)
+    else:
+        raise AssertionError("a nested group was expanded")

@@ -124,6 +124,7 @@ OWN_TABLE = [
     ("shooting pain down my leg", "doctor", "nerve_symptoms"),
     ("my leg is going numb", "doctor", "nerve_symptoms"),
     ("it's been over a week", "doctor", "not_easing"),
+    ("the pain keeps coming back when i lift and it's been months", "doctor", "not_easing"),
     ("ten days now and no better", "doctor", "not_easing"),
     ("since last Monday", "doctor", "not_easing"),
     ("a fortnight and it's not shifting", "doctor", "not_easing"),

@@ -252,3 +252,11 @@ def test_templates_compile_on_a_thread_of_their_own_and_a_match_waits_for_them()
 def test_a_feeling_or_score_that_names_a_serious_sign_is_a_red_flag(text: str) -> None:
     event = default_recogniser().parse(text)
     assert event.name == ev.RED_FLAG, (text, event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sorry i think i felt something go in my lower back", "that really stirred up my sciatica"],
+)
+def test_pain_said_of_a_routine_s_body_part_without_asking_for_it_is_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG), text

@@ -340,7 +340,7 @@ def test_discourse_particles_are_fillers_but_a_right_side_is_a_side(
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("yeah carry on to the next bit", ev.NEXT), ("okay i'm calling it", ev.STOP)],
+    [("yeah cool moving on", ev.NEXT), ("okay i'm calling it", ev.STOP)],
 )
 def test_a_request_opened_by_an_acknowledgement_is_still_the_request(
     text: str, intent: str

@@ -87,6 +87,7 @@ EXTRA_PRONUNCIATIONS = {
     "owie": "AW IY",
     "spasmed": "S P AE Z AH M D",
     "tensed": "T EH N S T",
+    "programmes": "P R OW G R AE M Z",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 

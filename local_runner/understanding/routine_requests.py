@@ -14,9 +14,9 @@ from .slots import GENERAL_ROUTINE, Span
 ROUTINE_TYPE = "RoutineName"
 EXERCISE_TYPE = "ExerciseName"
 # Words that make a sentence naming a routine a request for it ("... so let's do the spasm ones"),
-# not a remark ("ouch my hamstrings").
+# not a remark ("ouch my hamstrings"). Not "go": "i felt something go in my lower back".
 _REQUEST_WORDS = frozenset(
-    {"do", "start", "put", "let's", "go", "through", "take", "begin", "try", "want", "need",
+    {"do", "start", "put", "let's", "through", "take", "begin", "try", "want", "need",
      "fancy", "stretch", "stretches", "exercises", "routine", "session",
      "help", "give", "show", "run", "get", "can", "could", "please", "kindly", "one", "ones"}
 )  # fmt: skip
