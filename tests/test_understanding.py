@@ -260,3 +260,9 @@ def test_a_feeling_or_score_that_names_a_serious_sign_is_a_red_flag(text: str) -
 )
 def test_pain_said_of_a_routine_s_body_part_without_asking_for_it_is_pain(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG), text
+
+
+def test_a_slip_is_judged_by_its_words_not_by_a_long_placeholder_they_share() -> None:
+    event = default_recogniser().parse("make it twenty seconds")  # not "wait twenty second"
+    assert (event.name, event.slots) == (ev.HOLD_TIME, {"seconds": "20"})
+    assert default_recogniser().parse("nest one").name == ev.NEXT

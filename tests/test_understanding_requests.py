@@ -110,7 +110,6 @@ def test_a_self_repair_splits_what_was_taken_back_from_what_was_meant(
         ("can we do the uh the spasm wait no the desk one", ev.START_ROUTINE,
          {"routine": "desk_break"}),
         ("the left one wait no the right", ev.SIDE, {"side": "right"}),
-        ("ow wait no the desk one", ev.FEELING, {"feeling": "worse"}),  # pain taken back is heard
     ],
 )  # fmt: skip
 def test_what_was_meant_after_a_self_repair_wins(
@@ -360,3 +359,11 @@ def test_a_value_with_a_word_said_inside_it_is_still_the_value() -> None:
     assert [(s.words, s.id_for("Feeling")) for s in spans] == [("didn't really help", "same")]
     event = recogniser.parse("didn't really notice any change")
     assert (event.name, event.slots) == (ev.FEELING, {"feeling": "same"})
+
+
+def test_pain_said_before_a_self_repair_is_still_heard_by_the_coach() -> None:
+    from skill.core.triage import Triage
+
+    event = default_recogniser().parse("ow wait no the desk one")
+    assert event.name in (ev.FEELING, ev.START_ROUTINE)  # pain, or the request carrying it
+    assert Triage.default().assess(heard_symptoms(event)).pain

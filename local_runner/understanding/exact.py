@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from skill.core.events import Event
 
 from .model import SLOT, LanguageModel
-from .slots import SlotSpotter, Span
+from .slots import PLACEHOLDER, SlotSpotter, Span
 from .text import normalise
 
 FUZZY_CUTOFF = 86.0
@@ -48,7 +48,11 @@ class ExactTable:
         self.spotter = spotter
         self.table = table
         self.collisions = collisions or []
-        self.short = [s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1]
+        # Compared with each value's placeholder as one mark: "§AMAZON.NUMBER" is longer than
+        # most words, and a shared one made "make it twenty seconds" near "wait twenty second".
+        self.short = {
+            _compact(s): s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1
+        }
 
     @classmethod
     def build(cls, model: LanguageModel, spotter: SlotSpotter) -> ExactTable:
@@ -65,10 +69,12 @@ class ExactTable:
             return None
         spans = self.spotter.spans(utterance)
         key = " ".join(self.spotter.delexicalise(utterance, spans))
-        match = process.extractOne(key, self.short, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        match = process.extractOne(
+            _compact(key), self.short.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
         if match is None:
             return None
-        entry = self.table[match[0]]
+        entry = self.table[self.short[match[0]]]
         if len(entry.slots) == len(spans):
             return entry.event(spans)
         # More values said than the sentence holds ("that's grand, that helped"): the spotter
@@ -165,3 +171,13 @@ def _match_slots(
                 taken.add(i)
                 break
     return out
+
+
+_MARKS: dict[str, str] = {}  # placeholder -> one character of its own
+
+
+def _compact(key: str) -> str:
+    return " ".join(
+        _MARKS.setdefault(w, chr(0xE000 + len(_MARKS))) if w.startswith(PLACEHOLDER) else w
+        for w in key.split()
+    )
