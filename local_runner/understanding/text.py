@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go"): they mean
-# nothing to the coach, and to the classifier they would only be words it never saw.
+# nothing to the coach, and to the classifier they would only be words it never saw, so every
+# stage reads the utterance without them.
 PARTICLES = frozenset({"lah", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef", "oya"})
-FILLERS = PARTICLES | frozenset(
+# Words left out of the candidates the exact and template stages try ("um okay next please").
+FILLERS = frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
      "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
 )  # fmt: skip
