@@ -477,3 +477,15 @@ def test_every_routine_name_reaches_the_light_engines_language_model() -> None:
     text = " | ".join(default_vocabulary().sentences)
     missing = [name for name in names if f" {name} " not in f" {text.replace('|', ' ')} "]
     assert len(names) > 150 and not missing, missing[:5]
+
+
+def test_every_sample_is_heard_with_each_values_own_name() -> None:
+    # The near-miss lookup and the LM see a spread of each sample's expansions; the names the
+    # coach itself says ("the slump glide") are always among them, whatever the spread picked.
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    language = model["interactionModel"]["languageModel"]
+    names = [v["name"]["value"] for t in language["types"] if t["name"] == "ExerciseName"
+             for v in t["values"]]  # fmt: skip
+    sentences = set(default_vocabulary().sentences)
+    missing = [n for n in names if f"tell me about the {n.lower()}" not in sentences]
+    assert len(names) > 10 and not missing, missing

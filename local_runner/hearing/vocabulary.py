@@ -3,7 +3,9 @@
 Both engines are biased towards this domain from the same source (the Alexa model), so a new
 sample or synonym in `interaction_model/en-US.json` reaches speech recognition on the next run:
 pocketsphinx gets a language model of the expanded sentences, whisper a prompt naming the
-domain's words. `digest` keys the generated artefacts in the cache.
+domain's words. `digest` keys the generated artefacts in the cache. A sample with slots stands
+for a spread of its expansions (all of them would be millions), plus every combination of the
+values' own names, the names the coach says and users repeat ("tell me about the slump glide").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from skill.core.words import number_words
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
-BUILD_VERSION = "2"  # bump to rebuild every cached artefact after a change to how they are made
+BUILD_VERSION = "3"  # bump to rebuild every cached artefact after a change to how they are made
 MAX_EXPANSIONS_PER_SAMPLE = 150
 NUMBERS = (*range(0, 13), 15, 20, 25, 30, 40, 45, 50, 60, 90, 120)
 # Fillers for free-text slots: what people say there, so the LM has those words and contexts.
@@ -78,6 +80,10 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
             for v in t["values"]
         )
     )
+    names = {  # each value's own name: the one the coach says, so the one users repeat
+        t["name"]: list(dict.fromkeys(normalise(v["name"]["value"]) for v in t["values"]))
+        for t in language.get("types", [])
+    }
     forms["AMAZON.NUMBER"] = [number_words(n) for n in NUMBERS]
     forms.update({name: [normalise(p) for p in phrases] for name, phrases in FREE_TEXT.items()})
     sentences: dict[str, None] = {}
@@ -86,7 +92,8 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
         for index, sample in enumerate(intent.get("samples", [])):
             used = re.findall(r"\{(\w+)\}", sample)
             options = [forms.get(kinds.get(slot, ""), [slot]) for slot in used]
-            for combo in _spread(options, index):
+            named = [names.get(kinds.get(s, ""), o) for s, o in zip(used, options, strict=True)]
+            for combo in itertools.chain(_spread(options, index), itertools.product(*named)):
                 text = sample
                 for slot, form in zip(used, combo, strict=True):
                     text = text.replace("{" + slot + "}", form, 1)
