@@ -8,6 +8,7 @@ table holds one entry per sample and value type, not one per value: small and qu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -48,11 +49,13 @@ class ExactTable:
         self.spotter = spotter
         self.table = table
         self.collisions = collisions or []
-        # Compared with each value's placeholder as one mark: "§AMAZON.NUMBER" is longer than
-        # most words, and a shared one made "make it twenty seconds" near "wait twenty second".
-        self.short = {
-            _compact(s): s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1
-        }
+
+    @cached_property
+    def short(self) -> dict[str, str]:
+        """Short sentences for slips, keyed with each value's placeholder as one mark:
+        "§AMAZON.NUMBER" is longer than most words, and a shared one made "make it twenty
+        seconds" near "wait twenty second". Built on the first slip, not at start-up."""
+        return {_compact(s): s for s in self.table if len(s.split()) <= FUZZY_MAX_WORDS + 1}
 
     @classmethod
     def build(cls, model: LanguageModel, spotter: SlotSpotter) -> ExactTable:
