@@ -145,7 +145,8 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     from local_runner.recogniser import default_recogniser
 
     recogniser = default_recogniser()
-    event = recogniser.parse(said)
+    understood = recogniser.understand(said)
+    event = understood.event
     if event.name in SAFETY_INTENTS or says_pain(said):  # judged on the words heard, as heard
         near = transcript.maybe or transcript.could_be
         if near and says_pain(near) and not says_pain(said) and transcript.confidence < UNSURE_OF:
@@ -166,7 +167,7 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     # utterance near a safety phrase (`could_be`) is never made an action so: a "stop" read
     # "This time." or "Next time." became "not this time" or a routine acted on; the near
     # miss only becomes the guess, and during a hold the coach pauses to ask (below).
-    loose = sure and recogniser.understand(said).stage == "classifier"
+    loose = sure and understood.stage == "classifier"
     check = not sure or event.name == ev.FALLBACK or (loose and not transcript.could_be)
     if check and (heard := rescored(said, transcript)):
         text, event = heard, recogniser.parse(heard)

@@ -128,6 +128,16 @@ def build(vocabulary: Vocabulary, cmudict: Path, root: Path | None = None) -> Ar
     return artefacts
 
 
+def cmudict_path() -> Path | None:
+    """The CMU dictionary pocketsphinx ships (None without pocketsphinx)."""
+    try:
+        import pocketsphinx
+    except ImportError:
+        return None
+    path = Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
+    return path if path.is_file() else None
+
+
 def _pronunciations(words: frozenset[str], cmudict: Path) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     known: set[str] = set()

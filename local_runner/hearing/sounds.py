@@ -13,11 +13,10 @@ once by that key; `nearest` gives those whose key is closest to a transcript's.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from skill.core.words import number_words
 
-from .lexicon import EXTRA_PRONUNCIATIONS
+from .lexicon import EXTRA_PRONUNCIATIONS, cmudict_path
 from .vocabulary import default_vocabulary, normalise
 
 PHONES = (
@@ -31,15 +30,6 @@ LETTERS = dict(zip("abcdefghijklmnopqrstuvwxyz", (
     "AE", "B", "K", "D", "EH", "F", "G", "HH", "IH", "JH", "K", "L", "M", "N", "AA", "P", "K",
     "R", "S", "T", "AH", "V", "W", "K", "Y", "Z",
 ), strict=True))  # fmt: skip
-
-
-def cmudict_path() -> Path | None:
-    try:
-        import pocketsphinx
-    except ImportError:
-        return None
-    path = Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
-    return path if path.is_file() else None
 
 
 @cache

@@ -15,7 +15,7 @@ import numpy as np
 from .audio import RATE, to_int16
 from .engines import EngineUnavailable, Transcript
 from .enhance import spectral_subtraction
-from .lexicon import build
+from .lexicon import build, cmudict_path
 from .vocabulary import Vocabulary, default_vocabulary
 
 
@@ -31,9 +31,10 @@ class SphinxEngine:
         except ImportError as error:
             raise EngineUnavailable("pocketsphinx is not installed.") from error
         model = Path(pocketsphinx.get_model_path())
-        artefacts = build(
-            vocabulary or default_vocabulary(), model / "en-us" / "cmudict-en-us.dict", cache
-        )
+        cmudict = cmudict_path()
+        if cmudict is None:
+            raise EngineUnavailable("pocketsphinx's English dictionary is missing.")
+        artefacts = build(vocabulary or default_vocabulary(), cmudict, cache)
         self._decoder: Any = pocketsphinx.Decoder(
             hmm=str(model / "en-us" / "en-us"),
             lm=str(artefacts.language_model),

@@ -19,18 +19,16 @@ from __future__ import annotations
 
 import re
 
-from skill.core.words import ONES, TENS, capitalise
+from skill.core.words import ONES, TENS, capitalise, parse_number
 
 CLOSING = ".?!"
 _PRONOUN = re.compile(r"\bi\b")
 _TENS, _ONES, _TEENS = "|".join(TENS[2:]), "|".join(ONES[1:10]), "|".join(ONES[10:])
-_NUMBER = re.compile(rf"\b(?:(?P<tens>{_TENS})(?: (?P<ones>{_ONES}))?|(?P<teen>{_TEENS}))\b")
+_NUMBER = re.compile(rf"\b(?:(?:{_TENS})(?: (?:{_ONES}))?|(?:{_TEENS}))\b")
 
 
 def _digits(match: re.Match[str]) -> str:
-    if match["teen"]:
-        return str(ONES.index(match["teen"]))
-    return str(TENS.index(match["tens"]) * 10 + (ONES.index(match["ones"]) if match["ones"] else 0))
+    return str(parse_number(match[0]))
 
 
 def closing(reading: str) -> str:
