@@ -121,7 +121,12 @@ def cause(case: Case, recorded: list[Transcript], clean: Case | None) -> str:
 Voice = tuple[str, str, int]
 
 
-def run(engine: Engine, rows: list[tuple[str, str]], voices: list[Voice]) -> list[Case]:
+def run(
+    engine: Engine,
+    rows: list[tuple[str, str]],
+    voices: list[Voice],
+    conditions: tuple[str, ...] = CONDITIONS,
+) -> list[Case]:
     recording = Recording(engine)
     now = [0.0]
     listener = Listener(recording, clock=lambda: now[0], background=False)
@@ -130,7 +135,7 @@ def run(engine: Engine, rows: list[tuple[str, str]], voices: list[Voice]) -> lis
         for tts, voice, rate in voices:
             speech = sim.speak(text, voice, rate, tts)
             clean: Case | None = None
-            for cond in CONDITIONS:
+            for cond in conditions:
                 audio = sim.pad(condition(speech, cond, index), 0.5, 1.0)
                 before = len(recording.seen)
                 heard: list[Heard] = stream(listener, audio, now)
@@ -148,16 +153,17 @@ def run(engine: Engine, rows: list[tuple[str, str]], voices: list[Voice]) -> lis
 
 
 def report(cases: list[Case], show: bool) -> None:
-    print(f"{'':14}" + "".join(f"{c:>14}" for c in CONDITIONS) + f"{'all':>8}")
+    conditions = [k for k in CONDITIONS if any(c.cond == k for c in cases)]
+    print(f"{'':14}" + "".join(f"{c:>14}" for c in conditions) + f"{'all':>8}")
     groups = {voice: [c for c in cases if c.voice == voice] for voice in dict.fromkeys(
         c.voice for c in cases)}  # fmt: skip
     for voice, mine in [*groups.items(), ("all", cases)]:
-        shares = [_share([c for c in mine if c.cond == k]) for k in CONDITIONS]
+        shares = [_share([c for c in mine if c.cond == k]) for k in conditions]
         print(f"{voice[:14]:14}" + "".join(f"{s:>14.0%}" for s in shares) + f"{_share(mine):>8.0%}")
     safety = [c for c in cases if (c.text, c.expected) in SAFETY]
     print(f"safety phrases acted on: {sum(c.ok for c in safety)}/{len(safety)}")
     print("\ncauses of misses (per condition):")
-    for cond in CONDITIONS:
+    for cond in conditions:
         counts = Counter(c.cause for c in cases if c.cond == cond and not c.ok)
         print(f"  {cond:12} " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
     if show:
@@ -176,12 +182,14 @@ def main() -> int:
     parser.add_argument("--phrases", type=int, default=20)
     parser.add_argument("--voices", type=int, default=4)
     parser.add_argument("--show", action="store_true", help="list every miss")
+    parser.add_argument("--conditions", default=",".join(CONDITIONS), help="comma-separated")
     parser.add_argument("--save", type=Path, help="pickle the cases and their utterances here")
     args = parser.parse_args()
     voices = [v for v in VOICES[: args.voices] if sim.have(v[0])]
     rows = phrases(args.phrases) + SAFETY
     started = time.perf_counter()
-    cases = run(make_engine("whisper"), rows, voices)
+    conditions = tuple(c for c in CONDITIONS if c in args.conditions.split(","))
+    cases = run(make_engine("whisper"), rows, voices, conditions)
     print(f"{len(cases)} clips, {len(rows)} phrases, voices {[v[1] for v in voices]}, "
           f"{time.perf_counter() - started:.0f} s\n")  # fmt: skip
     report(cases, args.show)
