@@ -91,11 +91,37 @@ def test_whisper_scores_a_model_sentence_as_well_as_its_own_reading() -> None:
 
 def test_short_speech_near_a_safety_phrase_is_asked_about_not_rescored() -> None:
     # A "stop" in a reverberant room read "Next time.": the near miss "next one" scores as
-    # well as the reading, but the hold pauses to ask about the stop instead of moving on.
-    near_stop = Transcript("Next time.", 0.3, could_be="stop", rescore=scores(-0.5, next_one=-0.5))
+    # well as the reading, but so does "stop": the hold pauses to ask about the stop instead
+    # of moving on.
+    rescore = scores(-0.5, next_one=-0.5, stop=-1.0)
+    near_stop = Transcript("Next time.", 0.3, could_be="stop", rescore=rescore)
     heard = decide(near_stop, trusted_from=0.45).heard
     assert heard is not None and heard.unsure and heard.doubt == UNCLEAR_DOUBT
-    assert heard.could_be == "stop"
+    assert heard.could_be == "stop" and heard.guess == ev.NEXT
+
+
+def test_a_near_miss_the_audio_prefers_to_every_safety_phrasing_is_acted_on() -> None:
+    # "What are the choices" read "Work on the choices.": short, so near a safety phrase, but
+    # the audio explains the model sentence far better than any stop, pause or pain.
+    rescore = scores(-0.8, what_are_the_choices=-1.0)  # every safety phrasing: -6
+    said = Transcript("Work on the choices.", 0.3, could_be="pause", rescore=rescore)
+    heard = decide(said, trusted_from=0.45).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.LIST_ROUTINES
+    assert not heard.doubt
+
+
+def test_a_pain_phrasing_close_behind_the_near_miss_keeps_it_a_question() -> None:
+    # "It's hurting" read "It's starting.": near "let's start", but "it's hurting" (not the
+    # phrase the audio was found nearest, "that hurts") explains the audio nearly as well.
+    named = {"let's start": -0.6, "it's hurting": -1.2}
+
+    def rescore(texts: Sequence[str]) -> list[float]:
+        return [-0.5, *(named.get(text, -6.0) for text in texts[1:])]
+
+    said = Transcript("It's starting.", 0.3, could_be="that hurts", rescore=rescore)
+    heard = decide(said, trusted_from=0.45).heard
+    assert heard is not None and heard.unsure and heard.doubt == UNCLEAR_DOUBT
+    assert heard.guess == ev.START_ROUTINE  # the near miss is what the coach asks about
 
 
 def test_the_engines_next_reading_brings_its_own_near_misses() -> None:

@@ -164,14 +164,17 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     text, sure = said, transcript.confidence >= trusted_from
     # A reading placed only by the classifier may be a near miss it took for something else
     # ("Can we do a quick office trash?" -> a routine's length): the audio decides. A short
-    # utterance near a safety phrase (`could_be`) is never made an action so: a "stop" read
-    # "This time." or "Next time." became "not this time" or a routine acted on; the near
-    # miss only becomes the guess, and during a hold the coach pauses to ask (below).
+    # utterance near a safety phrase (`could_be`) is made an action so only when the audio
+    # prefers the near miss to every safety phrasing by a clear margin (nearmiss.RIVALS): a
+    # "stop" read "This time." or "Next time." was near "not this time" or a routine; such a
+    # near miss only becomes the guess, and during a hold the coach pauses to ask (below).
     loose = sure and understood.stage == "classifier"
-    check = not sure or event.name == ev.FALLBACK or (loose and not transcript.could_be)
-    if check and (heard := rescored(said, transcript)):
+    rival = transcript.could_be
+    check = not sure or event.name == ev.FALLBACK or loose
+    heard, clear = rescored(said, transcript, rival) if check else ("", False)
+    if heard:
         text, event = heard, recogniser.parse(heard)
-        sure = event.name != ev.FALLBACK and not transcript.could_be
+        sure = event.name != ev.FALLBACK and (not rival or clear)
     elif event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
         text, score = nearest
         event = recogniser.parse(text)
