@@ -24,6 +24,7 @@ from .context import agreeing_intent, with_prior
 from .exact import ExactTable
 from .model import LanguageModel
 from .ood import ACTIONS, accepted, said_to_someone_else
+from .request_and_complaint import ReadAlone, request_beside_complaint
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
@@ -33,6 +34,7 @@ from .text import (
     self_repaired,
     without_acknowledgement,
     without_fillers,
+    without_opening_right,
     without_particles,
 )
 from .training import train_classifier
@@ -40,6 +42,8 @@ from .training import train_classifier
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
 # A classifier answer this sure beats a wide free-text template ("my {symptom}").
 SURE = 0.8
+# Answers that may be a request said beside its complaint, read again in two parts.
+_READ_AGAIN_IN_PARTS = frozenset({ev.FEELING, ev.RED_FLAG, ev.FALLBACK})
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,25 @@ class Recogniser:
         return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
-        utterance = without_particles(normalise(text))
+        utterance = without_opening_right(without_particles(normalise(text)))
         if not utterance:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        found = self._read(utterance, expects)
+        if found.event.name not in _READ_AGAIN_IN_PARTS or found.stage == "exact":
+            return found
+        request = request_beside_complaint(
+            utterance, self.spotter.spans(utterance), self._read_alone(expects), self.safety, SURE
+        )
+        return found if request is None else Understanding(request[0], request[1], "request")
+
+    def _read_alone(self, expects: tuple[str, ...]) -> ReadAlone:
+        def read(part: str) -> tuple[Event, float, str]:
+            found = self._read(part, expects)
+            return found.event, found.confidence, found.stage
+
+        return read
+
+    def _read(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
         taken_back, meant = self_repaired(utterance)
         if taken_back:
             return self._repaired(taken_back, meant, expects)

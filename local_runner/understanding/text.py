@@ -31,6 +31,21 @@ _SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "on", "to"})
 _SIDE_AFTER = frozenset({"side", "one", "leg", "hand", "hip", "foot", "knee", "arm", "shoulder"})
 
 
+# "Right" opening a sentence before a name for the listener or "let's" is discourse, not a side:
+# "right pal get us going on the back one", "right hen let's get going on my lower back". Both go.
+_CALLED = frozenset({"pal", "hen", "lad", "lads", "mate", "love", "guys", "folks", "chief", "boss",
+                     "buddy", "dude", "man"})  # fmt: skip
+_DISCOURSE_AFTER_RIGHT = _CALLED | {"let's", "lets", "then", "so", "okay", "ok", "well", "now"}
+
+
+def without_opening_right(utterance: str) -> str:
+    words = utterance.split()
+    if len(words) < 3 or words[0] != "right" or words[1] not in _DISCOURSE_AFTER_RIGHT:
+        return utterance
+    rest = words[2:] if words[1] in _CALLED else words[1:]
+    return " ".join(rest)
+
+
 # Said before a request to acknowledge the last one ("yeah carry on to the next bit", "okay i'm
 # calling it"). Read whole, they can pull a request below the action bar (towards Yes); a
 # sentence not understood whole is read again without them.
