@@ -417,3 +417,18 @@ def test_pain_beside_words_that_only_look_like_a_request_is_still_pain(text: str
 )
 def test_right_opening_a_sentence_before_a_name_or_lets_is_not_a_side(text: str, meant: str) -> None:
     assert default_recogniser().parse(text).name == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("my back locked up carrying the shopping what have you got for that", "back_spasm"),
+        ("a shooting pain runs down the back of my leg can we do some stretches for it",
+         "sciatica"),
+        ("the backs of my legs feel tight can we stretch them out", "hamstrings"),
+        ("my hamstrings ache down the back of my leg let's do the hamstring ones", "hamstrings"),
+    ],
+)  # fmt: skip
+def test_a_request_gets_the_routine_for_what_is_wrong(text: str, routine: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("routine")) == (ev.START_ROUTINE, routine)

@@ -52,6 +52,11 @@ def request_beside_complaint(
             if found is not None and (best is None or found[1] > best[1]):
                 best = found
     if best is None:
+        # No part names a routine, but the sentence asks for help with what it describes ("my
+        # back seized up lifting the kids, what have you got for that").
+        asked = requests.asked_by_situation(utterance, spans, safety)
+        best = None if asked is None else (asked, sure)
+    if best is None:
         return None
     event = requests.routine_for_what_is_wrong(best[0], utterance, spans, safety)
     if not event.slot("routine"):
