@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from skill.core.dialect import in_standard_words
+
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go"): they mean
 # nothing to the coach, and to the classifier they would only be words it never saw, so every
 # stage reads the utterance without them.
@@ -19,7 +21,7 @@ FILLERS = frozenset(
 def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    return " ".join(text.split())
+    return " ".join(in_standard_words(text).split())
 
 
 def without_particles(utterance: str) -> str:
