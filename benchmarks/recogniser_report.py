@@ -59,6 +59,8 @@ INTENT_SETS = [
     HELD / "blind9_utterances.tsv",
     HELD / "blind10_utterances.tsv",
     HELD / "blind11_utterances.tsv",
+    HELD / "blind12_utterances.tsv",
+    HELD / "blind13_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -75,6 +77,8 @@ PAIN_SETS = [
     HELD / "blind9_pain.tsv",
     HELD / "blind10_pain.tsv",
     HELD / "blind11_pain.tsv",
+    HELD / "blind12_pain.tsv",
+    HELD / "blind13_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -91,6 +95,8 @@ OOD_SETS = [
     HELD / "blind9_ood.tsv",
     HELD / "blind10_ood.tsv",
     HELD / "blind11_ood.tsv",
+    HELD / "blind12_ood.tsv",
+    HELD / "blind13_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -147,6 +153,12 @@ BEFORE = {
     "blind11_utterances.tsv": "first run 98.3%/slot 93.9%",
     "blind11_pain.tsv": "first run 93.3%",
     "blind11_ood.tsv": "first run 1/50",
+    "blind12_utterances.tsv": "first run 90.8%/slot 86.5%",
+    "blind12_pain.tsv": "first run 90.0%",
+    "blind12_ood.tsv": "first run 0/50",
+    "blind13_utterances.tsv": "first run 86.7%/slot 79.2%",
+    "blind13_pain.tsv": "first run 100%",
+    "blind13_ood.tsv": "first run 1/50",
 }
 
 

@@ -506,3 +506,29 @@ def test_feeling_poorly_with_a_sore_back_is_a_fever_sign_but_a_poorly_back_is_no
 )
 def test_a_cry_to_heaven_beside_a_body_part_or_something_giving_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i cannae feel anything doon below when i wipe", "emergency"),  # Scots spellings
+        ("it's been sair for weeks and it isnae easin", "doctor"),
+        ("my back's awfy sair the day", "selfcare"),
+    ],
+)
+def test_dialect_spellings_are_read_as_the_words_they_spell(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize("text", ["och that's nippin", "ooh it's achin'", "crikey that bit me"])
+def test_pain_said_with_the_g_dropped_or_in_passing_is_pain(text: str) -> None:
+    assert Triage.default().assess(text).pain
+
+
+@pytest.mark.parametrize("text", ["that bit was easy", "my shin is fine", "begin the cat cow"])
+def test_words_that_only_look_like_dropped_gs_are_not_pain(text: str) -> None:
+    assert not Triage.default().assess(text).pain
+
+
+def test_a_foot_gone_fuzzy_is_a_nerve_symptom() -> None:
+    assert Triage.default().assess("my foot's gone all fuzzy").level == "doctor"

@@ -114,6 +114,23 @@ def test_the_trainer_fingerprint_covers_the_out_of_domain_corpus(tmp_path: Path)
     assert cache.trainer_fingerprint(copy) != before
 
 
+def test_the_trainer_fingerprint_covers_the_dialect_spellings_training_reads(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    import skill.core
+    from local_runner.understanding import cache
+
+    for name in cache.OUTSIDE_SOURCES:
+        shutil.copy(Path(skill.core.__file__).parent / name, tmp_path / name)
+    before = cache.trainer_fingerprint(core=tmp_path)
+    assert before == cache.trainer_fingerprint()
+    with (tmp_path / "dialect.py").open("a", encoding="utf-8") as dialect:
+        dialect.write('STANDARD["yon"] = "that"\n')
+    assert cache.trainer_fingerprint(core=tmp_path) != before
+
+
 def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Path) -> None:
     from local_runner.understanding.cache import KEEP
 

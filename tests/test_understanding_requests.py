@@ -367,3 +367,68 @@ def test_pain_said_before_a_self_repair_is_still_heard_by_the_coach() -> None:
     event = default_recogniser().parse("ow wait no the desk one")
     assert event.name in (ev.FEELING, ev.START_ROUTINE)  # pain, or the request carrying it
     assert Triage.default().assess(heard_symptoms(event)).pain
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        # The request is sure on its own; read whole, the complaint pulls it to pain.
+        ("let's get going on the hamstrings they're killing me after the match", "hamstrings"),
+        ("this stiff neck's been bugging me since monday put on the desk stretches", "desk_break"),
+        ("let's get going on my lower back it's been murder since saturday", "lower_back"),
+    ],
+)  # fmt: skip
+def test_a_request_beside_its_complaint_is_the_request_and_the_coach_hears_the_complaint(
+    text: str, routine: str
+) -> None:
+    recogniser = default_recogniser()
+    event = recogniser.parse(text)
+    assert (event.name, event.slots.get("routine")) == (ev.START_ROUTINE, routine)
+    assert recogniser.safety.names_pain_or_symptom(heard_symptoms(event))
+
+
+def test_a_complaint_that_has_not_eased_is_answered_before_the_routine_it_asked_for() -> None:
+    session = LocalSession(coach=Coach(clock=fixed_clock), store=MemoryStore())
+    session.start()
+    reply = session.say("let's get going on my lower back it's been murder since saturday")
+    assert "triage_doctor" in reply.events
+    assert session.state.session.offered_routine == "lower_back"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry i need a sec it's sharp in my lower back",  # "i need" is no request for a routine
+        "hmm not sure about this one it's sort of aching deep in my back",
+        "i've wet myself and my legs are numb can we do the back one",  # serious: triage first
+    ],
+)
+def test_pain_beside_words_that_only_look_like_a_request_is_still_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("right love get us going on the back one my lumbar's killing me", ev.START_ROUTINE),
+        ("right side", ev.SIDE),
+        ("right hand side please", ev.SIDE),
+    ],
+)
+def test_right_opening_a_sentence_before_a_name_or_lets_is_not_a_side(text: str, meant: str) -> None:
+    assert default_recogniser().parse(text).name == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("my back locked up carrying the shopping what have you got for that", "back_spasm"),
+        ("a shooting pain runs down the back of my leg can we do some stretches for it",
+         "sciatica"),
+        ("the backs of my legs feel tight can we stretch them out", "hamstrings"),
+        ("my hamstrings ache down the back of my leg let's do the hamstring ones", "hamstrings"),
+    ],
+)  # fmt: skip
+def test_a_request_gets_the_routine_for_what_is_wrong(text: str, routine: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("routine")) == (ev.START_ROUTINE, routine)

@@ -5,6 +5,7 @@ Understanding(event, confidence, stage). `default_recogniser()` builds one (clas
 from the user cache when the model has not changed) and keeps it.
 """
 
-from .recogniser import Recogniser, Understanding, default_recogniser
+from .classified import Understanding
+from .recogniser import Recogniser, default_recogniser
 
 __all__ = ["Recogniser", "Understanding", "default_recogniser"]

@@ -40,13 +40,24 @@ def cache_dir() -> Path:
     return Path(os.environ.get(CACHE_ENV) or user_cache_dir("back-stretch-coach"))
 
 
-def trainer_fingerprint(package: Traversable | None = None) -> str:
-    """A hash of every source and data file of this package (or of `package`)."""
+# Modules outside this package that the training text passes through (normalise reads dialect
+# spellings; slot spotting reads number words): a change to them changes what is learnt.
+OUTSIDE_SOURCES = ("dialect.py", "words.py")
+
+
+def trainer_fingerprint(
+    package: Traversable | None = None, core: Traversable | None = None
+) -> str:
+    """A hash of every source and data file of this package (or of `package`), and of the core
+    modules its training reads."""
     digest = hashlib.sha256()
     package = package or resources.files(__package__)
     for entry in sorted(package.iterdir(), key=lambda e: e.name):
         if entry.is_file() and entry.name.endswith((".py", ".txt")):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    core = core or resources.files("skill.core")
+    for name in OUTSIDE_SOURCES:
+        digest.update(name.encode() + b"\0" + core.joinpath(name).read_bytes())
     return digest.hexdigest()
 
 

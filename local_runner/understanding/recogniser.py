@@ -1,15 +1,16 @@
 """The recogniser: typed or transcribed text -> an Event of the coach's language.
 
 Stages, cheapest and surest first: the model's exact sentences, number and free-text templates,
-near misses, then the classifier with slot spotting and the coach's expectations as a prior.
-What is left, or what the classifier is unsure of, goes through the safety net; anything else is
-AMAZON.FallbackIntent, which the coach answers with "sorry, I didn't catch that".
+near misses, then the classifier stage (classified.py). What is left, or what the classifier is
+unsure of, goes through the safety net; anything else is AMAZON.FallbackIntent, which the coach
+answers with "sorry, I didn't catch that". A sentence that ends as pain or Fallback is read again
+in two parts, for a request said beside its complaint (request_and_complaint.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from . import routine_requests as requests
+from .classified import SURE, ClassifierStage, Understanding
 from .classifier import LinearModel
-from .context import agreeing_intent, with_prior
+from .context import agreeing_intent
 from .exact import ExactTable
 from .model import LanguageModel
-from .ood import ACTIONS, accepted, said_to_someone_else
+from .ood import ACTIONS, said_to_someone_else
+from .request_and_complaint import ReadAlone, request_beside_complaint
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
@@ -33,20 +36,14 @@ from .text import (
     self_repaired,
     without_acknowledgement,
     without_fillers,
+    without_opening_right,
     without_particles,
 )
 from .training import train_classifier
 
 FEELING_TYPE = "Feeling"  # a feeling taken back ("ow, wait, no...") is still heard
-# A classifier answer this sure beats a wide free-text template ("my {symptom}").
-SURE = 0.8
-
-
-@dataclass(frozen=True)
-class Understanding:
-    event: Event
-    confidence: float  # 0..1; 1.0 for the model's own sentences
-    stage: str  # exact, template, near, classifier, safety, fallback
+# Answers that may be a request said beside its complaint, read again in two parts.
+_READ_AGAIN_IN_PARTS = frozenset({ev.FEELING, ev.RED_FLAG, ev.FALLBACK})
 
 
 class Recogniser:
@@ -64,6 +61,7 @@ class Recogniser:
         self.templates = Templates(model)
         self.classifier = classifier or train_classifier(model, self.spotter)
         self.safety = SafetyNet(triage)
+        self.classified = ClassifierStage(model, self.spotter, self.classifier, self.safety)
         self.free_text_slots = {
             slot
             for kinds in model.slot_types.values()
@@ -104,9 +102,25 @@ class Recogniser:
         return replace(found, event=event)
 
     def _understand(self, text: str, expects: tuple[str, ...]) -> Understanding:
-        utterance = without_particles(normalise(text))
+        utterance = without_opening_right(without_particles(normalise(text)))
         if not utterance:
             return Understanding(Event(ev.FALLBACK), 1.0, "fallback")
+        found = self._read(utterance, expects)
+        if found.event.name not in _READ_AGAIN_IN_PARTS or found.stage == "exact":
+            return found
+        request = request_beside_complaint(
+            utterance, self.spotter.spans(utterance), self._read_alone(expects), self.safety, SURE
+        )
+        return found if request is None else Understanding(request[0], request[1], "request")
+
+    def _read_alone(self, expects: tuple[str, ...]) -> ReadAlone:
+        def read(part: str) -> tuple[Event, float, str]:
+            found = self._read(part, expects)
+            return found.event, found.confidence, found.stage
+
+        return read
+
+    def _read(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
         taken_back, meant = self_repaired(utterance)
         if taken_back:
             return self._repaired(taken_back, meant, expects)
@@ -131,10 +145,10 @@ class Recogniser:
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
             # sore" is a letter or two from "no that's fine").
             return self._unless_pain(near, utterance, expects, 0.9, "near")
-        whole = self._classify(utterance, expects)
+        whole = self.classified.read(utterance, expects)
         request = without_acknowledgement(utterance)
         if whole.stage == "fallback" and request != utterance:
-            again = self._classify(request, expects)
+            again = self.classified.read(request, expects)
             return again if again.stage != "fallback" else whole
         return whole
 
@@ -159,65 +173,6 @@ class Recogniser:
             replace(found, name=agreeing_intent(found.name, expects)), confidence, stage
         )
 
-    def _classify(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
-        spans = self.spotter.spans(utterance)
-        prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
-        probabilities = with_prior(prediction.probabilities, expects)
-        intent, confidence = max(probabilities.items(), key=lambda item: item[1])
-        event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
-        event = requests.routine_for_what_is_wrong(event, utterance, spans, self.safety)
-        named = self._complete(event)
-        asks_which = not named and requests.asks_for_some_routine(event, utterance)
-        complete = named or asks_which
-        slotted = complete and self._has_spotted_slot(event)
-        usable = accepted(
-            intent,
-            confidence,
-            prediction.unknown,
-            slotted=slotted,
-            missing=not complete,
-            elsewhere=said_to_someone_else(utterance),
-            one_word=" " not in utterance,
-            asks_which=asks_which,
-        )
-        # Pain or a red flag said outside the slot values overrides any other answer ("could you
-        # take me through my back spasm" asks for a routine; "ow" next to it would not). With
-        # no usable answer, any symptom triage knows is taken up.
-        # The answer the coach asked for, given surely, keeps the pain words it carries ("which
-        # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
-        answer = usable and slotted and intent in expects and confidence >= SURE
-        # A sure request for a routine that also says why ("my back cramped up lifting a bale so
-        # let's do the spasm stretches") is that request, when the coach, triaging the words it
-        # carries, still hears everything in them.
-        request = requests.asks_for_routine(intent, utterance) and usable and slotted
-        if (
-            request
-            and confidence >= SURE
-            and self.safety.heard_by_coach(
-                utterance, heard_symptoms(replace(event, text=utterance))
-            )
-        ):
-            return Understanding(event, confidence, "classifier")
-        # A request for help that describes the user's day; the coach triages all its words.
-        requested = None if usable else requests.asked_by_situation(utterance, spans, self.safety)
-        if requested is not None:
-            return Understanding(requested, confidence, "request")
-        # A pain score with no number ("i'm in a lot of pain") carries no answer to keep; a
-        # feeling or score that names a serious sign ("a weird numb feeling down below") is
-        # that sign first.
-        kept = usable and complete and intent in SAFE_FROM_OVERRIDE
-        if not kept or self.safety.names_serious_flag(utterance):
-            told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
-            caught = self.safety.catch(told, unsure_only=usable, said=utterance)
-            if caught is not None and not (answer and not self.safety.names_red_flag(told)):
-                return Understanding(caught, confidence, "safety")
-        if usable:
-            return Understanding(event, confidence, "classifier")
-        return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
-
-    def _has_spotted_slot(self, event: Event) -> bool:
-        return any(event.slot(slot) for slot in self.model.spotted_slots(event.name))
-
     def _template_or_classifier(
         self, matched: Event, utterance: str, expects: tuple[str, ...]
     ) -> Understanding:
@@ -226,11 +181,12 @@ class Recogniser:
         wins unless triage sees a red flag."""
         if not any(k in matched.heard for k in self.free_text_slots):
             return Understanding(matched, 1.0, "template")
-        other = self._classify(utterance, expects)
+        stage = self.classified
+        other = stage.read(utterance, expects)
         if (
             other.stage == "classifier"
             and other.event.name != matched.name
-            and (self._sure(other.event, other.confidence) or self._has_spotted_slot(other.event))
+            and (stage.sure(other.event, other.confidence) or stage.has_spotted_slot(other.event))
             and (not self.safety.names_red_flag(utterance) or self._heard_request(other, utterance))
         ):
             return other
@@ -245,14 +201,6 @@ class Recogniser:
             and found.confidence >= SURE
             and not self.safety.names_serious_flag(utterance)
         )
-
-    def _sure(self, event: Event, confidence: float) -> bool:
-        return confidence >= SURE and self._complete(event)
-
-    def _complete(self, event: Event) -> bool:
-        """The intent takes no value that can be spotted in a sentence, or one was found in it
-        (an intent's slots are alternatives: a length is "short" or "ten minutes")."""
-        return not self.model.spotted_slots(event.name) or self._has_spotted_slot(event)
 
     def _plausible(self, event: Event) -> bool:
         """A free-text symptom must name something triage knows ("my left leg" is not one)."""

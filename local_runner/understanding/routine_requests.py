@@ -28,8 +28,12 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     if intent != ev.START_ROUTINE:
         return False
     padded = f" {utterance} "
-    return not _REQUEST_WORDS.isdisjoint(utterance.split()) or any(
-        f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
+    return (
+        not _REQUEST_WORDS.isdisjoint(utterance.split())
+        or any(
+            f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
+        )
+        or asks_for_help(utterance)
     )
 
 
@@ -51,13 +55,32 @@ def routine_for_what_is_wrong(
     routine triage suggests for it."""
     if event.name != ev.START_ROUTINE:
         return event
-    named = [span.words.split()[0] for span in spans if span.id_for(ROUTINE_TYPE)]
-    if event.slot("routine") not in (GENERAL_ROUTINE, None) or set(named) - {"my", "me"}:
+    routine = event.slot("routine")
+    named = [span for span in spans if span.id_for(ROUTINE_TYPE)]
+    if _nerve_pain_in(routine, named, utterance, safety):
+        return replace(event, slots={**event.slots, "routine": NERVE_ROUTINE})
+    firsts = {span.words.split()[0] for span in named}
+    if routine not in (GENERAL_ROUTINE, None) or firsts - {"my", "me"}:
         return event
     suggested = safety.routine_for_situation(utterance)
     if suggested is None or suggested == GENERAL_ROUTINE:
         return event
     return replace(event, slots={**event.slots, "routine": suggested})
+
+
+NERVE_ROUTINE = "sciatica"
+
+
+def _nerve_pain_in(
+    routine: str | None, named: list[Span], utterance: str, safety: SafetyNet
+) -> bool:
+    """Pain shooting down the back of the leg is the sciatic nerve, though "the back of my leg"
+    is also where the hamstrings are: a routine named only by that body part (not by its own
+    name) gives way when triage reads the sentence as nerve pain."""
+    if routine in (None, NERVE_ROUTINE) or not named:
+        return False
+    by_name = any(word.rstrip("s") in routine for span in named for word in span.words.split())
+    return not by_name and safety.routine_for_situation(utterance) == NERVE_ROUTINE
 
 
 # Wording that asks the coach for help with something ("is there something i can do", "what
@@ -74,13 +97,17 @@ _ASKS_FOR_HELP = (
 )  # fmt: skip
 
 
+def asks_for_help(utterance: str) -> bool:
+    padded = f" {utterance} "
+    return any(f" {cue} " in padded for cue in _ASKS_FOR_HELP)
+
+
 def asked_by_situation(utterance: str, spans: list[Span], safety: SafetyNet) -> Event | None:
     """ "I've been sat at my computer since eight, can we do something for that": a request for
     help that describes the user's day instead of naming a routine asks for the routine triage
     suggests for that day, when nothing else understood the sentence. A sentence naming an
     exercise is about that exercise ("my osteo said to avoid the towel one for the hamstrings")."""
-    padded = f" {utterance} "
-    if not any(f" {cue} " in padded for cue in _ASKS_FOR_HELP):
+    if not asks_for_help(utterance):
         return None
     if any(span.id_for(EXERCISE_TYPE) for span in spans):
         return None

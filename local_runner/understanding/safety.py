@@ -71,3 +71,11 @@ class SafetyNet:
 
     def names_symptom(self, text: str) -> bool:
         return self._assess(text).recognised
+
+    def names_pain_or_symptom(self, text: str) -> bool:
+        assessment = self._assess(text)
+        return assessment.pain or assessment.recognised
+
+    def names_pain_or_flag(self, text: str) -> bool:
+        assessment = self._assess(text)
+        return assessment.pain or bool(assessment.flags)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from skill.core.dialect import in_standard_words
+
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go"): they mean
 # nothing to the coach, and to the classifier they would only be words it never saw, so every
 # stage reads the utterance without them.
@@ -19,7 +21,7 @@ FILLERS = frozenset(
 def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    return " ".join(text.split())
+    return " ".join(in_standard_words(text).split())
 
 
 def without_particles(utterance: str) -> str:
@@ -29,6 +31,21 @@ def without_particles(utterance: str) -> str:
 # "Right" is a filler ("right, next one") except as a side ("mostly the right side").
 _SIDE_BEFORE = frozenset({"the", "my", "your", "his", "her", "on", "to"})
 _SIDE_AFTER = frozenset({"side", "one", "leg", "hand", "hip", "foot", "knee", "arm", "shoulder"})
+
+
+# "Right" opening a sentence before a name for the listener or "let's" is discourse, not a side:
+# "right pal get us going on the back one", "right hen let's get going on my lower back". Both go.
+_CALLED = frozenset({"pal", "hen", "lad", "lads", "mate", "love", "guys", "folks", "chief", "boss",
+                     "buddy", "dude", "man"})  # fmt: skip
+_DISCOURSE_AFTER_RIGHT = _CALLED | {"let's", "lets", "then", "so", "okay", "ok", "well", "now"}
+
+
+def without_opening_right(utterance: str) -> str:
+    words = utterance.split()
+    if len(words) < 3 or words[0] != "right" or words[1] not in _DISCOURSE_AFTER_RIGHT:
+        return utterance
+    rest = words[2:] if words[1] in _CALLED else words[1:]
+    return " ".join(rest)
 
 
 # Said before a request to acknowledge the last one ("yeah carry on to the next bit", "okay i'm

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..dialect import in_standard_words
+
 # Applied word by word (they never span a space), so each distinct word is expanded once.
 _CONTRACTIONS = tuple(
     (re.compile(pattern), replacement)
@@ -43,7 +45,7 @@ _NEGATION_FILLERS = frozenset(
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     return _NON_WORD.sub(" ", text).strip()
 

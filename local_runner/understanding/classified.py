@@ -1,0 +1,116 @@
+"""The classifier stage: a sentence no exact or template stage knew -> the classifier's intent,
+with its slot values spotted anywhere in it and the coach's expectations as a prior.
+
+Whether its answer may be used is ood.accepted's decision; this stage decides what the pain or
+red flags in the words do to it: a sure request that the coach, triaging its words, still hears
+whole stands; an answer the coach asked for keeps the pain words it carries; otherwise pain or a
+symptom triage knows overrides it, and with no usable answer the result is Fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from skill.core import events as ev
+from skill.core.events import Event
+from skill.core.symptom_words import heard_symptoms
+
+from . import routine_requests as requests
+from .classifier import LinearModel
+from .context import agreeing_intent, with_prior
+from .model import LanguageModel
+from .ood import accepted, said_to_someone_else
+from .safety import SAFE_FROM_OVERRIDE, SafetyNet
+from .slots import SlotSpotter
+
+# A classifier answer this sure beats a wide free-text template ("my {symptom}"), and a request
+# this sure may carry the complaint behind it.
+SURE = 0.8
+
+
+@dataclass(frozen=True)
+class Understanding:
+    event: Event
+    confidence: float  # 0..1; 1.0 for the model's own sentences
+    stage: str  # exact, template, near, classifier, request, safety, fallback
+
+
+class ClassifierStage:
+    def __init__(
+        self,
+        model: LanguageModel,
+        spotter: SlotSpotter,
+        classifier: LinearModel,
+        safety: SafetyNet,
+    ) -> None:
+        self.model = model
+        self.spotter = spotter
+        self.classifier = classifier
+        self.safety = safety
+
+    def read(self, utterance: str, expects: tuple[str, ...]) -> Understanding:
+        spans = self.spotter.spans(utterance)
+        prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
+        probabilities = with_prior(prediction.probabilities, expects)
+        intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
+        event = requests.routine_for_what_is_wrong(event, utterance, spans, self.safety)
+        named = self.complete(event)
+        asks_which = not named and requests.asks_for_some_routine(event, utterance)
+        complete = named or asks_which
+        slotted = complete and self.has_spotted_slot(event)
+        usable = accepted(
+            intent,
+            confidence,
+            prediction.unknown,
+            slotted=slotted,
+            missing=not complete,
+            elsewhere=said_to_someone_else(utterance),
+            one_word=" " not in utterance,
+            asks_which=asks_which,
+        )
+        # Pain or a red flag said outside the slot values overrides any other answer ("could you
+        # take me through my back spasm" asks for a routine; "ow" next to it would not). With
+        # no usable answer, any symptom triage knows is taken up.
+        # The answer the coach asked for, given surely, keeps the pain words it carries ("which
+        # leg?" - "it's my left leg that hurts"); only a red flag in them still overrides it.
+        answer = usable and slotted and intent in expects and confidence >= SURE
+        # A sure request for a routine that also says why ("my back cramped up lifting a bale so
+        # let's do the spasm stretches") is that request, when the coach, triaging the words it
+        # carries, still hears everything in them.
+        request = requests.asks_for_routine(intent, utterance) and usable and slotted
+        if (
+            request
+            and confidence >= SURE
+            and self.safety.heard_by_coach(
+                utterance, heard_symptoms(replace(event, text=utterance))
+            )
+        ):
+            return Understanding(event, confidence, "classifier")
+        # A request for help that describes the user's day; the coach triages all its words.
+        requested = None if usable else requests.asked_by_situation(utterance, spans, self.safety)
+        if requested is not None:
+            return Understanding(requested, confidence, "request")
+        # A pain score with no number ("i'm in a lot of pain") carries no answer to keep; a
+        # feeling or score that names a serious sign ("a weird numb feeling down below") is
+        # that sign first.
+        kept = usable and complete and intent in SAFE_FROM_OVERRIDE
+        if not kept or self.safety.names_serious_flag(utterance):
+            told = heard_symptoms(replace(event, text=utterance)) if usable else utterance
+            caught = self.safety.catch(told, unsure_only=usable, said=utterance)
+            if caught is not None and not (answer and not self.safety.names_red_flag(told)):
+                return Understanding(caught, confidence, "safety")
+        if usable:
+            return Understanding(event, confidence, "classifier")
+        return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")
+
+    def has_spotted_slot(self, event: Event) -> bool:
+        return any(event.slot(slot) for slot in self.model.spotted_slots(event.name))
+
+    def sure(self, event: Event, confidence: float) -> bool:
+        return confidence >= SURE and self.complete(event)
+
+    def complete(self, event: Event) -> bool:
+        """The intent takes no value that can be spotted in a sentence, or one was found in it
+        (an intent's slots are alternatives: a length is "short" or "ten minutes")."""
+        return not self.model.spotted_slots(event.name) or self.has_spotted_slot(event)

@@ -1,0 +1,39 @@
+"""Dialect spellings of everyday words, read as the standard word they spell.
+
+Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
+sair": triage has to hear "can't", "down" and "sore" in them, and so does the local recogniser.
+Only spellings whose meaning is not in doubt are here ("ken" and "ma" are names and mothers too).
+"""
+
+from __future__ import annotations
+
+import re
+
+STANDARD = {
+    "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't",
+    "doesnae": "doesn't", "isnae": "isn't", "wasnae": "wasn't", "wisnae": "wasn't",
+    "couldnae": "couldn't", "wouldnae": "wouldn't", "shouldnae": "shouldn't",
+    "willnae": "won't", "havenae": "haven't", "hivnae": "haven't", "arenae": "aren't",
+    "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
+    "dae": "do", "haud": "hold", "yer": "your", "awfy": "awful", "gonnae": "going to",
+    "naw": "no", "tae": "to",
+}  # fmt: skip
+# Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
+# ending "in" are not -ing forms ("shin", "within", "begin").
+_G_DROPPED = (
+    "ach", "burn", "catch", "cramp", "do", "feel", "get", "go", "grip", "hurt", "kill", "nipp",
+    "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
+    "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly",
+)  # fmt: skip
+STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
+_WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
+
+
+def in_standard_words(text: str) -> str:
+    """`text` (lower case) with each dialect spelling replaced by the word it spells."""
+    return _WORD.sub(lambda m: _standard(m.group(0)), text)
+
+
+def _standard(word: str) -> str:
+    bare = word.rstrip("'")
+    return STANDARD.get(bare, word)
