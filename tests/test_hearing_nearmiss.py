@@ -4,6 +4,7 @@ nearmiss.py); the whisper test synthesises its WAV at test time with espeak-ng."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 
@@ -135,3 +136,33 @@ def test_the_engines_next_reading_brings_its_own_near_misses() -> None:
                            rescore=scores(-0.4, can_we_do_the_quick_office_stretch=-0.6))  # fmt: skip
     heard = decide(confirmed, trusted_from=0.45).heard
     assert heard is not None and not heard.unsure and heard.intent == ev.START_ROUTINE
+
+
+@pytest.fixture(scope="module")
+def whisper() -> Any:
+    pytest.importorskip("faster_whisper")
+    from local_runner.hearing.engines import EngineUnavailable
+    from local_runner.hearing.whisper import WhisperEngine
+
+    try:
+        return WhisperEngine()
+    except EngineUnavailable as error:
+        pytest.skip(str(error))
+
+
+@pytest.mark.skipif(not (sim.have("espeak-ng") and sim.have("sox")), reason="needs espeak-ng, sox")
+@pytest.mark.parametrize(
+    ("text", "voice", "rate", "intent"),
+    [  # measured: "Work on the choices." and "The last one appeared.", short and near "ouch" /
+        # "that hurts"; the model sentences explain the audio far better than any safety one
+        ("what are the choices", "en-us-nyc+m3", 150, ev.LIST_ROUTINES),
+        ("the last one again", "en-029+f2", 155, ev.PREVIOUS),
+    ],
+)
+def test_short_near_misses_in_a_reverberant_room_are_acted_on(
+    whisper: Any, text: str, voice: str, rate: int, intent: str
+) -> None:
+    transcript = whisper.transcribe(sim.room(sim.pad(sim.speak(text, voice, rate), 0.25, 0.3), 50))
+    assert transcript.could_be, transcript  # short speech, so near some safety phrase
+    heard = decide(transcript, whisper.trusted_from).heard
+    assert heard is not None and not heard.unsure and heard.intent == intent, transcript
