@@ -67,7 +67,7 @@ OTHER_THINGS = (
 
 def said_to_someone_else(utterance: str) -> bool:
     """Said to someone in the room, or about something else that starts and stops."""
-    padded = f" {utterance} "
+    padded = f" {utterance} ".replace("'s ", " ")  # "mommy's coming", "the telly's too loud"
     return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
 
 
