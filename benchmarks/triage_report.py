@@ -43,6 +43,7 @@ DEFAULTS = [
     ROOT / "benchmarks" / "data" / "blind9_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind10_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind11_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind14_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind12_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind13_redflags.tsv",
 ]
