@@ -59,9 +59,9 @@ INTENT_SETS = [
     HELD / "blind9_utterances.tsv",
     HELD / "blind10_utterances.tsv",
     HELD / "blind11_utterances.tsv",
-    HELD / "blind14_utterances.tsv",
     HELD / "blind12_utterances.tsv",
     HELD / "blind13_utterances.tsv",
+    HELD / "blind14_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -78,9 +78,9 @@ PAIN_SETS = [
     HELD / "blind9_pain.tsv",
     HELD / "blind10_pain.tsv",
     HELD / "blind11_pain.tsv",
-    HELD / "blind14_pain.tsv",
     HELD / "blind12_pain.tsv",
     HELD / "blind13_pain.tsv",
+    HELD / "blind14_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -97,9 +97,9 @@ OOD_SETS = [
     HELD / "blind9_ood.tsv",
     HELD / "blind10_ood.tsv",
     HELD / "blind11_ood.tsv",
-    HELD / "blind14_ood.tsv",
     HELD / "blind12_ood.tsv",
     HELD / "blind13_ood.tsv",
+    HELD / "blind14_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
