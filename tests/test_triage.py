@@ -520,7 +520,10 @@ def test_dialect_spellings_are_read_as_the_words_they_spell(text: str, expected:
     assert Triage.default().assess(text).level == expected
 
 
-@pytest.mark.parametrize("text", ["och that's nippin", "ooh it's achin'", "crikey that bit me"])
+@pytest.mark.parametrize(
+    "text",
+    ["och that's nippin", "ooh it's achin'", "crikey that bit me", "feels like it's about to snap"],
+)
 def test_pain_said_with_the_g_dropped_or_in_passing_is_pain(text: str) -> None:
     assert Triage.default().assess(text).pain
 
