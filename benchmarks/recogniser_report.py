@@ -61,6 +61,7 @@ INTENT_SETS = [
     HELD / "blind11_utterances.tsv",
     HELD / "blind12_utterances.tsv",
     HELD / "blind13_utterances.tsv",
+    HELD / "blind14_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -79,6 +80,7 @@ PAIN_SETS = [
     HELD / "blind11_pain.tsv",
     HELD / "blind12_pain.tsv",
     HELD / "blind13_pain.tsv",
+    HELD / "blind14_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -97,6 +99,7 @@ OOD_SETS = [
     HELD / "blind11_ood.tsv",
     HELD / "blind12_ood.tsv",
     HELD / "blind13_ood.tsv",
+    HELD / "blind14_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -159,6 +162,9 @@ BEFORE = {
     "blind13_utterances.tsv": "first run 86.7%/slot 79.2%",
     "blind13_pain.tsv": "first run 100%",
     "blind13_ood.tsv": "first run 1/50",
+    "blind14_utterances.tsv": "first run 90.8%/slot 86.0%",
+    "blind14_pain.tsv": "first run 96.7%",
+    "blind14_ood.tsv": "first run 0/50",
 }
 
 

@@ -62,6 +62,11 @@ def test_number_words_round_trip(n: int) -> None:
     assert parse_number(str(n)) == n
 
 
+def test_a_number_said_twice_is_that_number() -> None:
+    assert parse_number("eight eight") == 8
+    assert default_recogniser().parse("eight eight it's an eight").slots == {"score": "8"}
+
+
 HELD_OUT = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "utterances_heldout.tsv"
 
 

@@ -520,7 +520,10 @@ def test_dialect_spellings_are_read_as_the_words_they_spell(text: str, expected:
     assert Triage.default().assess(text).level == expected
 
 
-@pytest.mark.parametrize("text", ["och that's nippin", "ooh it's achin'", "crikey that bit me"])
+@pytest.mark.parametrize(
+    "text",
+    ["och that's nippin", "ooh it's achin'", "crikey that bit me", "feels like it's about to snap"],
+)
 def test_pain_said_with_the_g_dropped_or_in_passing_is_pain(text: str) -> None:
     assert Triage.default().assess(text).pain
 
@@ -532,3 +535,16 @@ def test_words_that_only_look_like_dropped_gs_are_not_pain(text: str) -> None:
 
 def test_a_foot_gone_fuzzy_is_a_nerve_symptom() -> None:
     assert Triage.default().assess("my foot's gone all fuzzy").level == "doctor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["this is the third time this month it's locked up on me", "my back seized up twice this week"],
+)
+def test_spasms_counted_as_the_nth_time_are_recurring(text: str) -> None:
+    assessment = Triage.default().assess(text)
+    assert "recurring_spasms" in assessment.flags and assessment.level == "doctor"
+
+
+def test_a_second_go_at_an_exercise_is_not_a_recurring_spasm() -> None:
+    assert not Triage.default().assess("that's the second time i've done the cat cow").flags

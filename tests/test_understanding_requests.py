@@ -125,7 +125,12 @@ def test_a_value_said_with_its_s_is_still_the_value() -> None:
     assert [span.id_for("RoutineName") for span in spans] == ["hamstrings"]
 
 
-@pytest.mark.parametrize("text", ["yes mum i'm coming", "stop that you two", "no sweetie not now"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes mum i'm coming", "stop that you two", "no sweetie not now", "yes love mommy's coming",
+    ],
+)
 def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -> None:
     assert default_recogniser().parse(text).name == ev.FALLBACK
 
@@ -432,3 +437,26 @@ def test_right_opening_a_sentence_before_a_name_or_lets_is_not_a_side(text: str,
 def test_a_request_gets_the_routine_for_what_is_wrong(text: str, routine: str) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slots.get("routine")) == (ev.START_ROUTINE, routine)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("much of a muchness really", ev.FEELING),
+        ("i'd rather not if it's all the same to you", ev.NO),
+        ("you left out the cat cow earlier bring it back", ev.BRING_BACK),
+        ("what's this slump glide business then", ev.EXPLAIN_EXERCISE),
+        ("nudge me to do my stretches at six", ev.SET_REMINDER),
+        ("stop for a sec please", ev.PAUSE),
+        ("alright let's get started", ev.START_ROUTINE),  # the model's own sentence, after "alright"
+    ],
+)
+def test_everyday_idioms_for_the_coach_are_understood(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["she's got a bad back from lifting them tiles", "he needs to do his stretches"]
+)
+def test_an_action_said_about_someone_else_is_not_acted_on(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS

@@ -24,6 +24,7 @@ EXTRA_PRONUNCIATIONS = {
     "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
+    "muchness": "M AH CH N AH S",
     "nahi": "N AH HH IY",
     "nahin": "N AH HH IY N",
     "hammies": "HH AE M IY Z",

@@ -148,7 +148,7 @@ class Recogniser:
         whole = self.classified.read(utterance, expects)
         request = without_acknowledgement(utterance)
         if whole.stage == "fallback" and request != utterance:
-            again = self.classified.read(request, expects)
+            again = self._read(request, expects)
             return again if again.stage != "fallback" else whole
         return whole
 

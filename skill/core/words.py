@@ -34,8 +34,11 @@ def parse_number(text: str) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
-    value, seen = 0, False
+    value, seen, last = 0, False, ""
     for word in text.replace("-", " ").split():
+        if word == last and word in _ONES_VALUE:
+            continue  # said twice ("eight eight"), not added
+        last = word
         if word in _ONES_VALUE:
             value += _ONES_VALUE[word]
         elif word in _TENS_VALUE:
