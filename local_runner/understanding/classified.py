@@ -19,7 +19,8 @@ from . import routine_requests as requests
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .model import LanguageModel
-from .ood import accepted, said_to_someone_else
+from .negation import negated_command
+from .ood import accepted, said_about_someone_else, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
 from .slots import SlotSpotter
 
@@ -59,13 +60,14 @@ class ClassifierStage:
         asks_which = not named and requests.asks_for_some_routine(event, utterance)
         complete = named or asks_which
         slotted = complete and self.has_spotted_slot(event)
-        usable = accepted(
+        usable = not negated_command(intent, utterance) and accepted(
             intent,
             confidence,
             prediction.unknown,
             slotted=slotted,
             missing=not complete,
-            elsewhere=said_to_someone_else(utterance),
+            elsewhere=said_to_someone_else(utterance)
+            or (intent == ev.START_ROUTINE and said_about_someone_else(utterance)),
             one_word=" " not in utterance,
             asks_which=asks_which,
         )
@@ -82,9 +84,8 @@ class ClassifierStage:
         if (
             request
             and confidence >= SURE
-            and self.safety.heard_by_coach(
-                utterance, heard_symptoms(replace(event, text=utterance))
-            )
+            and not requests.refuses(utterance)
+            and self.safety.hears_all_of(utterance, event)
         ):
             return Understanding(event, confidence, "classifier")
         # A request for help that describes the user's day; the coach triages all its words.

@@ -7,7 +7,10 @@ coach would answer "sorry it's worse" to someone who asked for stretches. Read i
 part is a sure request that says nothing hurts, and the sentence as a whole says what is wrong.
 It is taken as that request only when the coach, given every word, still hears all the pain and
 red flags in it: its guards then answer those first (a doctor's advice, the sciatica screen)
-before any routine starts. A serious sign is never read this way.
+before any routine starts. A serious sign is never read this way, nor is a sentence that turns
+a routine down ("it hurts, i'd rather not do the lower back one") or is about someone else, and
+the request must be made in so many words ("let's", "can we", "put on"): naming the stretches
+in a remark ("the hamstring stretches make my back hurt") is no request.
 """
 
 from __future__ import annotations
@@ -17,15 +20,15 @@ from dataclasses import replace
 
 from skill.core import events as ev
 from skill.core.events import Event
-from skill.core.symptom_words import heard_symptoms
 
 from . import routine_requests as requests
+from .ood import said_about_someone_else
 from .safety import SafetyNet
 from .slots import Span
 
 # A part read alone, as the recogniser reads any sentence: (event, confidence, stage).
 ReadAlone = Callable[[str], tuple[Event, float, str]]
-SURE_STAGES = frozenset({"exact", "template", "near", "classifier"})
+SURE_STAGES = frozenset({"exact", "template", "classifier"})  # not a near miss: that is a guess
 MIN_WORDS = 2  # in each part: "put on the stretches for that" | "my sciatica's playing up"
 # Nobody says more in one breath; each cut costs two readings, so longer text is read whole only.
 MAX_WORDS = 30
@@ -40,7 +43,12 @@ def request_beside_complaint(
 ) -> tuple[Event, float] | None:
     """The request in `utterance`, when one part of it asks surely for a routine (or for the
     stretches, the routine then chosen by what is wrong) and the whole says something hurts."""
-    if safety.names_serious_flag(utterance) or not safety.names_pain_or_symptom(utterance):
+    if (
+        safety.names_serious_flag(utterance)
+        or not safety.names_pain_or_symptom(utterance)
+        or requests.refuses(utterance)
+        or said_about_someone_else(utterance)
+    ):
         return None
     words = utterance.split()
     if len(words) > MAX_WORDS:
@@ -64,7 +72,7 @@ def request_beside_complaint(
         if suggested is None:
             return None  # the coach would ask which routine, and lose the complaint's reason
         event = replace(event, slots={**event.slots, "routine": suggested})
-    if not safety.heard_by_coach(utterance, heard_symptoms(replace(event, text=utterance))):
+    if not safety.hears_all_of(utterance, event):
         return None
     return event, best[1]
 
@@ -72,7 +80,7 @@ def request_beside_complaint(
 def _sure_request(
     part: str, read_alone: ReadAlone, safety: SafetyNet, sure: float
 ) -> tuple[Event, float] | None:
-    if not requests.asks_for_routine(ev.START_ROUTINE, part) or safety.names_pain_or_flag(part):
+    if not requests.asks_in_so_many_words(part) or safety.names_pain_or_flag(part):
         return None
     event, confidence, stage = read_alone(part)
     if event.name != ev.START_ROUTINE or stage not in SURE_STAGES or confidence < sure:

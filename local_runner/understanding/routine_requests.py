@@ -8,6 +8,7 @@ from dataclasses import replace
 from skill.core import events as ev
 from skill.core.events import Event
 
+from .ood import said_about_someone_else
 from .safety import SafetyNet
 from .slots import GENERAL_ROUTINE, Span
 
@@ -70,6 +71,31 @@ def routine_for_what_is_wrong(
 
 NERVE_ROUTINE = "sciatica"
 
+# Asking in so many words ("let's ...", "can we ...", "put on ..."), as opposed to naming the
+# stretches in a remark ("the hamstring stretches make my back hurt").
+_ASKING = ("let's", "lets", "let us", "can we", "could we", "shall we", "can you", "could you",
+           "would you", "i want to", "i'd like", "i would like", "please", "kindly", "give me",
+           "give us", "show me", "take me", "get us", "get me", "put on", "put me", "sort me",
+           "help me", "how about", "time for", "time to", "i fancy")  # fmt: skip
+_IMPERATIVES = frozenset({"do", "try", "run", "start", "begin", "put", "take", "give", "show"})
+# Words that turn a request down ("i'd rather not do the lower back one", "no more of the
+# hamstring stretches", "the physio said no lower back stretches").
+_REFUSING = frozenset({"not", "no", "never", "rather", "skip", "don't", "won't", "stop",
+                       "instead", "avoid", "without", "nah"})  # fmt: skip
+
+
+def asks_in_so_many_words(part: str) -> bool:
+    padded = f" {part} "
+    return (
+        part.split()[0] in _IMPERATIVES
+        or any(f" {cue} " in padded for cue in _ASKING)
+        or asks_for_help(part)
+    )
+
+
+def refuses(utterance: str) -> bool:
+    return not _REFUSING.isdisjoint(utterance.split())
+
 
 def _nerve_pain_in(
     routine: str | None, named: list[Span], utterance: str, safety: SafetyNet
@@ -79,7 +105,8 @@ def _nerve_pain_in(
     name) gives way when triage reads the sentence as nerve pain."""
     if routine in (None, NERVE_ROUTINE) or not named:
         return False
-    by_name = any(word.rstrip("s") in routine for span in named for word in span.words.split())
+    own = {name.rstrip("s") for name in routine.split("_")}
+    by_name = any(word.rstrip("s") in own for span in named for word in span.words.split())
     return not by_name and safety.routine_for_situation(utterance) == NERVE_ROUTINE
 
 
@@ -107,7 +134,7 @@ def asked_by_situation(utterance: str, spans: list[Span], safety: SafetyNet) -> 
     help that describes the user's day instead of naming a routine asks for the routine triage
     suggests for that day, when nothing else understood the sentence. A sentence naming an
     exercise is about that exercise ("my osteo said to avoid the towel one for the hamstrings")."""
-    if not asks_for_help(utterance):
+    if not asks_for_help(utterance) or refuses(utterance) or said_about_someone_else(utterance):
         return None
     if any(span.id_for(EXERCISE_TYPE) for span in spans):
         return None

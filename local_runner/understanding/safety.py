@@ -7,11 +7,13 @@ symptom -> RedFlagIntent with the words as the symptom.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Protocol
 
 from skill.core import events as ev
 from skill.core.events import Event
+from skill.core.symptom_words import heard_symptoms
 from skill.core.triage import SERIOUS, Assessment, Triage
 
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
@@ -57,6 +59,10 @@ class SafetyNet:
         spasm one") and the coach's own guards stop a hold on the pain in it."""
         whole, seen = self._assess(said), self._assess(told)
         return set(whole.flags) <= set(seen.flags) and (seen.pain or not whole.pain)
+
+    def hears_all_of(self, said: str, event: Event) -> bool:
+        """Whether the coach, given `event` with the words `said`, hears all they say."""
+        return self.heard_by_coach(said, heard_symptoms(replace(event, text=said)))
 
     def routine_for_situation(self, text: str) -> str | None:
         """The routine for what `text` describes, symptom or not ("sat at a laptop all day")."""
