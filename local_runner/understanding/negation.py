@@ -1,0 +1,34 @@
+"""Commands said negated ("don't skip this one", "i don't want to do the sciatica one"): a bag of
+words hears the command in them, so the classifier stage does not act on an action whose own
+verb follows a negation. Intents whose meaning is the refusal itself (no, stop, cancel) keep
+theirs: "i don't want to continue" is a stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skill.core import events as ev
+
+_NEGATED = r"(?:don't|do not|dont|never|not|won't|wouldn't)(?: (?:want|wanna|need|like) to| wanna)?"
+# The verbs that say each action; an action negated by its own verb is not asked for.
+_VERBS = {
+    ev.SKIP: ("skip", "miss", "leave out", "drop"),
+    ev.NEXT: ("go to the next", "go on", "move on", "next"),
+    ev.START_ROUTINE: ("do", "start", "begin", "try", "run"),
+    ev.START_OVER: ("start", "restart", "begin", "go back to the start"),
+    ev.DELETE_DATA: ("delete", "erase", "wipe", "clear", "forget", "remove"),
+    ev.PAUSE: ("pause", "wait", "stop"),
+    ev.RESUME: ("resume", "continue", "carry on", "go on"),
+    ev.PREVIOUS: ("go back",),
+}
+_PATTERNS = {
+    intent: re.compile(rf"\b{_NEGATED} (?:{'|'.join(map(re.escape, verbs))})\b")
+    for intent, verbs in _VERBS.items()
+}
+
+
+def negated_command(intent: str, utterance: str) -> bool:
+    """Whether `utterance` negates the very verb that would make it `intent`."""
+    pattern = _PATTERNS.get(intent)
+    return pattern is not None and pattern.search(utterance) is not None
