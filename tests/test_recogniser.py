@@ -64,6 +64,7 @@ def test_number_words_round_trip(n: int) -> None:
 
 def test_a_number_said_twice_is_that_number() -> None:
     assert parse_number("eight eight") == 8
+    assert parse_number("twenty twenty") == 20
     assert default_recogniser().parse("eight eight it's an eight").slots == {"score": "8"}
 
 

@@ -2,7 +2,8 @@
 
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
 sair": triage has to hear "can't", "down" and "sore" in them, and so does the local recogniser.
-Only spellings whose meaning is not in doubt are here ("ken" and "ma" are names and mothers too).
+Only spellings whose meaning is not in doubt are here ("ken" and "ma" are names and mothers too;
+"tae" is "to" and "toe", "yer" is "your" and "you're").
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ STANDARD = {
     "couldnae": "couldn't", "wouldnae": "wouldn't", "shouldnae": "shouldn't",
     "willnae": "won't", "havenae": "haven't", "hivnae": "haven't", "arenae": "aren't",
     "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
-    "dae": "do", "haud": "hold", "yer": "your", "awfy": "awful", "gonnae": "going to",
-    "naw": "no", "tae": "to",
+    "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
 }  # fmt: skip
 # Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
 # ending "in" are not -ing forms ("shin", "within", "begin").
 _G_DROPPED = (
-    "ach", "burn", "catch", "cramp", "do", "feel", "get", "go", "grip", "hurt", "kill", "nipp",
+    "ach", "burn", "catch", "cramp", "do", "feel", "gett", "go", "gripp", "hurt", "kill", "nipp",
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly",
 )  # fmt: skip

@@ -36,8 +36,8 @@ def parse_number(text: str) -> int | None:
         return int(text)
     value, seen, last = 0, False, ""
     for word in text.replace("-", " ").split():
-        if word == last and word in _ONES_VALUE:
-            continue  # said twice ("eight eight"), not added
+        if word == last and (word in _ONES_VALUE or word in _TENS_VALUE):
+            continue  # said twice ("eight eight", "twenty twenty"), not added
         last = word
         if word in _ONES_VALUE:
             value += _ONES_VALUE[word]
