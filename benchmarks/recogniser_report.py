@@ -62,6 +62,7 @@ INTENT_SETS = [
     HELD / "blind12_utterances.tsv",
     HELD / "blind13_utterances.tsv",
     HELD / "blind14_utterances.tsv",
+    HELD / "blind15_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -81,6 +82,7 @@ PAIN_SETS = [
     HELD / "blind12_pain.tsv",
     HELD / "blind13_pain.tsv",
     HELD / "blind14_pain.tsv",
+    HELD / "blind15_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -100,6 +102,7 @@ OOD_SETS = [
     HELD / "blind12_ood.tsv",
     HELD / "blind13_ood.tsv",
     HELD / "blind14_ood.tsv",
+    HELD / "blind15_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -165,6 +168,9 @@ BEFORE = {
     "blind14_utterances.tsv": "first run 90.8%/slot 86.0%",
     "blind14_pain.tsv": "first run 96.7%",
     "blind14_ood.tsv": "first run 0/50",
+    "blind15_utterances.tsv": "first run 95.8%/slot 96.2%",
+    "blind15_pain.tsv": "first run 96.7%",
+    "blind15_ood.tsv": "first run 1/50",
 }
 
 
