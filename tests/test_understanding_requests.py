@@ -481,3 +481,23 @@ def test_a_pause_for_someone_else_still_pauses(text: str) -> None:
 )
 def test_pain_with_a_routine_it_blames_or_turns_down_starts_nothing(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "felt something pull in my hamstring just then",
+        "my hamstring feels like it's about to creak",  # no pain word triage knows
+    ],
+)
+def test_a_sensation_in_a_routines_body_part_does_not_start_that_routine(text: str) -> None:
+    """Mid-routine, a start would switch routines instead of stopping the hold."""
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i feel like doing the hamstrings", "the backs of my legs feel tight can we stretch them out"],
+)
+def test_a_wish_or_a_request_that_mentions_a_feeling_still_starts_the_routine(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.START_ROUTINE

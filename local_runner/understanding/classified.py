@@ -60,7 +60,10 @@ class ClassifierStage:
         asks_which = not named and requests.asks_for_some_routine(event, utterance)
         complete = named or asks_which
         slotted = complete and self.has_spotted_slot(event)
-        usable = not negated_command(intent, utterance) and accepted(
+        said_otherwise = negated_command(intent, utterance) or requests.only_describes_a_sensation(
+            intent, utterance
+        )
+        usable = not said_otherwise and accepted(
             intent,
             confidence,
             prediction.unknown,

@@ -93,6 +93,20 @@ def asks_in_so_many_words(part: str) -> bool:
     )
 
 
+# A sensation said of a routine's body part ("felt something pull in my hamstring just then",
+# "my hamstring feels like it's about to snap") is no request for that routine.
+_SENSING = frozenset({"feel", "feels", "felt", "feeling"})
+
+
+def only_describes_a_sensation(intent: str, utterance: str) -> bool:
+    return (
+        intent == ev.START_ROUTINE
+        and not _SENSING.isdisjoint(utterance.split())
+        and not asks_for_routine(intent, utterance)
+        and " i feel like " not in f" {utterance} "  # a wish: "i feel like doing the hamstrings"
+    )
+
+
 def refuses(utterance: str) -> bool:
     return not _REFUSING.isdisjoint(utterance.split())
 
