@@ -52,17 +52,14 @@ class SafetyNet:
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         return None
 
-    def heard_by_coach(self, said: str, told: str) -> bool:
-        """Whether the coach, triaging `told` (what it sees once the slot values are taken out),
-        still hears what `said` says: its red flags, and its pain, are still in `told`.
-        Then an answer the classifier is sure of can stand ("my back's in spasm, let's do the
-        spasm one") and the coach's own guards stop a hold on the pain in it."""
+    def hears_all_of(self, said: str, event: Event) -> bool:
+        """Whether the coach, given `event` with the words `said`, still hears what they say:
+        triaging what it sees once the slot values are taken out, their red flags and their
+        pain are all still there. Then an answer the classifier is sure of can stand ("my back's
+        in spasm, let's do the spasm one") and the coach's own guards stop a hold on the pain."""
+        told = heard_symptoms(replace(event, text=said))
         whole, seen = self._assess(said), self._assess(told)
         return set(whole.flags) <= set(seen.flags) and (seen.pain or not whole.pain)
-
-    def hears_all_of(self, said: str, event: Event) -> bool:
-        """Whether the coach, given `event` with the words `said`, hears all they say."""
-        return self.heard_by_coach(said, heard_symptoms(replace(event, text=said)))
 
     def routine_for_situation(self, text: str) -> str | None:
         """The routine for what `text` describes, symptom or not ("sat at a laptop all day")."""
