@@ -50,6 +50,9 @@ def state_in(mode: Mode) -> CoachState:
         ),
         Mode.ASK_PAIN_BEFORE: lambda: DIARY_COACH.handle(CoachState(), start)[0],
         Mode.ASK_PAIN_AFTER: _after_routine,
+        Mode.CONFIRM_SWITCH: lambda: _run(
+            CoachState(), start, Event(ev.START_ROUTINE, {"routine": "hamstrings"})
+        ),
         Mode.CONFIRM_REMINDER: lambda: _run(
             CoachState(),
             Event(ev.SET_REMINDER, {"time": "07:30", "days": "weekdays"}, can_remind=True),
@@ -167,6 +170,8 @@ def test_worse_twice_leaves_the_exercise_out_and_says_why() -> None:
     assert state.session.mode == Mode.ROUTINE and "Let's move on" in reply.spoken_text()
     # A second start of the routine swaps child's pose for its gentler stand-in.
     state, reply = COACH.handle(state, Event(ev.START_ROUTINE, {"routine": "lower_back"}))
+    assert "start it again from the beginning" in reply.spoken_text()
+    state, reply = COACH.handle(state, Event(ev.YES))
     state, reply = COACH.handle(state, Event(ev.NEXT))
     assert "I'll swap child's pose for supported legs rest" in reply.spoken_text()
 

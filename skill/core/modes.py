@@ -26,13 +26,17 @@ class Mode(StrEnum):
     ASK_PAIN_BEFORE = "ask_pain_before"  # before the day's first routine: asked for a pain score
     ASK_PAIN_AFTER = "ask_pain_after"  # the routine is finished: asked for a pain score again
     CONFIRM_REMINDER = "confirm_reminder"  # asked "shall I remind you every weekday at 7:30?"
+    CONFIRM_SWITCH = "confirm_switch"  # mid-step, another routine asked for: asked "switch?"
 
 
 MODES: tuple[Mode, ...] = tuple(Mode)
 # A routine is under way (its step is current), even if we are paused or asked something.
 IN_ROUTINE = frozenset(
-    {Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER, Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK}
-)
+    {
+        Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER, Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK,
+        Mode.CONFIRM_SWITCH,
+    }
+)  # fmt: skip
 # The current step is on: the coach is counting it, or it is paused.
 STEP_ON = frozenset({Mode.ROUTINE, Mode.PAUSED})
 # The coach asked a question and waits for its answer.
@@ -41,6 +45,7 @@ ASKING = frozenset(
         Mode.OFFER_RESUME, Mode.OFFER_GENTLER, Mode.CONFIRM_DELETE, Mode.SCREEN,
         Mode.PAIN_CHECK, Mode.CARRY_ON_CHECK, Mode.ASK_SIDE, Mode.ASK_RECENT,
         Mode.OFFER_ROUTINE, Mode.ASK_PAIN_BEFORE, Mode.ASK_PAIN_AFTER, Mode.CONFIRM_REMINDER,
+        Mode.CONFIRM_SWITCH,
     }
 )  # fmt: skip
 
@@ -58,4 +63,5 @@ EXPECTED_NEXT: dict[Mode, tuple[str, ...]] = {
     Mode.ASK_SIDE: (ev.SIDE, ev.SKIP),
     Mode.ASK_RECENT: _YES_NO,
     Mode.OFFER_ROUTINE: _YES_NO,
+    Mode.CONFIRM_SWITCH: _YES_NO,
 }

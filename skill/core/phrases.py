@@ -221,6 +221,11 @@ RECENT_NOTED = (
 )
 OFFER_ROUTINE = "The {routine} may help with that. Would you like to start it now?"
 NO_ROUTINE_NOW = "Okay. Whenever you're ready, say the name of a routine, or list routines."
+SWITCH_ROUTINE = (
+    "I've stopped the {current} for a moment. Do you want to leave it and start the {routine}?"
+)
+RESTART_ROUTINE = "We're in the {routine} now. Do you want to start it again from the beginning?"
+STAYING_WITH = "Okay, staying with the {routine}."
 CHECKS_CLEAR = "Thanks, no warning signs there."
 SIDE_REMEMBERED = "Noted: your {side} leg is the sore one."
 SIDE_NOTED = "Thanks. We'll start each side with your {side} leg, the one that isn't sore."

@@ -64,7 +64,7 @@ class Session:
     delivered_from_side: int = 0  # first side spoken in the last delivery (for Resume)
     inserted_exercise: str | None = None  # a gentler exercise done in place of the current step
     pending_exercise: str | None = None  # the gentler exercise offered, awaiting yes/no
-    offered_routine: str | None = None  # the routine offered for ordinary back pain
+    offered_routine: str | None = None  # offered for ordinary back pain, or to switch to
     screen_index: int = 0  # red-flag screen: which question is being asked
     screen_end: int = 0  # ask the questions before this one only (0: the whole screen)
     checks_done: int = 0  # how many of the routine's checks (safety questions, side) are done

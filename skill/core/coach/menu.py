@@ -17,6 +17,7 @@ from .diary import wants_pain_before
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
 from .scores import ask_before
+from .switching import ask_to_switch
 from .timeline import planned_seconds, routine_length_words
 
 
@@ -78,13 +79,15 @@ def list_routines(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask(segments, prompt_for_mode(ctx, state) if in_routine else P.MENU_REPROMPT)
 
 
-@handles(Mode.ASK_PAIN_BEFORE, *DELIVERY_MODES, *CHECK_MODES)
+@handles(Mode.ASK_PAIN_BEFORE, Mode.CONFIRM_SWITCH, *DELIVERY_MODES, *CHECK_MODES)
 def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply:
     routine_id = event.slot("routine")
     if routine_id is None or routine_id not in ctx.library.routines:
         heard = event.heard_words("routine")
         first = P.UNKNOWN_ROUTINE.format(heard=heard) if heard else P.WHICH_ROUTINE_Q
         return Reply.ask([Say(first), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT)
+    if state.session.mode in STEP_ON and state.session.routine_id:
+        return ask_to_switch(ctx, state, routine_id)
     short = None
     minutes = event.slot("minutes")  # "--minutes 5" from the local runner
     if minutes is not None and minutes.isdigit():

@@ -41,9 +41,19 @@ def prompt_for_mode(ctx: Context, state: CoachState) -> str:
     if session.mode == Mode.OFFER_ROUTINE and session.offered_routine in ctx.library.routines:
         name = ctx.library.routine(str(session.offered_routine)).name
         return P.OFFER_ROUTINE.format(routine=name)
+    if session.mode == Mode.CONFIRM_SWITCH and session.routine_id in ctx.library.routines:
+        return _switch_question(ctx, str(session.routine_id), str(session.offered_routine))
     if session.mode == Mode.SCREEN:
         return ctx.triage.screen_question(session.screen_index).text
     return P.MENU_REPROMPT
+
+
+def _switch_question(ctx: Context, current_id: str, wanted_id: str) -> str:
+    current = ctx.library.routine(current_id).name
+    if wanted_id == current_id or wanted_id not in ctx.library.routines:
+        return P.RESTART_ROUTINE.format(routine=current)
+    wanted = ctx.library.routine(wanted_id).name
+    return P.SWITCH_ROUTINE.format(current=current, routine=wanted)
 
 
 def routine_names_sentence(ctx: Context) -> str:

@@ -70,6 +70,7 @@ from .scores import (
     routine_instead_of_score,
 )
 from .screen import red_flag, screen_no, screen_resume, screen_yes
+from .switching import stay_with_routine
 from .unsure import GUARD as UNSURE_GUARD
 from .unsure import ask_unsure
 
@@ -77,13 +78,16 @@ R, P, G = Mode.ROUTINE, Mode.PAUSED, Mode.OFFER_GENTLER
 CARRY, PAIN = Mode.CARRY_ON_CHECK, Mode.PAIN_CHECK
 SIDE, RECENT, OFFER = Mode.ASK_SIDE, Mode.ASK_RECENT, Mode.OFFER_ROUTINE
 BEFORE, AFTER = Mode.ASK_PAIN_BEFORE, Mode.ASK_PAIN_AFTER
-REMIND = Mode.CONFIRM_REMINDER
+REMIND, SWITCH = Mode.CONFIRM_REMINDER, Mode.CONFIRM_SWITCH
 
 MACHINE = Machine(
     rows={
         ev.LAUNCH: Row(launch, everywhere=True),
         ev.SESSION_ENDED: Row(session_ended, everywhere=True),
-        ev.START_ROUTINE: Row(start_routine_intent, {BEFORE: routine_instead_of_score}),
+        ev.START_ROUTINE: Row(
+            start_routine_intent,
+            {BEFORE: routine_instead_of_score, SWITCH: start_routine_intent},  # asked twice: do it
+        ),
         ev.LIST_ROUTINES: Row(list_routines),
         ev.RED_FLAG: Row(red_flag, {PAIN: pain_answer}, everywhere=True),
         ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
@@ -132,6 +136,7 @@ MACHINE = Machine(
                 CARRY: carry_on_gently,
                 BEFORE: pain_before_skipped,
                 AFTER: pain_after_skipped,
+                SWITCH: stay_with_routine,
             },
         ),
         ev.PREVIOUS: Row(no_routine, {R: previous, P: previous, G: previous}),
@@ -140,7 +145,13 @@ MACHINE = Machine(
         ev.PAUSE: Row(nothing_to_pause, {R: pause, P: pause}),
         ev.RESUME: Row(
             resume_saved,
-            {R: next_step, P: resume_paused, CARRY: carry_on_gently, Mode.SCREEN: screen_resume},
+            {
+                R: next_step,
+                P: resume_paused,
+                CARRY: carry_on_gently,
+                Mode.SCREEN: screen_resume,
+                SWITCH: stay_with_routine,
+            },
         ),
         ev.YES: Row(
             fallback,
@@ -153,6 +164,7 @@ MACHINE = Machine(
                 RECENT: recent_yes,
                 OFFER: accept_offered_routine,
                 REMIND: reminder_yes,
+                SWITCH: accept_offered_routine,
             },
         ),
         ev.NO: Row(
@@ -169,6 +181,7 @@ MACHINE = Machine(
                 BEFORE: pain_before_skipped,
                 AFTER: pain_after_skipped,
                 REMIND: reminder_no,
+                SWITCH: stay_with_routine,
             },
         ),
         ev.AUTO_ADVANCE: Row(prompt_again, {R: auto_advance}, everywhere=True),
@@ -184,6 +197,7 @@ MACHINE = Machine(
         RECENT: fallback,
         BEFORE: fallback,
         REMIND: fallback,
+        SWITCH: fallback,
     },
     unknown=fallback,
     guards=(*GUARDS, UNSURE_GUARD),
