@@ -63,6 +63,7 @@ INTENT_SETS = [
     HELD / "blind13_utterances.tsv",
     HELD / "blind14_utterances.tsv",
     HELD / "blind15_utterances.tsv",
+    HELD / "blind16_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -83,6 +84,7 @@ PAIN_SETS = [
     HELD / "blind13_pain.tsv",
     HELD / "blind14_pain.tsv",
     HELD / "blind15_pain.tsv",
+    HELD / "blind16_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -103,6 +105,7 @@ OOD_SETS = [
     HELD / "blind13_ood.tsv",
     HELD / "blind14_ood.tsv",
     HELD / "blind15_ood.tsv",
+    HELD / "blind16_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -171,6 +174,9 @@ BEFORE = {
     "blind15_utterances.tsv": "first run 95.8%/slot 96.2%",
     "blind15_pain.tsv": "first run 96.7%",
     "blind15_ood.tsv": "first run 1/50",
+    "blind16_utterances.tsv": "first run 91.7%/slot 88.2%",
+    "blind16_pain.tsv": "first run 96.7%",
+    "blind16_ood.tsv": "first run 2/50",
 }
 
 
