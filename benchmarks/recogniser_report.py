@@ -64,6 +64,7 @@ INTENT_SETS = [
     HELD / "blind14_utterances.tsv",
     HELD / "blind15_utterances.tsv",
     HELD / "blind16_utterances.tsv",
+    HELD / "blind17_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -85,6 +86,7 @@ PAIN_SETS = [
     HELD / "blind14_pain.tsv",
     HELD / "blind15_pain.tsv",
     HELD / "blind16_pain.tsv",
+    HELD / "blind17_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -106,6 +108,7 @@ OOD_SETS = [
     HELD / "blind14_ood.tsv",
     HELD / "blind15_ood.tsv",
     HELD / "blind16_ood.tsv",
+    HELD / "blind17_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -177,6 +180,9 @@ BEFORE = {
     "blind16_utterances.tsv": "first run 91.7%/slot 88.2%",
     "blind16_pain.tsv": "first run 96.7%",
     "blind16_ood.tsv": "first run 2/50",
+    "blind17_utterances.tsv": "first run 92.5%/slot 87.3%",
+    "blind17_pain.tsv": "first run 96.7%",
+    "blind17_ood.tsv": "first run 0/50",
 }
 
 
