@@ -553,3 +553,16 @@ def test_spasms_counted_as_the_nth_time_are_recurring(text: str) -> None:
 
 def test_a_second_go_at_an_exercise_is_not_a_recurring_spasm() -> None:
     assert not Triage.default().assess("that's the second time i've done the cat cow").flags
+
+
+def test_me_before_a_body_part_is_my_but_not_elsewhere() -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words("the backs of me thighs") == "the backs of my thighs"
+    assert in_standard_words("me back's killing") == "my back's killing"
+    assert in_standard_words("help me back up") == "help me back up"  # standing up, not a back
+    assert in_standard_words("give me a minute") == "give me a minute"
+
+
+def test_something_grinding_in_there_is_pain() -> None:
+    assert Triage.default().assess("feels like something's grinding in there").pain

@@ -51,6 +51,11 @@ def test_what_follows_the_last_sorry_is_said_to_the_coach() -> None:
         ("how do you do this cat cow thing like", ev.EXPLAIN_EXERCISE, {"exercise": "cat_cow"}),
         ("back's seized right up mate after crutching all morning give us the spasm stuff",
          ev.START_ROUTINE, {"routine": "back_spasm"}),
+        ("the backs of me thighs are like fencing wire mate sort them out will ya",
+         ev.START_ROUTINE, {"routine": "hamstrings"}),
+        ("it is feeling a bit more free now thank god", ev.FEELING, {"feeling": "better"}),
+        ("the hugging your knees one how does that go again", ev.EXPLAIN_EXERCISE,
+         {"exercise": "knee_to_chest"}),
     ],
 )  # fmt: skip
 def test_a_padded_request_is_the_request(text: str, meant: str, slots: dict[str, str]) -> None:

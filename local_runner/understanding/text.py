@@ -82,6 +82,7 @@ def without_acknowledgement(utterance: str) -> str:
 _CLOSINGS = tuple(
     sorted(
         ("thank you so much for your help", "thank you for your help", "thanks for your help",
+         "thank god", "thank goodness", "thank heavens", "my friend",
          "thank you so much", "thank you very much", "thanks very much", "thanks a lot",
          "thank you", "thanks", "cheers", "ta", "dear", "love", "mate", "pal", "like", "please",
          "now", "then"),

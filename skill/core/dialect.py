@@ -27,11 +27,17 @@ _G_DROPPED = (
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
+# "Me" for "my" before a body part ("the backs of me legs", "me hip's playing up"). "Back" only
+# as a complaint: "help me back up" and "get me back on track" keep their "me".
+_ME_AS_MY = re.compile(
+    r"\bme (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?|feet|foot"
+    r"|calf|calves|spine|lower back|back(?:'s| is| has| hurts| feels| was| keeps|$)))"
+)
 
 
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
-    return _WORD.sub(lambda m: _standard(m.group(0)), text)
+    return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
 
 
 def _standard(word: str) -> str:
