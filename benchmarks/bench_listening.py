@@ -97,8 +97,8 @@ def correct(heard: list[Heard], expected: str, text: str) -> bool:
     acted = [h for h in heard if not h.unsure]
     if len(acted) != 1:
         return False
-    if expected == "pain":
-        return says_pain(acted[0].transcript)
+    if expected == "pain":  # what the coach is handed (a verdict's "it hurts" for "It's 13.")
+        return says_pain(acted[0])
     return acted[0].guess in expected.split("|")
 
 

@@ -1,0 +1,105 @@
+"""Acting on a safety phrase whisper misheard, when the audio clearly says which one it was.
+
+A short utterance whisper reads as words the coach does not know ("Okay, it's top.", "Just as
+top.", "Out.") but that forced decoding finds close to a safety phrase becomes a doubt: the
+coach pauses the hold and asks "Did you say 'stop'?" (decision.py). Whisper's own reading
+always explains the audio best (it was the beam's choice), so it cannot be the yardstick; what
+the coach can act on can: each safety intent (stop, pause, pain) is scored by its best
+phrasing (PHRASINGS), every other thing the coach knows that the audio may have been (the
+readings it places, and the model sentences nearest the readings, nearmiss.candidates) by its
+best, all against the same audio (`Transcript.rescore`). When one safety intent beats every
+other safety intent by SAFETY_MARGIN and everything else the coach knows by OTHER_MARGIN, the
+doubt becomes that action: a "stop" acted on wrongly ends a routine (the user can resume), a
+"that hurts" asks where it hurts, a "pause" pauses; all cheap. It is never asked of silence or
+noise: only an utterance with words that was already a safety doubt is judged.
+
+Measured on clips the benchmark never uses (benchmarks/safety_dev.py: 13 safety phrasings and
+16 short everyday commands x 4 voices x clean / 10 dB / 5 dB fan noise / a reverberant room):
+see SAFETY_MARGIN.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from skill.core import events as ev
+
+from .engines import Transcript
+from .nearmiss import candidates
+
+PAIN = "pain"  # the intent of a pain phrase (the recogniser calls it a FeelingIntent)
+OTHER, UNKNOWN = "other", "unknown"
+# Each safety intent's phrasings (not the benchmark's own: "stop please" and "ouch that really
+# hurts" are left out so it stays a held-out test).
+PHRASINGS: dict[str, tuple[str, ...]] = {
+    ev.STOP: ("stop", "stop it", "stop now", "please stop", "okay stop", "just stop"),
+    ev.PAUSE: ("pause", "pause it", "pause please", "wait", "hold on", "hang on"),
+    PAIN: ("that hurts", "it hurts", "ouch", "ow", "it's hurting", "oh that hurts",
+           "ow that hurts", "that really hurts"),
+}  # fmt: skip
+# Margins in nats (mean log-probability per token, as `Transcript.rescore` gives): over the best
+# phrasing of any other safety intent, and over every reading or near model sentence the coach
+# would place elsewhere; and a floor for the winning phrasing itself.
+SAFETY_MARGIN = 1.0
+OTHER_MARGIN = 0.5
+FLOOR = -4.0
+FROM_READINGS = 3  # the reading and its two runners-up, and the model sentences nearest them
+
+
+@dataclass(frozen=True)
+class Verdict:
+    intent: str  # ev.STOP, ev.PAUSE or PAIN: the safety intent the audio prefers
+    phrase: str  # its phrasing that scored best
+    score: float  # that phrasing's score
+    over_safety: float  # its margin over every other safety intent's best phrasing
+    over_other: float  # ...and over everything else the coach knows (inf: nothing else)
+
+    @property
+    def acted_on(self) -> bool:
+        """Clear enough to act on rather than ask about."""
+        clear = self.over_safety >= SAFETY_MARGIN and self.over_other >= OTHER_MARGIN
+        return clear and self.score >= FLOOR
+
+    @property
+    def event(self) -> str:
+        """The intent name the words of `phrase` parse to."""
+        return ev.FEELING if self.intent == PAIN else self.intent
+
+
+def kind(text: str) -> str:
+    """Which safety intent `text` is (stop and cancel are one), OTHER, or UNKNOWN."""
+    from local_runner.recogniser import default_recogniser
+
+    from .decision import says_pain
+
+    if says_pain(text):
+        return PAIN
+    name = default_recogniser().parse(text).name
+    if name in (ev.STOP, ev.CANCEL):
+        return ev.STOP
+    if name == ev.PAUSE:
+        return ev.PAUSE
+    return UNKNOWN if name == ev.FALLBACK else OTHER
+
+
+def judge(transcript: Transcript) -> Verdict | None:
+    """The safety intent the audio prefers, with its margins (None: no words, or no way to
+    score texts against the audio)."""
+    every = (transcript.text, *(other for other, _ in transcript.alternatives))
+    readings = [said for said in every if said.strip()][:FROM_READINGS]
+    if transcript.rescore is None or not readings:
+        return None
+    near = [sentence for said in readings for sentence in candidates(said)]
+    kinds = {phrase: intent for intent, group in PHRASINGS.items() for phrase in group}
+    for text in dict.fromkeys([*readings, *near]):
+        if text not in kinds and (sort := kind(text)) != UNKNOWN:
+            kinds[text] = sort
+    texts = list(kinds)
+    best: dict[str, tuple[float, str]] = {}
+    for text, score in zip(texts, transcript.rescore(texts), strict=True):
+        best[kinds[text]] = max(best.get(kinds[text], (-math.inf, "")), (score, text))
+    safety = sorted(((best[intent], intent) for intent in PHRASINGS), reverse=True)
+    (score, phrase), intent = safety[0]
+    other = best.get(OTHER, (-math.inf, ""))[0]
+    return Verdict(intent, phrase, score, score - safety[1][0][0], score - other)
