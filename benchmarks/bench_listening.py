@@ -33,6 +33,7 @@ from local_runner.hearing import simulate as sim  # noqa: E402
 from local_runner.hearing.audio import RATE  # noqa: E402
 from local_runner.hearing.decision import (  # noqa: E402
     SAFETY_DOUBT,
+    SAFETY_INTENTS,
     UNCLEAR_DOUBT,
     Heard,
     says_pain,
@@ -114,6 +115,13 @@ def paused_to_ask(heard: list[Heard], expected: str) -> bool:
     return heard[0].guess in expected.split("|")
 
 
+def stops_wrongly(heard: Heard, expected: str) -> bool:
+    """Acted on as a stop, cancel, pause or pain that `expected` is not."""
+    if heard.unsure or expected == "pain" or heard.guess in expected.split("|"):
+        return False
+    return heard.guess in SAFETY_INTENTS or says_pain(heard)
+
+
 def describe(heard: list[Heard], expected: str) -> str:
     got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
     said = ", ".join(got) or "nothing"
@@ -131,6 +139,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     latencies: list[float] = []
     misses: list[str] = []
     pausing: list[bool] = []
+    stopped: list[bool] = []  # ...or that were acted on as a stop, pause or pain they were not
     for text, expected, cond, audio, speech_end in cases:
         before = len(listener.timings)
         heard = stream(listener, audio, now)
@@ -142,6 +151,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
             reached.append(ok or paused_to_ask(heard, expected))
         else:  # the cost of never dropping a safety word: ordinary commands that pause a hold
             pausing.append(any(h.doubt for h in heard))
+            stopped.append(any(stops_wrongly(h, expected) for h in heard))
         is_safety = any(text == s for s, _ in SAFETY)
         if not ok and (is_safety or len(misses) < 12):
             misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
@@ -150,7 +160,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
-            "reached": reached, "pausing": pausing,
+            "reached": reached, "pausing": pausing, "stopped": stopped,
             "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
 
@@ -240,6 +250,8 @@ def main() -> int:
         row += " | " + "/".join(str(v) for v in questions.values())
         lines.append(row)
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
+        notes.append(f"{name}: other commands acted on as a stop, pause or pain they were not: "
+                     f"{sum(out['stopped'])}/{len(out['stopped'])}")  # fmt: skip
         notes.append(f"{name} misses (safety ones, and 12 others), RSS before load "
                      f"{rss_before / 1024:.0f} MB:")  # fmt: skip
         notes.extend(out["misses"])

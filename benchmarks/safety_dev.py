@@ -93,7 +93,9 @@ def condition(speech: np.ndarray, cond: str, seed: int) -> np.ndarray:
     return speech
 
 
-def run(voices: list[tuple[str, str, int]], rows: list[tuple[str, str]]) -> list[Row]:
+def run(
+    voices: list[tuple[str, str, int]], rows: list[tuple[str, str]], scored: bool = True
+) -> list[Row]:
     recording = Recording(make_engine("whisper"))
     now = [0.0]
     listener = Listener(recording, clock=lambda: now[0], background=False)
@@ -123,7 +125,7 @@ def run(voices: list[tuple[str, str, int]], rows: list[tuple[str, str]]) -> list
                     near = [s for said in texts[:3] if said for s in candidates(said)]
                     phrasings = [p for group in PHRASINGS.values() for p in group]
                     asked = list(dict.fromkeys([t for t in texts if t] + near + phrasings))
-                    if transcript.rescore is not None:
+                    if scored and transcript.rescore is not None:
                         row.scores = dict(zip(asked, transcript.rescore(asked), strict=True))
                 out.append(row)
     return out
@@ -156,12 +158,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--voices", type=int, default=len(VOICES))
     parser.add_argument("--ordinary", type=int, default=24, help="short everyday commands")
-    parser.add_argument("--save", type=Path, help="pickle the rows here")
+    parser.add_argument("--save", type=Path, help="pickle the rows, with their scores, here")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     voices = [v for v in VOICES[: args.voices] if sim.have(v[0])]
     started = time.perf_counter()
-    rows = run(voices, SAFETY + ordinary(args.ordinary))
+    rows = run(voices, SAFETY + ordinary(args.ordinary), scored=args.save is not None)
     print(f"{len(rows)} clips, {time.perf_counter() - started:.0f} s\n")
     report(rows, args.show)
     if args.save:

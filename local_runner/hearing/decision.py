@@ -154,8 +154,9 @@ def _judged(said: str, transcript: Transcript, doubt: Heard) -> Decision:
         heard = Heard(verdict.phrase, said, transcript.confidence, event.name)
         return Decision(heard, dict(event.slots))
     if doubt.doubt == UNCLEAR_DOUBT:
-        doubt.could_be = verdict.phrase
-        return Decision(doubt, {})
+        unclear = Heard(UNSURE_TEXT, said, transcript.confidence, doubt.guess, meant=doubt.meant,
+                        doubt=UNCLEAR_DOUBT, could_be=verdict.phrase)  # fmt: skip
+        return Decision(unclear, {})
     return Decision(_safety_doubt(said, transcript, verdict.phrase), {})
 
 

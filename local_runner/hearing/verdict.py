@@ -7,15 +7,22 @@ always explains the audio best (it was the beam's choice), so it cannot be the y
 the coach can act on can: each safety intent (stop, pause, pain) is scored by its best
 phrasing (PHRASINGS), every other thing the coach knows that the audio may have been (the
 readings it places, and the model sentences nearest the readings, nearmiss.candidates) by its
-best, all against the same audio (`Transcript.rescore`). When one safety intent beats every
-other safety intent by SAFETY_MARGIN and everything else the coach knows by OTHER_MARGIN, the
-doubt becomes that action: a "stop" acted on wrongly ends a routine (the user can resume), a
-"that hurts" asks where it hurts, a "pause" pauses; all cheap. It is never asked of silence or
-noise: only an utterance with words that was already a safety doubt is judged.
+best, all against the same audio (`Transcript.rescore`). A reading placed only by the
+classifier counts for nothing (as in nbest.py: it is sure of some nonsense, "Not worse." ->
+no). When one safety intent beats every other safety intent by SAFETY_MARGIN and everything
+else the coach knows by OTHER_MARGIN, the doubt becomes that action: a "stop" acted on
+wrongly ends a routine (the user can resume), a "that hurts" asks where it hurts, a "pause"
+pauses; all cheap. It is never asked of silence or noise: only an utterance with words that
+was already a safety doubt is judged.
 
-Measured on clips the benchmark never uses (benchmarks/safety_dev.py: 13 safety phrasings and
-16 short everyday commands x 4 voices x clean / 10 dB / 5 dB fan noise / a reverberant room):
-see SAFETY_MARGIN.
+Measured on clips the benchmark never uses (benchmarks/safety_dev.py --save: 13 safety
+phrasings and 16 short everyday commands x 4 voices x clean / 10 dB / 5 dB fan noise / a
+reverberant room, 464 clips), judging the 66 that became doubts: of 36 safety phrases only asked
+about, 18 are acted on right and 1 wrongly ("pause please" read "Stop, please." stops); of 30
+everyday commands that paused a hold, 5 are acted on right ("wait for me", "forget that") and 2
+wrongly (a pause for "shorter holds please", a pain question for "zero pain today"), the rest
+still ask. Margins of 1.0 / 1.0: 15 right, 0 wrong, commands 5 / 2; 1.5 / 0.5: 13, 0, 3 / 2;
+0.5 / 0.5: 19, 2 wrong, 6 / 2. With classifier readings as competitors: 13, 0, commands 1 / 1.
 """
 
 from __future__ import annotations
@@ -75,7 +82,10 @@ def kind(text: str) -> str:
 
     if says_pain(text):
         return PAIN
-    name = default_recogniser().parse(text).name
+    understood = default_recogniser().understand(text)
+    name = understood.event.name
+    if understood.stage == "classifier":  # sure of some nonsense: not something it knows
+        return UNKNOWN
     if name in (ev.STOP, ev.CANCEL):
         return ev.STOP
     if name == ev.PAUSE:
