@@ -153,7 +153,8 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
             pausing.append(any(h.doubt for h in heard))
             stopped.append(any(stops_wrongly(h, expected) for h in heard))
         is_safety = any(text == s for s, _ in SAFETY)
-        if not ok and (is_safety or len(misses) < 12):
+        wrong_stop = not is_safety and stopped[-1]
+        if not ok and (is_safety or wrong_stop or len(misses) < 12):
             misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
         for timing in listener.timings[before:]:
             latencies.append(timing.understood - speech_end + timing.decode_seconds)
@@ -252,7 +253,7 @@ def main() -> int:
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
         notes.append(f"{name}: other commands acted on as a stop, pause or pain they were not: "
                      f"{sum(out['stopped'])}/{len(out['stopped'])}")  # fmt: skip
-        notes.append(f"{name} misses (safety ones, and 12 others), RSS before load "
+        notes.append(f"{name} misses (safety ones, wrong stops, 12 others), RSS before load "
                      f"{rss_before / 1024:.0f} MB:")  # fmt: skip
         notes.extend(out["misses"])
     print("\nall: acted on with the right intent; guess: right intent acted on or asked about")
