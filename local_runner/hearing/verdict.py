@@ -45,6 +45,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     PAIN: ("that hurts", "it hurts", "ouch", "ow", "it's hurting", "oh that hurts",
            "ow that hurts", "that really hurts"),
 }  # fmt: skip
+# Short commands said during a hold, scored as the safety phrasings are whatever was read: the
+# near-miss candidates of a reading alone left them out ("New gun." is near no "next one"), so a
+# safety phrasing won against nothing the user was likely to have said. (None of the
+# benchmark's phrases: "move on", "start over" and "let's continue" stay held out.)
+COMMANDS = ("next", "next one", "skip", "skip it", "go back", "repeat", "carry on", "keep going",
+            "resume", "from the top", "help", "yes", "no", "okay", "done")  # fmt: skip
 # Margins in nats (mean log-probability per token, as `Transcript.rescore` gives): over the best
 # phrasing of any other safety intent, and over every reading or near model sentence the coach
 # would place elsewhere; and a floor for the winning phrasing itself.
@@ -102,7 +108,7 @@ def judge(transcript: Transcript) -> Verdict | None:
         return None
     near = [sentence for said in readings for sentence in candidates(said)]
     kinds = {phrase: intent for intent, group in PHRASINGS.items() for phrase in group}
-    for text in dict.fromkeys([*readings, *near]):
+    for text in dict.fromkeys([*readings, *near, *COMMANDS]):
         if text not in kinds and (sort := kind(text)) != UNKNOWN:
             kinds[text] = sort
     texts = list(kinds)
