@@ -54,6 +54,10 @@ class ClassifierStage:
         prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        if intent == ev.HELP and any(span.id_for(requests.EXERCISE_TYPE) for span in spans):
+            # Help takes no value: help with a named exercise is a question about it ("how do
+            # you do this cat cow thing").
+            intent = ev.EXPLAIN_EXERCISE
         event = self.spotter.fill(agreeing_intent(intent, expects), utterance, spans)
         event = requests.routine_for_what_is_wrong(event, utterance, spans, self.safety)
         named = self.complete(event)

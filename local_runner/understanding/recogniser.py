@@ -32,11 +32,12 @@ from .slots import SlotSpotter, Span
 from .spoken_time import with_spoken_time
 from .templates import Templates
 from .text import (
+    after_apology,
     normalise,
     self_repaired,
-    without_acknowledgement,
     without_fillers,
     without_opening_right,
+    without_padding,
     without_particles,
 )
 from .training import train_classifier
@@ -146,10 +147,15 @@ class Recogniser:
             # sore" is a letter or two from "no that's fine").
             return self._unless_pain(near, utterance, expects, 0.9, "near")
         whole = self.classified.read(utterance, expects)
-        request = without_acknowledgement(utterance)
-        if whole.stage == "fallback" and request != utterance:
-            again = self._read(request, expects)
-            return again if again.stage != "fallback" else whole
+        if whole.stage != "fallback":
+            return whole
+        # Not understood whole: read again without what pads a request, then what was said on
+        # turning back to the coach.
+        for request in dict.fromkeys((without_padding(utterance), after_apology(utterance))):
+            if request != utterance:
+                again = self._read(request, expects)
+                if again.stage != "fallback":
+                    return again
         return whole
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:

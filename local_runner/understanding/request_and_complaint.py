@@ -80,9 +80,13 @@ def request_beside_complaint(
 def _sure_request(
     part: str, read_alone: ReadAlone, safety: SafetyNet, sure: float
 ) -> tuple[Event, float] | None:
-    if not requests.asks_in_so_many_words(part) or safety.names_pain_or_flag(part):
+    if not requests.asks_in_so_many_words(part):
         return None
     event, confidence, stage = read_alone(part)
     if event.name != ev.START_ROUTINE or stage not in SURE_STAGES or confidence < sure:
+        return None
+    # A routine named by its problem ("give us the spasm stuff") says nothing hurts by itself.
+    named = event.heard_words("routine") or ""
+    if safety.names_pain_or_flag(part.replace(named, " ") if named else part):
         return None
     return event, confidence

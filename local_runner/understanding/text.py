@@ -53,8 +53,9 @@ def without_opening_right(utterance: str) -> str:
 # sentence not understood whole is read again without them.
 _ACKNOWLEDGEMENTS = tuple(
     sorted(
-        ("yeah", "yep", "yup", "ya", "yah", "aye", "sweet as", "sweet", "cool", "great", "lovely",
-         "nice", "cheers", "thanks", "thank you", "ta", "brilliant", "perfect", "grand", "good",
+        ("yeah", "yep", "yup", "ya", "yah", "aye", "righto", "right oh", "alrighty", "sweet as",
+         "sweet", "cool", "great", "lovely", "nice", "cheers", "thanks", "thank you", "ta",
+         "brilliant", "perfect", "grand", "good",
          "fine", "done", "okay", "ok", "alright", "right", "so", "well", "um", "erm", "uh", "oh",
          "like", "and", "now", "then"),
         key=len,
@@ -73,6 +74,58 @@ def without_acknowledgement(utterance: str) -> str:
         if said is None or len(words) <= len(said):
             return " ".join(words)
         words = words[len(said) :]
+
+
+# Said after a request to thank or address the coach ("i'll call it a day there thank you so
+# much for your help dear"), and the tag that repeats a sentence's subject ("aye that was canny
+# that", "that's a bit grim that is"). Longest first.
+_CLOSINGS = tuple(
+    sorted(
+        ("thank you so much for your help", "thank you for your help", "thanks for your help",
+         "thank you so much", "thank you very much", "thanks very much", "thanks a lot",
+         "thank you", "thanks", "cheers", "ta", "dear", "love", "mate", "pal", "like", "please",
+         "now", "then"),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_TAGGED = ("that's ", "that is ", "that was ", "it's ", "it is ", "it was ")
+
+
+def without_padding(utterance: str) -> str:
+    """The utterance less what pads a request: opening acknowledgements, closing thanks and
+    names, a tag repeating its subject, and a word or phrase said again ("quit quit i said
+    quit"). At least one word is left."""
+    words = without_acknowledgement(utterance).split()
+    while True:
+        said = next((c.split() for c in _CLOSINGS if words[-len(c.split()) :] == c.split()), None)
+        if said is None or len(words) <= len(said):
+            break
+        words = words[: -len(said)]
+    text = " ".join(words)
+    for tag in ("that is", "that was", "that"):
+        if text.endswith(f" {tag}") and text.startswith(_TAGGED) and len(words) > 3:
+            text = text[: -len(tag) - 1]
+            break
+    return _said_once(text)
+
+
+def _said_once(text: str) -> str:
+    """ "stop stop" -> "stop"; "quit i said quit" -> "quit"."""
+    words: list[str] = []
+    for word in text.split():
+        if not words or words[-1] != word:
+            words.append(word)
+    text = " ".join(words)
+    before, said, again = text.partition(" i said ")
+    return again if said and before.endswith(again) else text
+
+
+def after_apology(utterance: str) -> str:
+    """What follows the last "sorry" when the speaker turns back to the coach ("no no put that
+    down sorry um start the lower back one please"); the utterance when nothing does."""
+    before, said, after = f" {utterance} ".rpartition(" sorry ")
+    return after.strip() if said and before.strip() and len(after.split()) >= 2 else utterance
 
 
 def without_fillers(utterance: str) -> list[str]:
