@@ -23,6 +23,9 @@ everyday commands that paused a hold, 5 are acted on right ("wait for me", "forg
 wrongly (a pause for "shorter holds please", a pain question for "zero pain today"), the rest
 still ask. Margins of 1.0 / 1.0: 15 right, 0 wrong, commands 5 / 2; 1.5 / 0.5: 13, 0, 3 / 2;
 0.5 / 0.5: 19, 2 wrong, 6 / 2. With classifier readings as competitors: 13, 0, commands 1 / 1.
+Streamed again with COMMANDS: safety phrases acted on 149 -> 164 of 208, reached 181 -> 184;
+everyday commands acted on right 203 -> 207 of 256, pausing a hold 30 -> 23, acted on as a
+safety intent they were not 7 -> 10 (two pauses for "shorter holds please", one pain question).
 """
 
 from __future__ import annotations
