@@ -107,6 +107,7 @@ def test_worse_leaves_an_exercise_out_for_two_weeks_and_bring_back_undoes_it() -
 def test_an_exercise_left_out_comes_back_after_two_weeks() -> None:
     state, _ = COACH.handle(in_hold(), Event(ev.FEELING, {"feeling": "worse"}))
     later = Coach(clock=lambda: fixed_clock().replace(month=12, day=6))
+    state, _ = later.handle(state, Event(ev.LAUNCH))  # a new session, three weeks on
     state, reply = later.handle(state, Event(ev.START_ROUTINE, {"routine": "lower_back"}))
     state, reply = later.handle(state, Event(ev.NEXT))
     assert "Exercise two of five: child's pose" in reply.spoken_text()

@@ -106,15 +106,22 @@ def test_the_encoder_sees_a_15_second_window_unless_the_audio_is_longer(whisper:
 
 
 @pytest.mark.parametrize(
-    ("text", "voice", "rate", "seed", "words", "intents"),
+    ("text", "voice", "rate", "seed", "words", "intents", "may_ask"),
     [  # measured: raw alone, whisper hears "Bains at a fall." and "At least one of them."
-        ("pain's at a four", "en-gb-x-rp", 165, 2007, "at a 4", ("PainScoreIntent",)),
+        ("pain's at a four", "en-gb-x-rp", 165, 2007, "at a 4", ("PainScoreIntent",), False),
         ("the last one again", "en-us-nyc+m3", 150, 2009, "one again",
-         ("AMAZON.PreviousIntent", "AMAZON.RepeatIntent")),
+         ("AMAZON.PreviousIntent", "AMAZON.RepeatIntent"), True),
     ],
 )  # fmt: skip
 def test_commands_whisper_mishears_in_fan_noise_are_heard_through_the_filter(
-    whisper: Any, text: str, voice: str, rate: int, seed: int, words: str, intents: tuple[str, ...]
+    whisper: Any,
+    text: str,
+    voice: str,
+    rate: int,
+    seed: int,
+    words: str,
+    intents: tuple[str, ...],
+    may_ask: bool,
 ) -> None:
     """The filtered copy gets back the words the raw one lost; what the coach makes of them is
     the recogniser's business ("At least one again." is a coin toss between two intents, so it
@@ -125,7 +132,8 @@ def test_commands_whisper_mishears_in_fan_noise_are_heard_through_the_filter(
     transcript = whisper.transcribe(sim.mix(speech, sim.steady_noise(3.0, seed), 10.0))
     assert words in transcript.text.lower()
     heard = decide(transcript, whisper.trusted_from).heard
-    assert heard is not None and (heard.unsure or heard.guess in intents), heard
+    acted_right = not heard.unsure and heard.guess in intents if heard is not None else False
+    assert acted_right or (heard is not None and heard.unsure and may_ask), heard
 
 
 def test_a_reading_that_names_a_safety_word_without_being_one_is_still_checked(

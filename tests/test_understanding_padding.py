@@ -23,6 +23,8 @@ from skill.core import events as ev
         ("stop stop stop", "stop"),
         ("thank you", "thank you"),  # at least one word is left: thanks alone is not padding
         ("that's that", "that's that"),  # too short for a tag
+        ("it is not that", "it is not that"),  # "that" is what is denied, not a tag
+        ("you go first then me next i said next", "you go first then me next i said next"),
     ],
 )  # fmt: skip
 def test_padding_is_taken_off(text: str, plain: str) -> None:
@@ -33,7 +35,7 @@ def test_what_follows_the_last_sorry_is_said_to_the_coach() -> None:
     assert after_apology("no put that down sorry um start the lower back one") == (
         "um start the lower back one"
     )
-    for whole in ("sorry what was that", "oh sorry", "i'm so sorry"):
+    for whole in ("sorry what was that", "oh sorry", "i'm so sorry", "he said sorry and moved on"):
         assert after_apology(whole) == whole
 
 
@@ -67,10 +69,22 @@ def test_discomfort_said_of_the_stretch_is_pain(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hold the door for me", "oh sorry love stop that", "i'm sorry to hear that next time then"],
+    [
+        "hold the door for me",
+        "oh sorry love stop that",
+        "i'm sorry to hear that next time then",
+        "the minister said sorry and then moved on to the next item",
+        "he never says sorry he just skips the whole thing",
+        "you go first then me next i said next",
+        "sorry mum i'll start the dishes now",
+    ],
 )
 def test_speech_to_others_is_not_made_an_action_by_the_second_reading(text: str) -> None:
     assert default_recogniser().parse(text).name not in ACTIONS
+
+
+def test_canny_as_an_intensifier_is_not_better() -> None:
+    assert default_recogniser().parse("canny tight that").slot("feeling") != "better"
 
 
 def test_help_that_names_no_exercise_is_still_help() -> None:

@@ -150,8 +150,11 @@ class Recogniser:
         if whole.stage != "fallback":
             return whole
         # Not understood whole: read again without what pads a request, then what was said on
-        # turning back to the coach.
-        for request in dict.fromkeys((without_padding(utterance), after_apology(utterance))):
+        # turning back to the coach (unless the whole was said to someone else).
+        rereads = [without_padding(utterance)]
+        if not said_to_someone_else(utterance):
+            rereads.append(after_apology(utterance))
+        for request in dict.fromkeys(rereads):
             if request != utterance:
                 again = self._read(request, expects)
                 if again.stage != "fallback":

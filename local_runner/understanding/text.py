@@ -90,6 +90,8 @@ _CLOSINGS = tuple(
     )
 )  # fmt: skip
 _TAGGED = ("that's ", "that is ", "that was ", "it's ", "it is ", "it was ")
+_BEFORE_AN_OBJECT = frozenset({"not", "like", "than", "about", "of", "on", "at", "in", "with",
+                               "for", "to", "all", "just", "only", "is", "was"})  # fmt: skip
 
 
 def without_padding(utterance: str) -> str:
@@ -104,8 +106,10 @@ def without_padding(utterance: str) -> str:
         words = words[: -len(said)]
     text = " ".join(words)
     for tag in ("that is", "that was", "that"):
-        if text.endswith(f" {tag}") and text.startswith(_TAGGED) and len(words) > 3:
-            text = text[: -len(tag) - 1]
+        rest = text[: -len(tag) - 1].split()
+        if text.endswith(f" {tag}") and text.startswith(_TAGGED) and len(rest) > 2:
+            if rest[-1] not in _BEFORE_AN_OBJECT:  # "it is not that", "it was like that"
+                text = " ".join(rest)
             break
     return _said_once(text)
 
@@ -118,14 +122,23 @@ def _said_once(text: str) -> str:
             words.append(word)
     text = " ".join(words)
     before, said, again = text.partition(" i said ")
-    return again if said and before.endswith(again) else text
+    return again if said and before == again else text
+
+
+# "Sorry" told of, not said: "the minister said sorry and moved on to the next item".
+_TELLING = frozenset({"say", "said", "says", "saying", "to", "so", "feel", "felt", "was", "is",
+                      "be", "been", "am", "are", "i'm", "very", "really", "not",
+                      "never"})  # fmt: skip
 
 
 def after_apology(utterance: str) -> str:
     """What follows the last "sorry" when the speaker turns back to the coach ("no no put that
     down sorry um start the lower back one please"); the utterance when nothing does."""
     before, said, after = f" {utterance} ".rpartition(" sorry ")
-    return after.strip() if said and before.strip() and len(after.split()) >= 2 else utterance
+    said_before = before.split()
+    if not said or not said_before or said_before[-1] in _TELLING or len(after.split()) < 2:
+        return utterance
+    return after.strip()
 
 
 def without_fillers(utterance: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .content import POSITIONS
 from .history import MAX_FEELINGS, HistoryEntry, entry_dict, parse_entry
-from .modes import MODES, STEP_ON, Mode
+from .modes import IN_ROUTINE, MODES, Mode
 from .parsing import StateError as StateError  # re-exported: where callers have always found it
 from .parsing import check, small_int, str_list
 from .timing import DEFAULT_HOLD, MAX_HOLD, MIN_HOLD
@@ -65,6 +65,7 @@ class Session:
     inserted_exercise: str | None = None  # a gentler exercise done in place of the current step
     pending_exercise: str | None = None  # the gentler exercise offered, awaiting yes/no
     offered_routine: str | None = None  # offered for ordinary back pain, or to switch to
+    asked_in: str = ""  # the mode "switch routine?" was asked in: a no goes back to it
     screen_index: int = 0  # red-flag screen: which question is being asked
     screen_end: int = 0  # ask the questions before this one only (0: the whole screen)
     checks_done: int = 0  # how many of the routine's checks (safety questions, side) are done
@@ -209,6 +210,9 @@ def parse_session(data: Any) -> Session:
         value = data.get(name)
         check(value is None or isinstance(value, str), f"session.{name}: not a string")
         setattr(session, name, value)
+    asked_in = data.get("asked_in", "")
+    check(asked_in in ("", *MODES), "session.asked_in: unknown mode")
+    session.asked_in = asked_in
     for name in ("diary_session", "time_zone"):
         value = data.get(name, "")
         check(isinstance(value, str) and len(value) <= 64, f"session.{name}: not a string")
@@ -248,7 +252,7 @@ def parse_session(data: Any) -> Session:
     )
     session.unsure_guess = guess
     check(
-        session.mode not in STEP_ON or session.routine_id is not None,
+        session.mode not in IN_ROUTINE or session.routine_id is not None,
         "session: routine mode without a routine",
     )
     return session

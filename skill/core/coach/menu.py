@@ -17,7 +17,7 @@ from .diary import wants_pain_before
 from .machine import handles
 from .prompts import prompt_for_mode, routine_names_sentence
 from .scores import ask_before
-from .switching import ask_to_switch
+from .switching import ASKED_FIRST, ask_to_switch
 from .timeline import planned_seconds, routine_length_words
 
 
@@ -86,7 +86,7 @@ def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply
         heard = event.heard_words("routine")
         first = P.UNKNOWN_ROUTINE.format(heard=heard) if heard else P.WHICH_ROUTINE_Q
         return Reply.ask([Say(first), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT)
-    if state.session.mode in STEP_ON and state.session.routine_id:
+    if state.session.mode in ASKED_FIRST and state.session.routine_id:
         return ask_to_switch(ctx, state, routine_id)
     short = None
     minutes = event.slot("minutes")  # "--minutes 5" from the local runner

@@ -70,7 +70,7 @@ from .scores import (
     routine_instead_of_score,
 )
 from .screen import red_flag, screen_no, screen_resume, screen_yes
-from .switching import stay_with_routine
+from .switching import routine_named_again, stay_with_routine
 from .unsure import GUARD as UNSURE_GUARD
 from .unsure import ask_unsure
 
@@ -86,11 +86,13 @@ MACHINE = Machine(
         ev.SESSION_ENDED: Row(session_ended, everywhere=True),
         ev.START_ROUTINE: Row(
             start_routine_intent,
-            {BEFORE: routine_instead_of_score, SWITCH: start_routine_intent},  # asked twice: do it
+            {BEFORE: routine_instead_of_score, SWITCH: routine_named_again},
         ),
         ev.LIST_ROUTINES: Row(list_routines),
         ev.RED_FLAG: Row(red_flag, {PAIN: pain_answer}, everywhere=True),
-        ev.FEELING: Row(feeling_idle, {R: feeling_in_routine, P: feeling_in_routine}),
+        ev.FEELING: Row(
+            feeling_idle, {R: feeling_in_routine, P: feeling_in_routine, SWITCH: feeling_in_routine}
+        ),
         ev.EXPLAIN_EXERCISE: Row(explain),
         ev.SKIP: Row(
             no_routine,
@@ -142,7 +144,7 @@ MACHINE = Machine(
         ev.PREVIOUS: Row(no_routine, {R: previous, P: previous, G: previous}),
         ev.REPEAT: Row(repeat_last, {R: repeat_step}, everywhere=True),
         ev.START_OVER: Row(start_over),
-        ev.PAUSE: Row(nothing_to_pause, {R: pause, P: pause}),
+        ev.PAUSE: Row(nothing_to_pause, {R: pause, P: pause, SWITCH: pause}),
         ev.RESUME: Row(
             resume_saved,
             {

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from .. import events as ev
 from .. import phrases_alexa as PA
 from ..events import Event
-from ..modes import STEP_ON, Mode
+from ..modes import IN_ROUTINE, Mode
 from ..reply import SENTENCE_GAP_SECONDS, Reply, Say, Screen, SideSwitch, Timed, speech_seconds
 from ..state import CoachState
 from ..words import capitalise
@@ -31,7 +31,8 @@ def screen_for(ctx: Context, state: CoachState, event: Event, reply: Reply) -> S
         return routines_screen(ctx, state)
     if event.name == ev.PROGRESS:
         return progress_screen(ctx, state)
-    if mode in STEP_ON and state.session.routine_id and reply.segments:
+    # In a routine, a question stops the countdown: the step is shown without a hold.
+    if mode in IN_ROUTINE and state.session.routine_id and reply.segments:
         return step_screen(ctx, state, reply)
     return None
 
