@@ -33,6 +33,7 @@ from local_runner.hearing import simulate as sim  # noqa: E402
 from local_runner.hearing.audio import RATE  # noqa: E402
 from local_runner.hearing.decision import (  # noqa: E402
     SAFETY_DOUBT,
+    SAFETY_INTENTS,
     UNCLEAR_DOUBT,
     Heard,
     says_pain,
@@ -97,8 +98,8 @@ def correct(heard: list[Heard], expected: str, text: str) -> bool:
     acted = [h for h in heard if not h.unsure]
     if len(acted) != 1:
         return False
-    if expected == "pain":
-        return says_pain(acted[0].transcript)
+    if expected == "pain":  # what the coach is handed (a verdict's "it hurts" for "It's 13.")
+        return says_pain(acted[0])
     return acted[0].guess in expected.split("|")
 
 
@@ -112,6 +113,13 @@ def paused_to_ask(heard: list[Heard], expected: str) -> bool:
     if expected == "pain":
         return says_pain(heard[0].meant)
     return heard[0].guess in expected.split("|")
+
+
+def stops_wrongly(heard: Heard, expected: str) -> bool:
+    """Acted on as a stop, cancel, pause or pain that `expected` is not."""
+    if heard.unsure or expected == "pain" or heard.guess in expected.split("|"):
+        return False
+    return heard.guess in SAFETY_INTENTS or says_pain(heard)
 
 
 def describe(heard: list[Heard], expected: str) -> str:
@@ -131,6 +139,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     latencies: list[float] = []
     misses: list[str] = []
     pausing: list[bool] = []
+    stopped: list[bool] = []  # ...or that were acted on as a stop, pause or pain they were not
     for text, expected, cond, audio, speech_end in cases:
         before = len(listener.timings)
         heard = stream(listener, audio, now)
@@ -142,15 +151,17 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
             reached.append(ok or paused_to_ask(heard, expected))
         else:  # the cost of never dropping a safety word: ordinary commands that pause a hold
             pausing.append(any(h.doubt for h in heard))
+            stopped.append(any(stops_wrongly(h, expected) for h in heard))
         is_safety = any(text == s for s, _ in SAFETY)
-        if not ok and (is_safety or len(misses) < 12):
+        wrong_stop = not is_safety and stopped[-1]
+        if not ok and (is_safety or wrong_stop or len(misses) < 12):
             misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
         for timing in listener.timings[before:]:
             latencies.append(timing.understood - speech_end + timing.decode_seconds)
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
-            "reached": reached, "pausing": pausing,
+            "reached": reached, "pausing": pausing, "stopped": stopped,
             "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
 
@@ -240,7 +251,9 @@ def main() -> int:
         row += " | " + "/".join(str(v) for v in questions.values())
         lines.append(row)
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
-        notes.append(f"{name} misses (safety ones, and 12 others), RSS before load "
+        notes.append(f"{name}: other commands acted on as a stop, pause or pain they were not: "
+                     f"{sum(out['stopped'])}/{len(out['stopped'])}")  # fmt: skip
+        notes.append(f"{name} misses (safety ones, wrong stops, 12 others), RSS before load "
                      f"{rss_before / 1024:.0f} MB:")  # fmt: skip
         notes.extend(out["misses"])
     print("\nall: acted on with the right intent; guess: right intent acted on or asked about")

@@ -140,8 +140,9 @@ def test_a_reading_that_names_a_safety_word_without_being_one_is_still_checked(
     whisper: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """"Not hurts." names "hurts" but is no pain: the audio (a real "that hurts") is still
-    scored against the safety phrases, so the coach pauses and asks rather than going on."""
-    from local_runner.hearing.decision import SAFETY_DOUBT, decide
+    scored against the safety phrases, and prefers a pain phrasing so clearly to everything
+    else (verdict.py) that the coach acts on the pain rather than going on (or asking)."""
+    from local_runner.hearing.decision import decide, says_pain
 
     decode = whisper._decode
 
@@ -153,4 +154,4 @@ def test_a_reading_that_names_a_safety_word_without_being_one_is_still_checked(
     transcript = whisper.transcribe(sim.pad(sim.speak("that hurts", "en-us+m5", 135), 0.25, 0.3))
     assert transcript.text == "Not hurts." and transcript.maybe == "that hurts"
     heard = decide(transcript, whisper.trusted_from).heard
-    assert heard is not None and heard.doubt == SAFETY_DOUBT
+    assert heard is not None and not heard.unsure and says_pain(heard), heard.meant

@@ -20,6 +20,9 @@
   that comes close to a safety phrase (`Transcript.could_be`) becomes an unsure `Heard` with
   `doubt` = "unclear": during a hold the coach pauses and asks "Did you say 'stop'?" (a stop
   it could not make out costs a pause); elsewhere it is asked about, or not, as any other.
+- Each of these doubts is first judged against the audio (verdict.py): when one safety intent
+  clearly beats the others and everything else the coach knows, it is acted on ("Okay, it's
+  top." -> stop); when it only beats the other safety intents, it is the one asked about.
 - Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
   over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
   `Heard` string that still carries the words and the guessed intent, so the coach can ask
@@ -38,6 +41,7 @@ from skill.core.coach.unsure import SAFETY, UNCLEAR
 from .engines import Transcript
 from .nbest import best_reading
 from .nearmiss import NEAREST_ACT, nearest_sentence, rescored
+from .verdict import SAFETY_MARGIN, judge
 from .vocabulary import normalise
 
 # Empty: a Fallback for any recogniser, so an unsure utterance can never act by itself. The
@@ -137,6 +141,25 @@ def _safety_doubt(said: str, transcript: Transcript, meant: str) -> Heard:
     return Heard(UNSURE_TEXT, said, transcript.confidence, guess, meant=meant, doubt=SAFETY_DOUBT)
 
 
+def _judged(said: str, transcript: Transcript, doubt: Heard) -> Decision:
+    """`doubt` (a safety or unclear one), or the safety action the audio clearly prefers
+    (verdict.py); a doubt asks about the safety intent the audio prefers to the others."""
+    from local_runner.recogniser import default_recogniser
+
+    verdict = judge(transcript) if said else None
+    if verdict is None or verdict.over_safety < SAFETY_MARGIN:
+        return Decision(doubt, {})
+    event = default_recogniser().parse(verdict.phrase)
+    if verdict.acted_on:
+        heard = Heard(verdict.phrase, said, transcript.confidence, event.name)
+        return Decision(heard, dict(event.slots))
+    if doubt.doubt == UNCLEAR_DOUBT:
+        unclear = Heard(UNSURE_TEXT, said, transcript.confidence, doubt.guess, meant=doubt.meant,
+                        doubt=UNCLEAR_DOUBT, could_be=verdict.phrase)  # fmt: skip
+        return Decision(unclear, {})
+    return Decision(_safety_doubt(said, transcript, verdict.phrase), {})
+
+
 def decide(transcript: Transcript, trusted_from: float) -> Decision:
     transcript = best_reading(transcript)
     said = transcript.text.strip()
@@ -152,7 +175,7 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
         if near and says_pain(near) and not says_pain(said) and transcript.confidence < UNSURE_OF:
             # A weak stop or pause read where the audio is near "that hurts": the hold stops
             # either way, and the coach asks about the pain instead of dropping it.
-            return Decision(_safety_doubt(said, transcript, near), {})
+            return _judged(said, transcript, _safety_doubt(said, transcript, near))
         return Decision(Heard(said, said, transcript.confidence, event.name), dict(event.slots))
     if sentence := _safety_sentence(said):
         event = recogniser.parse(sentence)
@@ -160,7 +183,7 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     if transcript.maybe:
         # The engine thinks this may have been "stop", "pause" or "that hurts": in doubt about
         # a safety word, the coach pauses and asks (never acts on it unasked, never drops it).
-        return Decision(_safety_doubt(said, transcript, transcript.maybe), {})
+        return _judged(said, transcript, _safety_doubt(said, transcript, transcript.maybe))
     text, sure = said, transcript.confidence >= trusted_from
     # A reading placed only by the classifier may be a near miss it took for something else
     # ("Can we do a quick office trash?" -> a routine's length): the audio decides. A short
@@ -185,12 +208,12 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
             sure = True  # a near "stop" is treated as said
     named = [w for w in normalise(said).split() if w in STOP_WORDS]
     if event.name == ev.FALLBACK and named:  # "Stop eating.": a stop word in words unplaced
-        return Decision(_safety_doubt(said, transcript, named[0]), {})
+        return _judged(said, transcript, _safety_doubt(said, transcript, named[0]))
     unclear = not sure or event.name == ev.FALLBACK
     if unclear and transcript.could_be:  # short and not made out: near a safety phrase
         unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text,
                        doubt=UNCLEAR_DOUBT, could_be=transcript.could_be)  # fmt: skip
-        return Decision(unsure, {})
+        return _judged(said, transcript, unsure)
     if sure:
         return Decision(Heard(text, said, transcript.confidence, event.name), dict(event.slots))
     unsure = Heard(UNSURE_TEXT, said, transcript.confidence, event.name, meant=text)
