@@ -55,9 +55,8 @@ _ACKNOWLEDGEMENTS = tuple(
     sorted(
         ("yeah", "yep", "yup", "ya", "yah", "aye", "righto", "right oh", "alrighty", "sweet as",
          "sweet", "cool", "great", "lovely", "nice", "cheers", "thanks", "thank you", "ta",
-         "brilliant", "perfect", "grand", "good",
-         "fine", "done", "okay", "ok", "alright", "right", "so", "well", "um", "erm", "uh", "oh",
-         "like", "and", "now", "then"),
+         "brilliant", "perfect", "grand", "good", "fine", "done", "okay", "ok", "alright",
+         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then"),
         key=len,
         reverse=True,
     )
