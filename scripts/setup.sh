@@ -40,7 +40,7 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
-# Train the local recogniser once now (about 15 s of CPU) rather than on the coach's first
+# Train the local recogniser once now (about two minutes on 2 cores) rather than on the coach's first
 # start; afterwards it loads from the user cache in a fraction of a second.
 .venv/bin/python -c "from local_runner.understanding import default_recogniser as r; r()" >&2 \
   || echo "setup: the recogniser could not be prepared now; the coach will train it on first use" >&2
