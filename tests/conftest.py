@@ -166,3 +166,16 @@ def alexa(client: FlaskClient) -> AlexaConversation:
 
 
 MakeConversation = Callable[[], AlexaConversation]
+
+
+@pytest.fixture(scope="session")
+def whisper() -> Any:
+    """The whisper engine, loaded once for every test that needs it (skipped without its model)."""
+    pytest.importorskip("faster_whisper")
+    from local_runner.hearing.engines import EngineUnavailable
+    from local_runner.hearing.whisper import WhisperEngine
+
+    try:
+        return WhisperEngine()
+    except EngineUnavailable as error:
+        pytest.skip(str(error))

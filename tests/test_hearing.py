@@ -335,9 +335,14 @@ def test_merged_inbox_does_not_spin_on_a_source_that_answers_at_once(
 
     from local_runner.hearing import microphone
 
-    slept: list[float] = []
+    # time.sleep is patched for every thread: a pump left by an earlier test sleeps here too,
+    # so only the sleeps of the thread that asks this test's source are counted.
+    slept: list[tuple[int, float]] = []
+    pump: set[int] = set()
     done = threading.Event()
-    monkeypatch.setattr(microphone.time, "sleep", lambda seconds: slept.append(seconds))
+    monkeypatch.setattr(
+        microphone.time, "sleep", lambda seconds: slept.append((threading.get_ident(), seconds))
+    )
 
     class Instant:
         calls = 0
@@ -345,6 +350,7 @@ def test_merged_inbox_does_not_spin_on_a_source_that_answers_at_once(
 
         def get(self, timeout: float) -> str | None:
             self.calls += 1
+            pump.add(threading.get_ident())
             if self.calls == 3:
                 self.closed = True
                 done.set()
@@ -352,7 +358,8 @@ def test_merged_inbox_does_not_spin_on_a_source_that_answers_at_once(
 
     merged = microphone.MergedInbox(Instant())
     assert done.wait(5)
-    assert slept == [microphone.PUMP_WAIT, microphone.PUMP_WAIT]  # it waited between asks
+    waits = [seconds for thread, seconds in slept if thread in pump]
+    assert waits == [microphone.PUMP_WAIT, microphone.PUMP_WAIT]  # it waited between asks
     assert merged.get(0) is None
 
 

@@ -58,16 +58,6 @@ def test_silence_and_short_input_come_back_unharmed() -> None:
     assert np.isfinite(enhance.wiener(clean)).all()
 
 
-@pytest.fixture(scope="module")
-def whisper() -> Any:
-    from local_runner.hearing.engines import EngineUnavailable
-    from local_runner.hearing.whisper import WhisperEngine
-
-    try:
-        return WhisperEngine()
-    except EngineUnavailable as error:
-        pytest.skip(str(error))
-
 
 def test_a_noisy_utterance_is_decoded_raw_and_enhanced_and_a_clean_one_once(
     whisper: Any, monkeypatch: pytest.MonkeyPatch

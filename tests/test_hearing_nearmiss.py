@@ -138,17 +138,6 @@ def test_the_engines_next_reading_brings_its_own_near_misses() -> None:
     assert heard is not None and not heard.unsure and heard.intent == ev.START_ROUTINE
 
 
-@pytest.fixture(scope="module")
-def whisper() -> Any:
-    pytest.importorskip("faster_whisper")
-    from local_runner.hearing.engines import EngineUnavailable
-    from local_runner.hearing.whisper import WhisperEngine
-
-    try:
-        return WhisperEngine()
-    except EngineUnavailable as error:
-        pytest.skip(str(error))
-
 
 @pytest.mark.skipif(not (sim.have("espeak-ng") and sim.have("sox")), reason="needs espeak-ng, sox")
 @pytest.mark.parametrize(

@@ -87,16 +87,6 @@ def test_the_verdict_weighs_intents_not_phrasings() -> None:
     assert judged.over_safety == pytest.approx(1.5) and judged.acted_on
 
 
-@pytest.fixture(scope="module")
-def whisper() -> Any:
-    from local_runner.hearing.engines import EngineUnavailable
-    from local_runner.hearing.whisper import WhisperEngine
-
-    try:
-        return WhisperEngine()
-    except EngineUnavailable as error:
-        pytest.skip(str(error))
-
 
 def test_whisper_hears_okay_stop_in_fan_noise_as_a_stop(whisper: Any) -> None:
     """Measured (benchmarks/safety_dev.py): whisper reads it "Okay, it's top.", a doubt."""
