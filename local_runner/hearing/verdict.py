@@ -77,12 +77,6 @@ class Verdict:
         clear = self.over_safety >= SAFETY_MARGIN and self.over_other >= OTHER_MARGIN
         return clear and self.score >= FLOOR
 
-    @property
-    def event(self) -> str:
-        """The intent name the words of `phrase` parse to."""
-        return ev.FEELING if self.intent == PAIN else self.intent
-
-
 def kind(text: str) -> str:
     """Which safety intent `text` is (stop and cancel are one), OTHER, or UNKNOWN."""
     from local_runner.recogniser import default_recogniser
