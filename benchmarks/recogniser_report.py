@@ -65,6 +65,7 @@ INTENT_SETS = [
     HELD / "blind15_utterances.tsv",
     HELD / "blind16_utterances.tsv",
     HELD / "blind17_utterances.tsv",
+    HELD / "blind18_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -87,6 +88,7 @@ PAIN_SETS = [
     HELD / "blind15_pain.tsv",
     HELD / "blind16_pain.tsv",
     HELD / "blind17_pain.tsv",
+    HELD / "blind18_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -109,6 +111,7 @@ OOD_SETS = [
     HELD / "blind15_ood.tsv",
     HELD / "blind16_ood.tsv",
     HELD / "blind17_ood.tsv",
+    HELD / "blind18_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -183,6 +186,9 @@ BEFORE = {
     "blind17_utterances.tsv": "first run 92.5%/slot 87.3%",
     "blind17_pain.tsv": "first run 96.7%",
     "blind17_ood.tsv": "first run 0/50",
+    "blind18_utterances.tsv": "first run 91.7%/slot 87.8%",
+    "blind18_pain.tsv": "first run 96.7%",
+    "blind18_ood.tsv": "first run 3/50",
 }
 
 
