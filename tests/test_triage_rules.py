@@ -139,6 +139,11 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
             "redflags.toml: entry 'screen.question[4]': field 'level': must be urgent",
         ),
         (
+            'id = "not_easing"\nlevel = "doctor"\ncourse = true',
+            'id = "not_easing"\nlevel = "doctor"\ncourse = "yes"',
+            "redflags.toml: entry 'not_easing': field 'course': must be true or false",
+        ),
+        (
             "[levels.doctor]\nadvice = ",
             "[levels.doctor]\nadvise = ",
             "redflags.toml: entry 'levels.doctor': field 'advice': is missing",

@@ -13,6 +13,7 @@ from skill.core import events as ev
 from skill.core.coach import Coach
 from skill.core.modes import Mode
 from skill.core.symptom_words import heard_symptoms
+from skill.core.triage import Triage
 from skill.stores.memory import MemoryStore
 from tests.conftest import fixed_clock
 
@@ -45,6 +46,34 @@ def test_a_sure_request_for_a_routine_that_says_why_is_that_request(
 )
 def test_pain_that_is_not_a_request_is_still_pain(text: str) -> None:
     assert default_recogniser().parse(text).name == ev.FEELING
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("have i been keeping it up this month", ev.PROGRESS),
+        ("it's worse on my right hand side", ev.SIDE),
+        ("is it alright for me to do sit ups or will they make it worse", ev.EXPLAIN_EXERCISE),
+    ],
+)
+def test_how_long_or_how_much_worse_alone_does_not_outweigh_a_request(
+    text: str, intent: str
+) -> None:
+    # Triage hears only the course of pain in these ("this month", "worse"), no symptom.
+    assert Triage.default().assess(text).course_only
+    assert default_recogniser().parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's been over a week and it's no better",
+        "my back has been stiff for two weeks now",
+        "my leg's been tingling all week",
+    ],
+)
+def test_the_course_of_a_complaint_is_still_triaged(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.RED_FLAG
 
 
 def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:

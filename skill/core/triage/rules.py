@@ -40,6 +40,8 @@ class Flag:
     negated: tuple[Term, ...]
     window: int
     age_outside: tuple[int, int] | None
+    # Says how pain has gone over time ("for a week", "worse than before"), not a symptom.
+    course: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,4 +168,5 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         negated=expand(f, "negated"),
         window=f.integer("window", 1, 50, default=DEFAULT_WINDOW),
         age_outside=(age[0], age[1]) if age else None,
+        course=f.boolean("course", default=False),
     )
