@@ -569,3 +569,11 @@ def test_me_before_a_body_part_is_my_but_not_elsewhere() -> None:
 
 def test_something_grinding_in_there_is_pain() -> None:
     assert Triage.default().assess("feels like something's grinding in there").pain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my knee's not loving this at all", "my hips are not a fan of this one", "my back hates this"],
+)
+def test_a_body_part_that_dislikes_the_stretch_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
