@@ -56,20 +56,40 @@ _ACKNOWLEDGEMENTS = tuple(
         ("yeah", "yep", "yup", "ya", "yah", "aye", "righto", "right oh", "alrighty", "sweet as",
          "sweet", "cool", "great", "lovely", "nice", "cheers", "thanks", "thank you", "ta",
          "brilliant", "perfect", "grand", "good", "fine", "done", "okay", "ok", "alright",
-         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then"),
+         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then",
+         "good morning", "good afternoon", "good evening", "morning", "hello", "hello there",
+         "hi", "hi there", "hiya", "hey", "hey there"),
         key=len,
         reverse=True,
     )
 )  # fmt: skip
 
 
+# A polite frame around a request ("i wonder if we might begin with ...", "would it be
+# possible to skip this one"): what follows it is the request itself. Longest first.
+_POLITE_OPENINGS = tuple(
+    sorted(
+        (f"{asking} {who} {can}" for asking in ("i wonder if", "i was wondering if",
+         "do you think", "any chance", "is there any chance", "i'd be grateful if",
+         "i would be grateful if", "perhaps", "maybe") for who in ("we", "you")
+         for can in ("could", "might", "can")),
+        key=len,
+        reverse=True,
+    )
+) + ("would it be possible to", "would it be alright to", "would it be all right to",
+     "is it possible to", "could you possibly", "could we possibly", "would you kindly",
+     "would you be so kind as to", "please could you", "if you could", "if you would",
+     "might we", "kindly")  # fmt: skip
+
+
 def without_acknowledgement(utterance: str) -> str:
     """The utterance less the acknowledgements it opens with (at least one word is left)."""
-    words = utterance.split()
+    return _without_openings(utterance.split(), _ACKNOWLEDGEMENTS)
+
+
+def _without_openings(words: list[str], openings: tuple[str, ...]) -> str:
     while True:
-        said = next(
-            (a.split() for a in _ACKNOWLEDGEMENTS if words[: len(a.split())] == a.split()), None
-        )
+        said = next((o.split() for o in openings if words[: len(o.split())] == o.split()), None)
         if said is None or len(words) <= len(said):
             return " ".join(words)
         words = words[len(said) :]
@@ -95,10 +115,11 @@ _BEFORE_AN_OBJECT = frozenset({"not", "like", "than", "about", "of", "on", "at",
 
 
 def without_padding(utterance: str) -> str:
-    """The utterance less what pads a request: opening acknowledgements, closing thanks and
-    names, a tag repeating its subject, and a word or phrase said again ("quit quit i said
-    quit"). At least one word is left."""
-    words = without_acknowledgement(utterance).split()
+    """The utterance less what pads a request: opening acknowledgements and a polite frame,
+    closing thanks and names, a tag repeating its subject, and a word or phrase said again
+    ("quit quit i said quit"). At least one word is left."""
+    framed = _without_openings(without_acknowledgement(utterance).split(), _POLITE_OPENINGS)
+    words = without_acknowledgement(framed).split()
     while True:
         said = next((c.split() for c in _CLOSINGS if words[-len(c.split()) :] == c.split()), None)
         if said is None or len(words) <= len(said):
