@@ -58,7 +58,8 @@ _ACKNOWLEDGEMENTS = tuple(
          "brilliant", "perfect", "grand", "good", "fine", "done", "okay", "ok", "alright",
          "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then",
          "good morning", "good afternoon", "good evening", "morning", "hello", "hello there",
-         "hi", "hi there", "hiya", "hey", "hey there"),
+         "hi", "hi there", "hiya", "hey", "hey there", "sorry about that", "sorry for that",
+         "sorry for the wait", "sorry to keep you"),
         key=len,
         reverse=True,
     )
