@@ -70,17 +70,18 @@ _ACKNOWLEDGEMENTS = tuple(
 # possible to skip this one"): what follows it is the request itself. Longest first.
 _POLITE_OPENINGS = tuple(
     sorted(
-        (f"{asking} {who} {can}" for asking in ("i wonder if", "i was wondering if",
-         "do you think", "any chance", "is there any chance", "i'd be grateful if",
-         "i would be grateful if", "perhaps", "maybe") for who in ("we", "you")
-         for can in ("could", "might", "can")),
+        (*(f"{asking} {who} {can}" for asking in ("i wonder if", "i was wondering if",
+           "do you think", "any chance", "is there any chance", "i'd be grateful if",
+           "i would be grateful if", "perhaps", "maybe") for who in ("we", "you")
+           for can in ("could", "might", "can")),
+         "would it be possible to", "would it be alright to", "would it be all right to",
+         "is it possible to", "could you possibly", "could we possibly", "would you kindly",
+         "would you be so kind as to", "please could you", "if you could", "if you would",
+         "might we", "kindly"),
         key=len,
         reverse=True,
     )
-) + ("would it be possible to", "would it be alright to", "would it be all right to",
-     "is it possible to", "could you possibly", "could we possibly", "would you kindly",
-     "would you be so kind as to", "please could you", "if you could", "if you would",
-     "might we", "kindly")  # fmt: skip
+)  # fmt: skip
 
 
 def without_acknowledgement(utterance: str) -> str:
