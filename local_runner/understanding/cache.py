@@ -13,11 +13,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from platformdirs import user_cache_dir
@@ -32,8 +33,26 @@ KEEP = 3  # classifiers kept in the cache (a few models in use side by side, e.g
 @dataclass(frozen=True)
 class Trained:
     classifier: LinearModel
-    exact: dict[str, Entry]
+    exact: Mapping[str, Entry]
     collisions: list[Collision]
+
+
+class StoredTable(Mapping[str, Entry]):
+    """The exact table as read from the cache: an entry is made when it is looked up, not for
+    all ~25,000 sentences at start-up (that took a fifth of it)."""
+
+    def __init__(self, stored: dict[str, Any]) -> None:
+        self._stored = stored  # key -> [intent, [[slot name, slot type], ...]], as saved
+
+    def __getitem__(self, key: str) -> Entry:
+        intent, slots = self._stored[key]
+        return Entry(intent, tuple((name, kind) for name, kind in slots))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
 
 
 def cache_dir() -> Path:
@@ -73,9 +92,8 @@ def load(path: Path) -> Trained | None:
             names = [str(x) for x in data["vocabulary"]]
             weights = np.ascontiguousarray(data["weights"], dtype=np.float32)
             bias = np.asarray(data["bias"], dtype=np.float32)
-            exact = json.loads(str(data["exact"]))
-        table = {key: Entry(intent, tuple(map(tuple, slots))) for key, (intent, slots) in
-                 exact["table"].items()}  # fmt: skip
+            exact = json.loads(data["exact"].tobytes())
+        table = StoredTable(exact["table"])
         collisions = [tuple(c) for c in exact["collisions"]]
     except Exception:
         return None
@@ -101,7 +119,8 @@ def save(path: Path, trained: Trained) -> None:
                 vocabulary=np.array(names),
                 weights=model.weights,
                 bias=model.bias,
-                exact=np.array(json.dumps(exact)),
+                # UTF-8 bytes: a numpy string is 4 bytes a character and slow to read back
+                exact=np.frombuffer(json.dumps(exact).encode(), dtype=np.uint8),
             )
         os.replace(out.name, path)  # readers never see half a file
         _prune(path.parent, keep=path)

@@ -7,6 +7,7 @@ table holds one entry per sample and value type, not one per value: small and qu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -43,7 +44,7 @@ class ExactTable:
     def __init__(
         self,
         spotter: SlotSpotter,
-        table: dict[str, Entry],
+        table: Mapping[str, Entry],
         collisions: list[Collision] | None = None,
     ) -> None:
         self.spotter = spotter
