@@ -66,6 +66,7 @@ INTENT_SETS = [
     HELD / "blind16_utterances.tsv",
     HELD / "blind17_utterances.tsv",
     HELD / "blind18_utterances.tsv",
+    HELD / "blind20_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -89,6 +90,7 @@ PAIN_SETS = [
     HELD / "blind16_pain.tsv",
     HELD / "blind17_pain.tsv",
     HELD / "blind18_pain.tsv",
+    HELD / "blind20_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -112,6 +114,7 @@ OOD_SETS = [
     HELD / "blind16_ood.tsv",
     HELD / "blind17_ood.tsv",
     HELD / "blind18_ood.tsv",
+    HELD / "blind20_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):

@@ -80,6 +80,8 @@ OWN_TABLE = [
     ("trouble passing water", "emergency", "bladder_bowel"),
     ("i need a wee but nothing will come out and my back is agony", "emergency", "bladder_bowel"),
     ("i need the loo but nothing's coming", "emergency", "bladder_bowel"),
+    ("got knocked off my bike by a car on tuesday and my back's sore", "emergency",
+     "serious_injury"),
     ("i can't tell when i need the toilet", "emergency", "bladder_bowel"),
     ("both my legs feel weak", "emergency", "both_legs"),
     ("my legs keep giving way", "emergency", "both_legs"),

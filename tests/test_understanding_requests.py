@@ -76,6 +76,20 @@ def test_the_course_of_a_complaint_is_still_triaged(text: str) -> None:
     assert default_recogniser().parse(text).name == ev.RED_FLAG
 
 
+def test_could_that_be_asks_about_a_symptom_not_for_a_routine() -> None:
+    said = "i've had trouble peeing since my back went could that be connected"
+    assert default_recogniser().parse(said).name == ev.RED_FLAG
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("kindly end the session now", ev.STOP), ("i've a towel right here", ev.HAVE_EQUIPMENT)],
+)
+def test_a_sure_classifier_outweighs_a_near_miss_of_another_intent(text: str, intent: str) -> None:
+    # "end the session now" is a letter or two from "start the session now"
+    assert default_recogniser().understand(text).event.name == intent
+
+
 def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
     event = default_recogniser().parse("i've lost control of my bladder can we do the back one")
     assert event.name == ev.RED_FLAG

@@ -142,11 +142,15 @@ class Recogniser:
             if matched is not None and self._plausible(matched):
                 return self._template_or_classifier(matched, utterance, expects)
         near = self.exact.near(candidates[-1])
+        whole = self.classified.read(utterance, expects)
         if near is not None and not (near.name in ACTIONS and said_to_someone_else(utterance)):
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
-            # sore" is a letter or two from "no that's fine").
+            # sore" is a letter or two from "no that's fine"), and so does a classifier sure of
+            # another intent ("end the session now" is a letter or two from "start ...").
+            if whole.stage == "classifier" and whole.confidence >= SURE:
+                if whole.event.name != near.name:
+                    return whole
             return self._unless_pain(near, utterance, expects, 0.9, "near")
-        whole = self.classified.read(utterance, expects)
         if whole.stage != "fallback":
             return whole
         # Not understood whole: read again without what pads a request, then what was said on

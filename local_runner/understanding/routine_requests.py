@@ -19,8 +19,12 @@ EXERCISE_TYPE = "ExerciseName"
 _REQUEST_WORDS = frozenset(
     {"do", "start", "put", "let's", "through", "take", "begin", "try", "want", "need",
      "fancy", "stretch", "stretches", "exercises", "routine", "session",
-     "help", "give", "show", "run", "get", "can", "could", "please", "kindly", "one", "ones"}
+     "help", "give", "show", "run", "get", "please", "kindly", "one", "ones"}
 )  # fmt: skip
+# "can" and "could" ask only of someone: "could we", not "could that be connected".
+_ASKED_OF = tuple(
+    f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i", "us")
+)
 
 
 def asks_for_routine(intent: str, utterance: str) -> bool:
@@ -31,6 +35,7 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     padded = f" {utterance} "
     return (
         not _REQUEST_WORDS.isdisjoint(utterance.split())
+        or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
         )
