@@ -192,6 +192,9 @@ BEFORE = {
     "blind18_utterances.tsv": "first run 91.7%/slot 87.8%",
     "blind18_pain.tsv": "first run 96.7%",
     "blind18_ood.tsv": "first run 3/50 (2 lines since removed)",
+    "blind20_utterances.tsv": "first run 91.7%/slot 83.3%",
+    "blind20_pain.tsv": "first run 100%",
+    "blind20_ood.tsv": "first run 0/50",
 }
 
 
