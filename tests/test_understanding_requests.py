@@ -302,8 +302,10 @@ def test_a_feeling_the_coach_cannot_place_is_asked_about_not_dropped() -> None:
         ("been in a meeting chair since nine is there anything i can do", "desk_break"),
         ("i only want to lie down and breathe for a bit", "breathing"),
         ("work has got me so wound up give me something to help", "breathing"),
+        ("wee bit of stiffness across the bottom of my back this morning let's work on that",
+         "lower_back"),
     ],
-)
+)  # fmt: skip
 def test_a_request_that_describes_the_day_gets_the_routine_for_it(text: str, routine: str) -> None:
     understood = default_recogniser().understand(text)
     assert (understood.event.name, understood.event.slots) == (
