@@ -74,7 +74,8 @@ class LocalSession:
         return self.handle(self.parse(text))
 
     def handle(self, event: Event, *, fresh: bool = False) -> Reply:
-        if event.name == ev.START_ROUTINE and self.minutes:
+        # A routine can also start on the yes to one the coach offered or asked to switch to.
+        if event.name in (ev.START_ROUTINE, ev.YES) and self.minutes:
             event = replace(event, slots={**event.slots, "minutes": str(self.minutes)})
         event = replace(event, locale=self.locale)
         session = None if fresh else self.state.session_dict()

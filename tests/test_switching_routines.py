@@ -154,3 +154,15 @@ def test_a_screen_shows_the_step_without_its_countdown_while_asked() -> None:
     asked = skill.send(intent_request("StartRoutineIntent", routine=("hamstrings", "hamstrings")))
     shown = directives(asked)[0]["datasources"]["coach"]
     assert shown["exercise"] == "childs_pose" and shown["holdSeconds"] == 0
+
+
+def test_the_local_runners_minutes_hold_for_a_routine_switched_to() -> None:
+    from local_runner.session import LocalSession
+    from skill.stores.memory import MemoryStore
+
+    session = LocalSession(coach=COACH, store=MemoryStore(), minutes=8)
+    session.start()
+    session.say("start the hamstring routine")
+    assert "leave it" in session.say("start the lower back routine").spoken_text()
+    started = session.say("yes").spoken_text()
+    assert "Exercise one of three: cat cow" in started  # the full routine has five

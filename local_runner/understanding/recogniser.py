@@ -147,9 +147,9 @@ class Recogniser:
             # A slip of the tongue is a guess: pain in the words outweighs it ("ooh that's
             # sore" is a letter or two from "no that's fine"), and so does a classifier sure of
             # another intent ("end the session now" is a letter or two from "start ...").
-            if whole.stage == "classifier" and whole.confidence >= SURE:
-                if whole.event.name != near.name:
-                    return whole
+            sure = whole.stage == "classifier" and whole.confidence >= SURE
+            if sure and whole.event.name != near.name:
+                return whole
             return self._unless_pain(near, utterance, expects, 0.9, "near")
         if whole.stage != "fallback":
             return whole

@@ -88,12 +88,17 @@ def start_routine_intent(ctx: Context, state: CoachState, event: Event) -> Reply
         return Reply.ask([Say(first), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT)
     if state.session.mode in ASKED_FIRST and state.session.routine_id:
         return ask_to_switch(ctx, state, routine_id)
-    short = None
-    minutes = event.slot("minutes")  # "--minutes 5" from the local runner
-    if minutes is not None and minutes.isdigit():
-        full = planned_seconds(ctx, routine_id, state.profile)
-        short = full > int(minutes) * 60
+    short = fits_minutes(ctx, state, routine_id, event)
     return start_routine(ctx, state, routine_id, step_index=0, short=short)
+
+
+def fits_minutes(ctx: Context, state: CoachState, routine_id: str, event: Event) -> bool | None:
+    """Whether the short version is needed to fit the minutes the start was given ("--minutes
+    5" from the local runner, on a start or on the yes to an offered routine); None if none."""
+    minutes = event.slot("minutes")
+    if minutes is None or not minutes.isdigit():
+        return None
+    return planned_seconds(ctx, routine_id, state.profile) > int(minutes) * 60
 
 
 def wants_short(state: CoachState, routine: Routine) -> bool:
@@ -170,7 +175,8 @@ def accept_offered_routine(ctx: Context, state: CoachState, event: Event) -> Rep
             [Say(P.WHICH_ROUTINE_Q), Say(routine_names_sentence(ctx))], P.MENU_REPROMPT
         )
     assert offered is not None
-    return start_routine(ctx, state, offered, step_index=0)
+    short = fits_minutes(ctx, state, offered, event)
+    return start_routine(ctx, state, offered, step_index=0, short=short)
 
 
 @handles(Mode.MENU)
