@@ -579,3 +579,18 @@ def test_something_grinding_in_there_is_pain() -> None:
 )
 def test_a_body_part_that_dislikes_the_stretch_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back has hurt for three weeks",
+        "sciatica for two weeks",
+        "since tuesday it's been sore",
+        "it's been four days now and no better",
+    ],
+)
+def test_pain_lasting_past_three_days_said_with_a_number_or_a_weekday_is_doctor(text: str) -> None:
+    assessment = TRIAGE.assess(text)
+    assert "not_easing" in assessment.flags, (text, assessment.flags)
+

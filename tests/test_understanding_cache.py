@@ -158,3 +158,11 @@ def test_the_table_of_model_sentences_and_its_collisions_come_from_the_cache(
     assert loaded.collisions == built.collisions
     assert set(built.collisions) == {("quit", "AMAZON.NextIntent", "AMAZON.StopIntent")}
     assert loaded.understand("do the hamstrings").stage == "exact"
+
+
+def test_a_damaged_entry_in_a_stored_table_is_as_if_never_stored() -> None:
+    from local_runner.understanding.cache import StoredTable
+
+    table = StoredTable({"stop": ["AMAZON.StopIntent", []], "next": ["AMAZON.NextIntent"]})
+    assert table["stop"].intent == "AMAZON.StopIntent"
+    assert table.get("next") is None  # a lookup misses; it never raises mid-session

@@ -45,8 +45,11 @@ class StoredTable(Mapping[str, Entry]):
         self._stored = stored  # key -> [intent, [[slot name, slot type], ...]], as saved
 
     def __getitem__(self, key: str) -> Entry:
-        intent, slots = self._stored[key]
-        return Entry(intent, tuple((name, kind) for name, kind in slots))
+        try:
+            intent, slots = self._stored[key]
+            return Entry(str(intent), tuple((str(name), str(kind)) for name, kind in slots))
+        except (TypeError, ValueError) as malformed:  # a damaged file: as if never stored
+            raise KeyError(key) from malformed
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._stored)

@@ -140,9 +140,6 @@ _ASKS_FOR_HELP = (
     "sort me out", "give me something", "one for", "ones for", "stretches for",
     "exercises for", "routine for", "stretch for", "want to breathe", "wanna breathe",
     "and breathe", "just breathe", "help me relax", "help me calm down",
-    "work on that", "work on it", "sort that out", "sort it out", "loosen it up",
-    "loosen that up", "help with that", "help with it", "stretch it out", "stretch that out",
-    "do something with that", "deal with that",
 )  # fmt: skip
 
 

@@ -40,8 +40,7 @@ class SafetyNet:
 
         With `unsure_only` (the classifier has a usable answer, just not a sure one) ordinary
         back words ("my back", "stretch") that triage knows as self-care do not override it:
-        only pain or a red flag does, and not a flag that only says how long or how
-        differently something has gone ("have i been keeping it up this month").
+        only pain or a red flag does.
         """
         assessment = self._assess(text)
         words = said or text
@@ -49,8 +48,7 @@ class SafetyNet:
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         if assessment.pain:
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
-        symptom_flag = assessment.flags and not assessment.course_only
-        if assessment.recognised and (symptom_flag or not unsure_only):
+        if assessment.recognised and (assessment.flags or not unsure_only):
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
         return None
 

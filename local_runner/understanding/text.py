@@ -56,28 +56,23 @@ _ACKNOWLEDGEMENTS = tuple(
         ("yeah", "yep", "yup", "ya", "yah", "aye", "righto", "right oh", "alrighty", "sweet as",
          "sweet", "cool", "great", "lovely", "nice", "cheers", "thanks", "thank you", "ta",
          "brilliant", "perfect", "grand", "good", "fine", "done", "okay", "ok", "alright",
-         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then",
-         "good morning", "good afternoon", "good evening", "morning", "hello", "hello there",
-         "hi", "hi there", "hiya", "hey", "hey there", "sorry about that", "sorry for that",
-         "sorry for the wait", "sorry to keep you"),
+         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then"),
         key=len,
         reverse=True,
     )
 )  # fmt: skip
 
 
-# A polite frame around a request ("i wonder if we might begin with ...", "would it be
-# possible to skip this one"): what follows it is the request itself. Longest first.
+# A polite frame around a request to the coach ("i wonder if we might begin with ...", "would
+# it be possible to skip this one"): what follows it is the request itself. Not suggestions
+# ("perhaps we could stop for lunch") or bare "kindly" ("kindly stop that"): said to others too.
 _POLITE_OPENINGS = tuple(
     sorted(
         (*(f"{asking} {who} {can}" for asking in ("i wonder if", "i was wondering if",
-           "do you think", "any chance", "is there any chance", "i'd be grateful if",
-           "i would be grateful if", "perhaps", "maybe") for who in ("we", "you")
-           for can in ("could", "might", "can")),
-         "would it be possible to", "would it be alright to", "would it be all right to",
-         "is it possible to", "could you possibly", "could we possibly", "would you kindly",
-         "would you be so kind as to", "please could you", "if you could", "if you would",
-         "might we", "kindly"),
+           "i'd be grateful if", "i would be grateful if") for who in ("we", "you")
+           for can in ("could", "might")),
+         "would it be possible to", "is it possible to", "could you possibly",
+         "would you be so kind as to"),
         key=len,
         reverse=True,
     )

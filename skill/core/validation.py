@@ -62,8 +62,8 @@ class Fields:
             raise self.fail(field, "must be a list of non-empty strings")
         return tuple(v.strip() for v in value)
 
-    def boolean(self, field: str, default: bool | None = None) -> bool:
-        value = self.value(field, _REQUIRED if default is None else default)
+    def boolean(self, field: str) -> bool:
+        value = self.value(field)
         if not isinstance(value, bool):
             raise self.fail(field, "must be true or false")
         return value

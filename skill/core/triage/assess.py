@@ -37,10 +37,6 @@ class Assessment:
     pain: bool = False
     # For self-care only: the routine that fits what was described ("seizing up" -> back_spasm).
     suggested_routine: str | None = None
-    # True when every flag found only tells how pain has gone over time and nothing else names
-    # a complaint ("have i been keeping it up this month"): then a request understood otherwise
-    # is not taken for a symptom.
-    course_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"level": self.level, "advice": self.advice}
@@ -118,13 +114,7 @@ class Triage:
             level = min((flag.level for flag in matched), key=RANK.__getitem__)
             labels = tuple(flag.label for flag in matched if flag.level == level)
             advice = rules.advice[level].format(labels=_join(labels, "and"))
-            course_only = all(flag.course for flag in matched) and not (
-                pain or text.any_live(rules.selfcare_terms)
-            )
-            return Assessment(
-                level, advice, tuple(f.id for f in matched), labels, True, pain,
-                course_only=course_only,
-            )  # fmt: skip
+            return Assessment(level, advice, tuple(f.id for f in matched), labels, True, pain)
         if pain or text.any_live(rules.selfcare_terms):
             return Assessment(
                 "selfcare", rules.advice["selfcare"], recognised=True, pain=pain,

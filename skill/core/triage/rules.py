@@ -40,8 +40,6 @@ class Flag:
     negated: tuple[Term, ...]
     window: int
     age_outside: tuple[int, int] | None
-    # Says how pain has gone over time ("for a week", "worse than before"), not a symptom.
-    course: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,22 +82,40 @@ class _Expander:
         return tuple(self._expand(f, field, items, 0))
 
     def _expand(self, f: Fields, field: str, items: tuple[str, ...], depth: int) -> list[Term]:
+        """Each item as stems; an "@name" anywhere in it ("for @count weeks") stands for every
+        term of that list in its place."""
         result: list[Term] = []
         for item in items:
-            head, _, tail = item.partition(" ")
-            if head.startswith("@"):
-                ref = head[1:]
-                if ref not in self.terms.table or depth >= _MAX_REFERENCE_DEPTH:
-                    raise f.fail(field, f"unknown term list '@{ref}'")
-                listed = self.terms.texts(ref)
-                for term in self._expand(self.terms, ref, listed, depth + 1):
-                    result.append(term + term_stems(tail) if tail else term)
-            else:
-                stems = term_stems(item)
-                if not stems:
-                    raise f.fail(field, f"term {item!r} has no words")
-                result.append(stems)
+            options: list[Term] = [()]
+            for part in _parts(item):
+                if part.startswith("@"):
+                    ref = part[1:]
+                    if ref not in self.terms.table or depth >= _MAX_REFERENCE_DEPTH:
+                        raise f.fail(field, f"unknown term list '@{ref}'")
+                    listed = self.terms.texts(ref)
+                    choices = self._expand(self.terms, ref, listed, depth + 1)
+                else:
+                    stems = term_stems(part)
+                    if not stems:
+                        raise f.fail(field, f"term {item!r} has no words")
+                    choices = [stems]
+                options = [done + choice for done in options for choice in choices]
+            result.extend(options)
         return result
+
+
+def _parts(item: str) -> list[str]:
+    """ "for @count weeks" -> ["for", "@count", "weeks"]: references apart, other words in runs."""
+    parts: list[str] = []
+    run: list[str] = []
+    for word in item.split():
+        if word.startswith("@"):
+            parts += [" ".join(run)] if run else []
+            parts.append(word)
+            run = []
+        else:
+            run.append(word)
+    return parts + ([" ".join(run)] if run else [])
 
 
 def parse_rules(file: str, data: dict[str, Any]) -> Rules:
@@ -168,5 +184,4 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         negated=expand(f, "negated"),
         window=f.integer("window", 1, 50, default=DEFAULT_WINDOW),
         age_outside=(age[0], age[1]) if age else None,
-        course=f.boolean("course", default=False),
     )
