@@ -594,3 +594,12 @@ def test_pain_lasting_past_three_days_said_with_a_number_or_a_weekday_is_doctor(
     assessment = TRIAGE.assess(text)
     assert "not_easing" in assessment.flags, (text, assessment.flags)
 
+
+@pytest.mark.parametrize(
+    "text",
+    ["i've done it for five days straight", "have i stretched for four days in a row",
+     "i've been doing these stretches for three weeks"],
+)  # fmt: skip
+def test_a_streak_of_days_is_no_symptom(text: str) -> None:
+    assert not TRIAGE.assess(text).flags
+
