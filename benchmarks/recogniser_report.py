@@ -67,6 +67,7 @@ INTENT_SETS = [
     HELD / "blind17_utterances.tsv",
     HELD / "blind18_utterances.tsv",
     HELD / "blind20_utterances.tsv",
+    HELD / "blind21_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -91,6 +92,7 @@ PAIN_SETS = [
     HELD / "blind17_pain.tsv",
     HELD / "blind18_pain.tsv",
     HELD / "blind20_pain.tsv",
+    HELD / "blind21_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -115,6 +117,7 @@ OOD_SETS = [
     HELD / "blind17_ood.tsv",
     HELD / "blind18_ood.tsv",
     HELD / "blind20_ood.tsv",
+    HELD / "blind21_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -195,6 +198,9 @@ BEFORE = {
     "blind20_utterances.tsv": "first run 91.7%/slot 83.3%",
     "blind20_pain.tsv": "first run 100%",
     "blind20_ood.tsv": "first run 0/50",
+    "blind21_utterances.tsv": "first run 98.3%/slot 96.3%",
+    "blind21_pain.tsv": "first run 100%",
+    "blind21_ood.tsv": "first run 2/50",
 }
 
 

@@ -174,7 +174,14 @@ def test_an_action_said_to_someone_else_in_the_room_is_not_acted_on(text: str) -
 
 
 @pytest.mark.parametrize(
-    "text", ["press start to continue", "can you pause the telly i need the loo", "skip this song"]
+    "text",
+    [
+        "press start to continue",
+        "can you pause the telly i need the loo",
+        "skip this song",
+        "pause the game i need to pee",
+        "give me five more minutes on the xbox",
+    ],
 )
 def test_an_action_on_something_else_in_the_room_is_not_acted_on(text: str) -> None:
     assert default_recogniser().parse(text).name == ev.FALLBACK
