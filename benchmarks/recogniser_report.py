@@ -66,8 +66,11 @@ INTENT_SETS = [
     HELD / "blind16_utterances.tsv",
     HELD / "blind17_utterances.tsv",
     HELD / "blind18_utterances.tsv",
+    HELD / "blind19_utterances.tsv",
     HELD / "blind20_utterances.tsv",
     HELD / "blind21_utterances.tsv",
+    HELD / "blind22_utterances.tsv",
+    HELD / "blind23_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -91,8 +94,11 @@ PAIN_SETS = [
     HELD / "blind16_pain.tsv",
     HELD / "blind17_pain.tsv",
     HELD / "blind18_pain.tsv",
+    HELD / "blind19_pain.tsv",
     HELD / "blind20_pain.tsv",
     HELD / "blind21_pain.tsv",
+    HELD / "blind22_pain.tsv",
+    HELD / "blind23_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -116,8 +122,11 @@ OOD_SETS = [
     HELD / "blind16_ood.tsv",
     HELD / "blind17_ood.tsv",
     HELD / "blind18_ood.tsv",
+    HELD / "blind19_ood.tsv",
     HELD / "blind20_ood.tsv",
     HELD / "blind21_ood.tsv",
+    HELD / "blind22_ood.tsv",
+    HELD / "blind23_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):

@@ -50,8 +50,11 @@ DEFAULTS = [
     ROOT / "benchmarks" / "data" / "blind16_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind17_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind18_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind19_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind20_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind21_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind22_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind23_redflags.tsv",
 ]
 SIZES = (100, 1_000, 10_000, 100_000)
 SCAN_LIMIT = 10_000  # the reference takes ~0.15 ms a character: 100 KB would take ~18 s
