@@ -546,3 +546,10 @@ def test_a_sensation_in_a_routines_body_part_does_not_start_that_routine(text: s
 )
 def test_a_wish_or_a_request_that_mentions_a_feeling_still_starts_the_routine(text: str) -> None:
     assert default_recogniser().parse(text).name == ev.START_ROUTINE
+
+
+@pytest.mark.parametrize("text", ["no that's worse", "no that's painful", "no that's agony"])
+def test_a_model_sentence_with_another_feeling_in_it_is_not_that_sentence(text: str) -> None:
+    # "no that's fine" is a NoIntent sample; its "fine" is said, not a slot any feeling fills
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+    assert default_recogniser().parse("no that's fine").name == ev.NO

@@ -25,17 +25,35 @@ FUZZY_MAX_WORDS = 4
 Collision = tuple[str, str, str]  # (key, intent that kept it, intent refused)
 
 
+# A placeholder that fills no slot stands for the value its sample said, which must be said
+# again: "no that's fine" (Feeling better) is not "no that's worse".
+LITERAL = "="
+
+
+def literal_value(span: Span, kind: str) -> tuple[str, str]:
+    return LITERAL + (span.id_for(kind) or ""), kind
+
+
 @dataclass(frozen=True)
 class Entry:
     intent: str
-    slots: tuple[tuple[str, str], ...]  # (slot name, slot type), one per placeholder in order
+    # (slot name, slot type), one per placeholder in order; a name "=<value id>" fills no slot
+    slots: tuple[tuple[str, str], ...]
+
+    def fits(self, spans: list[Span]) -> bool:
+        """The values said are the sample's own where it fills no slot with them."""
+        return len(spans) == len(self.slots) and all(
+            span.id_for(kind) == name[1:]
+            for (name, kind), span in zip(self.slots, spans, strict=True)
+            if name.startswith(LITERAL)
+        )
 
     def event(self, spans: list[Span]) -> Event:
         slots: dict[str, str] = {}
         heard: dict[str, str] = {}
         for (name, kind), span in zip(self.slots, spans, strict=True):
             value = span.id_for(kind)
-            if name and value is not None:
+            if name and not name.startswith(LITERAL) and value is not None:
                 slots[name], heard[name] = value, span.words
         return Event(self.intent, slots, heard)
 
@@ -65,7 +83,7 @@ class ExactTable:
     def lookup(self, utterance: str) -> Event | None:
         spans = self.spotter.spans(utterance)
         entry = self.table.get(" ".join(self.spotter.delexicalise(utterance, spans)))
-        return None if entry is None else entry.event(spans)
+        return None if entry is None or not entry.fits(spans) else entry.event(spans)
 
     def near(self, utterance: str) -> Event | None:
         """The model sentence a slip of the tongue or keyboard was aiming at ("nest one")."""
@@ -80,7 +98,7 @@ class ExactTable:
             return None
         entry = self.table[self.short[match[0]]]
         if len(entry.slots) == len(spans):
-            return entry.event(spans)
+            return entry.event(spans) if entry.fits(spans) else None
         # More values said than the sentence holds ("that's grand, that helped"): the spotter
         # chooses among them as it does for the classifier.
         return self.spotter.fill(entry.intent, utterance, spans)
@@ -108,8 +126,7 @@ class _Builder:
                     key = " ".join(spotter.delexicalise(text, spans))
                     used = [(slot, kinds[slot]) for slot in SLOT.findall(sample)]
                     if len(spans) != len(used):  # a literal word is also a slot value
-                        used = [("", span.ids[0][0]) for span in spans]
-                        used = _match_slots(used, [(s, k) for s, k in kinds.items()], spans)
+                        used = _match_slots([(s, k) for s, k in kinds.items()], spans)
                     self._add(key, Entry(intent, tuple(used)))
                 # The same sample when no literal word joins the value ("start {routine}
                 # routine" as "start §RoutineName routine", as said with "back spasm").
@@ -149,7 +166,7 @@ class _Builder:
             text = normalise(piece)
             spans = self.spotter.spans(text)
             literal = self.spotter.delexicalise(text, spans)
-            unnamed = [("", span.ids[0][0]) for span in spans]
+            unnamed = [literal_value(span, span.ids[0][0]) for span in spans]
             keys = [(k + literal, u + unnamed) for k, u in keys]
         return [(" ".join(k), tuple(u)) for k, u in keys]
 
@@ -161,12 +178,10 @@ class _Builder:
         return by_token
 
 
-def _match_slots(
-    found: list[tuple[str, str]], declared: list[tuple[str, str]], spans: list[Span]
-) -> list[tuple[str, str]]:
+def _match_slots(declared: list[tuple[str, str]], spans: list[Span]) -> list[tuple[str, str]]:
     """Placeholders of a sentence whose literal words also spot as values: each declared slot
-    takes the first span that can be its type; the others are kept as unnamed."""
-    out = [("", kind) for _, kind in found]
+    takes the first span that can be its type; the others stand for their literal value."""
+    out = [literal_value(span, span.ids[0][0]) for span in spans]
     taken: set[int] = set()
     for slot, kind in declared:
         for i, span in enumerate(spans):
