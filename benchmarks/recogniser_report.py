@@ -204,12 +204,21 @@ BEFORE = {
     "blind18_utterances.tsv": "first run 91.7%/slot 87.8%",
     "blind18_pain.tsv": "first run 96.7%",
     "blind18_ood.tsv": "first run 3/50 (2 lines since removed)",
+    "blind19_utterances.tsv": "first run 95.0%/slot 94.4%",
+    "blind19_pain.tsv": "first run 100%",
+    "blind19_ood.tsv": "first run 2/48",
     "blind20_utterances.tsv": "first run 91.7%/slot 83.3%",
     "blind20_pain.tsv": "first run 100%",
     "blind20_ood.tsv": "first run 0/50",
     "blind21_utterances.tsv": "first run 98.3%/slot 96.3%",
     "blind21_pain.tsv": "first run 100%",
     "blind21_ood.tsv": "first run 2/50",
+    "blind22_utterances.tsv": "first run 94.2%/slot 88.0%",
+    "blind22_pain.tsv": "first run 93.3%",
+    "blind22_ood.tsv": "first run 1/50",
+    "blind23_utterances.tsv": "first run 90.0%/slot 88.9%",
+    "blind23_pain.tsv": "first run 100%",
+    "blind23_ood.tsv": "first run 3/50",
 }
 
 
