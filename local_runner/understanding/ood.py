@@ -51,7 +51,7 @@ ACCEPT_ASKING_WHICH = 0.8
 OTHER_ADDRESSEES = (
     "mum", "mom", "mummy", "mommy", "mam", "dad", "daddy", "kids", "children", "sweetie",
     "sweetheart", "honey", "darling", "you two", "both of you", "the pair of you", "young man",
-    "young lady",
+    "young lady", "grandma", "grandad", "granny", "grandpa", "nan", "nana", "nanna", "gran",
 )  # fmt: skip
 
 

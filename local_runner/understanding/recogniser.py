@@ -26,6 +26,7 @@ from .context import agreeing_intent
 from .exact import ExactTable
 from .model import LanguageModel
 from .ood import ACTIONS, said_to_someone_else
+from .pause_with_reason import pause_with_its_reason
 from .request_and_complaint import ReadAlone, request_beside_complaint
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
@@ -163,7 +164,10 @@ class Recogniser:
                 again = self._read(request, expects)
                 if again.stage != "fallback":
                     return again
-        return whole
+        paused = None if said_to_someone_else(utterance) else pause_with_its_reason(
+            utterance, self.exact.lookup
+        )
+        return whole if paused is None else Understanding(paused, 0.9, "request")
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the

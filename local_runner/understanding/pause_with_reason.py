@@ -1,0 +1,44 @@
+"""A pause said with its reason ("can you stop for a minute the kettle's boiling", "hang on a sec
+i've dropped my glasses"): the pause is the request, the rest says why.
+
+Read whole, the reason's words pull such a sentence below the action bar, and the hold goes on
+counting while the user is at the door. Read in two parts, the first is one of the model's own
+pause sentences and the rest tells of something happening, not something said to the person on
+the phone or in the room ("hold on i'll put you on speaker", "hang on what's the number"): no
+"you", no question. Only a pause is read this way: it is the coach's safe way to wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from skill.core import events as ev
+from skill.core.events import Event
+
+MAX_COMMAND_WORDS = 6  # "can you stop for a minute"
+MIN_REASON_WORDS = 2  # "the kettle's boiling"
+_SAID_TO_SOMEONE = frozenset(
+    {"you", "your", "you're", "you'll", "yours", "ya", "caller", "coming"}  # "hold on i'm coming"
+)
+# A reason opens a new clause: "hold on to the rail" is one command, not "hold on" and a reason.
+_CONTINUING = frozenset({"to", "for", "with", "at", "in", "on", "by", "off", "up", "and", "or"})
+_ASKING = frozenset(
+    {"what", "what's", "who", "who's", "where", "where's", "why", "how", "which", "is", "are",
+     "can", "could", "do", "does", "did", "will", "would", "shall", "should"}
+)  # fmt: skip
+
+
+def pause_with_its_reason(utterance: str, lookup: Callable[[str], Event | None]) -> Event | None:
+    """The pause that opens `utterance` when the rest is its reason; `lookup` gives the model's
+    own sentence for a part (the exact stage), or None."""
+    words = utterance.split()
+    for cut in range(1, min(MAX_COMMAND_WORDS, len(words) - MIN_REASON_WORDS) + 1):
+        found = lookup(" ".join(words[:cut]))
+        if found is None or found.name != ev.PAUSE:
+            continue
+        reason = words[cut:]
+        if reason[0] in _CONTINUING:  # the command goes on ("wait | for me")
+            continue
+        told = _SAID_TO_SOMEONE.isdisjoint(reason) and _ASKING.isdisjoint(reason)
+        return found if told else None
+    return None
