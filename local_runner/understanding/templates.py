@@ -34,8 +34,8 @@ class Templates:
             if kind == NUMBER_TYPE
         }
         self._lock = threading.Lock()
-        # (literal words a sample needs, the intent's compiled templates), once compiled
-        self._groups: list[tuple[list[frozenset[str]], Intents]] | None = None
+        # (literal words a sample needs, the sample compiled on its own), once compiled
+        self._groups: list[tuple[frozenset[str], Intents]] | None = None
 
     def warm(self) -> None:
         """Compiles now, and has hassil load its number words (safe from any thread; a `match`
@@ -51,13 +51,13 @@ class Templates:
     def compiled(self) -> bool:
         return self._groups is not None
 
-    def _compiled(self) -> list[tuple[list[frozenset[str]], Intents]]:
+    def _compiled(self) -> list[tuple[frozenset[str], Intents]]:
         with self._lock:
             if self._groups is None:
                 self._groups = self._compile()
             return self._groups
 
-    def _compile(self) -> list[tuple[list[frozenset[str]], Intents]]:
+    def _compile(self) -> list[tuple[frozenset[str], Intents]]:
         from hassil import Intents
 
         model = self.model
@@ -69,23 +69,25 @@ class Templates:
         # holds are 10..120 s and scores 0..10, and the slot spotter reads any larger number.
         lists[NUMBER_TYPE] = {"range": {"from": 0, "to": MAX_TEMPLATE_NUMBER}}
         lists.update({name: {"wildcard": True} for name in WILDCARD_TYPES})
-        groups: list[tuple[list[frozenset[str]], Intents]] = []
+        # One compiled template per sample: hassil checks every sentence of what it is given,
+        # so a sample whose literal words are not all said is never handed to it.
+        groups: list[tuple[frozenset[str], Intents]] = []
         for intent, samples in model.samples.items():
             kinds = model.slot_types[intent]
-            templated = [s for s in samples if model.is_templated(intent, s)]
-            if not templated:
-                continue
-            needs = [frozenset(normalise(SLOT.sub(" ", s)).split()) for s in templated]
-            sentences = [_hassil_template(s, kinds) for s in templated]
-            used = {kinds[slot] for sample in templated for slot in SLOT.findall(sample)}
-            compiled = Intents.from_dict(
-                {
-                    "language": "en",
-                    "intents": {intent: {"data": [{"sentences": sentences}]}},
-                    "lists": {name: spec for name, spec in lists.items() if name in used},
-                }
-            )
-            groups.append((needs, compiled))
+            for sample in samples:
+                if not model.is_templated(intent, sample):
+                    continue
+                used = {kinds[slot] for slot in SLOT.findall(sample)}
+                compiled = Intents.from_dict(
+                    {
+                        "language": "en",
+                        "intents": {
+                            intent: {"data": [{"sentences": [_hassil_template(sample, kinds)]}]}
+                        },
+                        "lists": {name: spec for name, spec in lists.items() if name in used},
+                    }
+                )
+                groups.append((frozenset(normalise(SLOT.sub(" ", sample)).split()), compiled))
         return groups
 
     def match(self, utterance: str) -> Event | None:
@@ -94,7 +96,7 @@ class Templates:
         words = set(utterance.split())
         found = []
         for needs, compiled in self._compiled():
-            if any(need <= words for need in needs):
+            if needs <= words:
                 result = recognize_best(utterance, compiled)
                 if result is not None:
                     found.append(self._event(result))
