@@ -85,6 +85,11 @@ def test_a_sure_classifier_outweighs_a_near_miss_of_another_intent(text: str, in
     assert default_recogniser().understand(text).event.name == intent
 
 
+def test_doing_told_of_is_no_request() -> None:
+    said = "sorry just um there's kind of a sharp thing in my lower back when i do that"
+    assert default_recogniser().parse(said).name in (ev.FEELING, ev.RED_FLAG)
+
+
 def test_a_request_naming_a_red_flag_is_left_to_triage() -> None:
     event = default_recogniser().parse("i've lost control of my bladder can we do the back one")
     assert event.name == ev.RED_FLAG

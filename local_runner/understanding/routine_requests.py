@@ -33,8 +33,12 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     if intent != ev.START_ROUTINE:
         return False
     padded = f" {utterance} "
+    words = utterance.split()
     return (
-        not _REQUEST_WORDS.isdisjoint(utterance.split())
+        any(
+            word in _REQUEST_WORDS and not (word == "do" and i and words[i - 1] in ("i", "you"))
+            for i, word in enumerate(words)
+        )  # "when i do that" tells of doing, it does not ask
         or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
