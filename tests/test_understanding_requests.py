@@ -85,6 +85,18 @@ def test_a_sure_classifier_outweighs_a_near_miss_of_another_intent(text: str, in
     assert default_recogniser().understand(text).event.name == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("played a game of footy yesterday can we do the hamstring one", "hamstrings"),
+        ("after the game my hamstrings are tight let's do the hamstring stretches", "hamstrings"),
+    ],
+)
+def test_a_game_played_is_not_another_thing_in_the_room(text: str, routine: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slot("routine")) == (ev.START_ROUTINE, routine)
+
+
 def test_doing_told_of_is_no_request() -> None:
     said = "sorry just um there's kind of a sharp thing in my lower back when i do that"
     assert default_recogniser().parse(said).name in (ev.FEELING, ev.RED_FLAG)

@@ -61,8 +61,8 @@ OTHER_ADDRESSEES = (
 OTHER_THINGS = (
     "telly", "tv", "television", "movie", "film", "video", "song", "chorus", "episode",
     "channel", "remote", "radio", "podcast", "adverts", "button", "press start", "press any",
-    "press one", "press two", "press the", "click", "game", "xbox", "playstation", "netflix",
-    "youtube", "playlist", "music",
+    "press one", "press two", "press the", "click", "pause the game", "xbox", "playstation",
+    "netflix", "youtube", "playlist",
 )  # fmt: skip
 
 

@@ -1,5 +1,5 @@
-"""A pause said with its reason ("can you stop for a minute the kettle's boiling", "hang on a sec
-i've dropped my glasses"): the pause is the request, the rest says why.
+"""A pause said with its reason ("hang on a sec the kettle's boiling", "just a moment i've
+dropped my glasses"): the pause is the request, the rest says why.
 
 Read whole, the reason's words pull such a sentence below the action bar, and the hold goes on
 counting while the user is at the door. Read in two parts, the first is one of the model's own
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from skill.core import events as ev
 from skill.core.events import Event
 
-MAX_COMMAND_WORDS = 6  # "can you stop for a minute"
+MAX_COMMAND_WORDS = 6  # "can you pause it for a minute"
 MIN_REASON_WORDS = 2  # "the kettle's boiling"
 _SAID_TO_SOMEONE = frozenset(
     {"you", "your", "you're", "you'll", "yours", "ya", "caller", "coming"}  # "hold on i'm coming"

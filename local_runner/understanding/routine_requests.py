@@ -23,7 +23,7 @@ _REQUEST_WORDS = frozenset(
 )  # fmt: skip
 # "can" and "could" ask only of someone: "could we", not "could that be connected".
 _ASKED_OF = tuple(
-    f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i", "us")
+    f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i")
 )
 
 
