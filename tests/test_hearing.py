@@ -19,6 +19,7 @@ from local_runner.hearing.decision import UNSURE_TEXT, Heard, decide
 from local_runner.hearing.engines import EngineUnavailable, Transcript, make_engine
 from local_runner.hearing.microphone import MergedInbox, make_listener
 from local_runner.hearing.vocabulary import (
+    BALANCE,
     MODEL_PATH,
     default_vocabulary,
     load_vocabulary,
@@ -128,8 +129,28 @@ def test_a_word_nobody_can_pronounce_fails_the_build_by_name(tmp_path: Path) -> 
     assert not any(tmp_path.rglob("*.lm"))  # nothing half-built is left to be trusted
 
 
+def test_a_command_of_a_small_intent_is_not_drowned_by_slot_filled_requests() -> None:
+    requests = [f"start routine number {n}" for n in range(400)]
+    intents = [
+        {"name": "StartRoutineIntent", "samples": requests},
+        {"name": "AMAZON.StopIntent", "samples": ["stop"]},
+    ]
+    model = {"interactionModel": {"languageModel": {"intents": intents, "types": []}}}
+    weighted = dict(vocabulary_of(model, "dddd").weighted())
+    assert weighted["start routine number 7"] == 1
+    assert weighted["stop"] == int(400**BALANCE) > 50
+    arpa = lexicon.bigram_arpa(weighted.items())
+    start, stop = (_logprob(arpa, f"<s> {word}") for word in ("start", "stop"))
+    assert stop > start - 1.0  # counted once, "stop" would be 400 times (2.6 in log10) rarer
+
+
+def _logprob(arpa: str, bigram: str) -> float:
+    line = next(line for line in arpa.splitlines() if line.endswith(f" {bigram}"))
+    return float(line.split()[0])
+
+
 def test_the_bigram_lm_prefers_model_sentences() -> None:
-    arpa = lexicon.bigram_arpa(("next one", "next please", "stop"))
+    arpa = lexicon.bigram_arpa((("next one", 1), ("next please", 1), ("stop", 1)))
     assert "ngram 1=6" in arpa and "ngram 2=7" in arpa
     assert "\n-99.0000 <s>" in arpa
 

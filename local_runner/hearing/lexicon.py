@@ -14,6 +14,7 @@ import itertools
 import math
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def build(vocabulary: Vocabulary, cmudict: Path, root: Path | None = None) -> Ar
     _write_atomically(artefacts.dictionary, "".join(
         f"{word} {phones}\n" for word, phones in sorted(pronunciations)
     ))  # fmt: skip
-    _write_atomically(artefacts.language_model, bigram_arpa(vocabulary.sentences))
+    _write_atomically(artefacts.language_model, bigram_arpa(vocabulary.weighted()))
     return artefacts
 
 
@@ -159,14 +160,17 @@ def _pronunciations(words: frozenset[str], cmudict: Path) -> list[tuple[str, str
     return found
 
 
-def bigram_arpa(sentences: tuple[str, ...]) -> str:
-    """An ARPA bigram LM with absolute discounting and backoff to unigrams."""
+def bigram_arpa(sentences: Iterable[tuple[str, int]]) -> str:
+    """An ARPA bigram LM with absolute discounting and backoff to unigrams, of `sentences`
+    each counted the given number of times."""
     unigrams: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
+    for sentence, times in sentences:
         words = ["<s>", *sentence.split(), "</s>"]
-        unigrams.update(words)
-        bigrams.update(itertools.pairwise(words))
+        for word in words:
+            unigrams[word] += times
+        for pair in itertools.pairwise(words):
+            bigrams[pair] += times
     total = sum(count for word, count in unigrams.items() if word != "<s>")
     p_uni = {w: c / total for w, c in unigrams.items() if w != "<s>"}
     followers: dict[str, list[tuple[str, int]]] = {}

@@ -24,8 +24,17 @@ from typing import Any
 from skill.core.words import number_words
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
-BUILD_VERSION = "3"  # bump to rebuild every cached artefact after a change to how they are made
+BUILD_VERSION = "4"  # bump to rebuild every cached artefact after a change to how they are made
 MAX_EXPANSIONS_PER_SAMPLE = 150
+# How much more often a sentence of a small intent counts in the LM than one of the largest:
+# (largest intent's sentences / its intent's) ** BALANCE, at most MAX_REPEATS. Unbalanced, the
+# slot-filled intents (132,000 routine requests, 117,000 exercise questions) drown the commands
+# said most ("stop", "pause", "that hurts" are each one sentence of a few hundred). On the
+# listening benchmark's 4 default voices, pocketsphinx: 38% -> 46 / 48 / 46% right at 0.5 / 0.75 /
+# 1.0 (safety phrases 19 -> 23 / 24 / 25 of 60); at 0.75 on its 8 voices 36% -> 43%, safety
+# phrases 36 -> 50 of 120, other commands taken for a stop, pause or pain 13 -> 16 of 288.
+BALANCE = 0.75
+MAX_REPEATS = 200
 NUMBERS = (*range(0, 13), 15, 20, 25, 30, 40, 45, 50, 60, 90, 120)
 # Fillers for free-text slots: what people say there, so the LM has those words and contexts.
 FREE_TEXT = {
@@ -52,6 +61,11 @@ class Vocabulary:
     sentences: tuple[str, ...]
     terms: tuple[str, ...]  # the routines' names
     digest: str
+    repeats: tuple[int, ...] = ()  # how often each sentence counts in the LM (default once)
+
+    def weighted(self) -> tuple[tuple[str, int], ...]:
+        repeats = self.repeats or (1,) * len(self.sentences)
+        return tuple(zip(self.sentences, repeats, strict=True))
 
     @property
     def words(self) -> frozenset[str]:
@@ -86,9 +100,10 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
     }
     forms["AMAZON.NUMBER"] = [number_words(n) for n in NUMBERS]
     forms.update({name: [normalise(p) for p in phrases] for name, phrases in FREE_TEXT.items()})
-    sentences: dict[str, None] = {}
+    by_intent: dict[str, dict[str, None]] = {}
     for intent in language["intents"]:
         kinds = {s["name"]: s["type"] for s in intent.get("slots", [])}
+        own = by_intent.setdefault(intent["name"], {})
         for index, sample in enumerate(intent.get("samples", [])):
             used = re.findall(r"\{(\w+)\}", sample)
             options = [forms.get(kinds.get(slot, ""), [slot]) for slot in used]
@@ -97,8 +112,21 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
                 text = sample
                 for slot, form in zip(used, combo, strict=True):
                     text = text.replace("{" + slot + "}", form, 1)
-                sentences.setdefault(normalise(text), None)
-    return Vocabulary(tuple(s for s in sentences if s), terms, digest)
+                if normalised := normalise(text):
+                    own.setdefault(normalised, None)
+    repeats = _balanced(by_intent)
+    return Vocabulary(tuple(repeats), terms, digest, tuple(repeats.values()))
+
+
+def _balanced(by_intent: dict[str, dict[str, None]]) -> dict[str, int]:
+    """Each sentence with how often it counts in the LM (see BALANCE), in model order."""
+    largest = max((len(own) for own in by_intent.values()), default=1)
+    repeats: dict[str, int] = {}
+    for own in by_intent.values():
+        times = min(MAX_REPEATS, max(1, int((largest / max(1, len(own))) ** BALANCE)))
+        for sentence in own:
+            repeats[sentence] = max(times, repeats.get(sentence, 0))
+    return repeats
 
 
 def _spread(options: list[list[str]], offset: int) -> Iterator[tuple[str, ...]]:
