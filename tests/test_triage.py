@@ -603,3 +603,23 @@ def test_pain_lasting_past_three_days_said_with_a_number_or_a_weekday_is_doctor(
 def test_a_streak_of_days_is_no_symptom(text: str) -> None:
     assert not TRIAGE.assess(text).flags
 
+
+@pytest.mark.parametrize(
+    "text",
+    ["i've done it every day since last monday", "have i improved at all since last month",
+     "have i been keeping it up this month", "did i keep it up all week"],
+)  # fmt: skip
+def test_practice_said_with_how_long_is_no_symptom(text: str) -> None:
+    assert not TRIAGE.assess(text).flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i've done them every day for two weeks and it's no better",
+     "i've done my exercises for a week and nothing has changed",
+     "i've been doing my stretches every day but it's been three weeks now",
+     "i've done them for three weeks and my back still aches"],
+)  # fmt: skip
+def test_practice_said_beside_a_complaint_that_lasts_is_still_doctor(text: str) -> None:
+    assert "not_easing" in TRIAGE.assess(text).flags
+

@@ -110,6 +110,12 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
             "redflags.toml: entry 'chest_pain': field 'label': is missing",
         ),
         (
+            'kept_by = ["@complaint", ',
+            'kept_by_typo = ["@complaint", ',
+            "redflags.toml: entry 'not_easing': field 'kept_by': unless_alone needs the terms "
+            "that keep the match",
+        ),
+        (
             'id = "fever"\nlevel = "urgent"\nlabel = "A fever or feeling very unwell"\n'
             'combos = [["@fever"]]',
             'id = "fever"\nlevel = "urgent"\nlabel = "A fever or feeling very unwell"\n'

@@ -177,6 +177,8 @@ class Triage:
 def _fires(flag: Flag, text: _Text) -> bool:
     if text.any_live(flag.unless):
         return False
+    if text.any_live(flag.unless_alone) and not text.any_live(flag.kept_by):
+        return False
     fires = (
         text.any_live(flag.phrases)
         or text.any_denied(flag.negated)

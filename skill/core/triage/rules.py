@@ -36,6 +36,11 @@ class Flag:
     phrases: tuple[Term, ...]
     combos: Combos
     unless: tuple[Term, ...]
+    # Terms that cancel the match only when no `kept_by` term is said too: "i've done it every
+    # day since last monday" tells of a streak, "i've done them for a week and it's no better"
+    # of a complaint.
+    unless_alone: tuple[Term, ...]
+    kept_by: tuple[Term, ...]
     # Terms that are the symptom when negated: "I haven't peed since yesterday" is retention.
     negated: tuple[Term, ...]
     window: int
@@ -169,6 +174,9 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
     phrases = expand(f, "phrases")
     if not phrases and not any(combos) and "negated" not in f.table:
         raise f.fail("phrases", "a flag needs phrases or combos")
+    kept_by = expand(f, "kept_by")
+    if "unless_alone" in f.table and not kept_by:
+        raise f.fail("kept_by", "unless_alone needs the terms that keep the match")
     age = f.value("age_outside", None)
     if age is not None and not (
         isinstance(age, list) and len(age) == 2 and all(isinstance(a, int) for a in age)
@@ -181,6 +189,8 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         phrases=phrases,
         combos=combos,
         unless=expand(f, "unless"),
+        unless_alone=expand(f, "unless_alone"),
+        kept_by=kept_by,
         negated=expand(f, "negated"),
         window=f.integer("window", 1, 50, default=DEFAULT_WINDOW),
         age_outside=(age[0], age[1]) if age else None,
