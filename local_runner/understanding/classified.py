@@ -18,6 +18,7 @@ from skill.core.symptom_words import heard_symptoms
 from . import routine_requests as requests
 from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
+from .exercise_questions import asked_with_back_trouble
 from .model import LanguageModel
 from .negation import negated_command
 from .ood import accepted, said_about_someone_else, said_to_someone_else
@@ -93,6 +94,13 @@ class ClassifierStage:
             and confidence >= SURE
             and not requests.refuses(utterance)
             and self.safety.hears_all_of(utterance, event)
+        ):
+            return Understanding(event, confidence, "classifier")
+        if (
+            usable
+            and slotted
+            and confidence >= SURE
+            and asked_with_back_trouble(intent, utterance, self.safety)
         ):
             return Understanding(event, confidence, "classifier")
         # A request for help that describes the user's day; the coach triages all its words.

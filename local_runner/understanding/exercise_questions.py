@@ -1,0 +1,33 @@
+"""Questions about an exercise asked with the state of the back as their condition.
+
+"is it bad to touch my toes with a sore back" asks whether the exercise suits a sore back; the
+coach's answer to ExplainExercise says so ("While your back hurts, I'd leave out toe touches").
+Its pain words are the question's condition, not a report of pain in a stretch, so the safety
+net does not turn it into "that felt worse". Mid-routine the coach's own guards still hear the
+pain in its words and stop the hold. Pain anywhere else in the sentence ("is it normal to feel a
+sharp pain in the cat cow") is still pain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skill.core import events as ev
+
+from .safety import SafetyNet
+
+# "with a sore back", "with my bad back", "on a dodgy lower back", "for me back".
+_CONDITION = re.compile(r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b")
+_QUESTION_OPENERS = frozenset(
+    {"is", "isn't", "should", "shall", "can", "could", "would", "will", "do", "does", "are",
+     "am", "what", "what's", "how", "why", "which", "when", "ok", "okay", "alright"}
+)  # fmt: skip
+
+
+def asked_with_back_trouble(intent: str, utterance: str, safety: SafetyNet) -> bool:
+    """An exercise question whose only pain or red flag is its condition ("with a sore back")."""
+    words = utterance.split()
+    if intent != ev.EXPLAIN_EXERCISE or not words or words[0] not in _QUESTION_OPENERS:
+        return False
+    rest, conditions = _CONDITION.subn(" ", utterance)
+    return bool(conditions) and not safety.names_pain_or_flag(rest)
