@@ -96,6 +96,23 @@ EXTRA_PRONUNCIATIONS = {
     "spasmed": "S P AE Z AH M D",
     "tensed": "T EH N S T",
     "programmes": "P R OW G R AE M Z",
+    "abeg": "AH B EH G",
+    "aboot": "AH B UW T",
+    "achha": "AH CH AH",
+    "boet": "B UH T",
+    "braw": "B R AO",
+    "chalo": "CH AH L OW",
+    "hai": "HH AY",
+    "innit": "IH N IH T",
+    "probs": "P R AA B Z",
+    "sah": "S AA",
+    "settees": "S EH T IY Z",
+    "shebang": "SH AH B AE NG",
+    "sirree": "S ER IY",
+    "smidge": "S M IH JH",
+    "theek": "T IY K",
+    "wahala": "W AH HH AA L AH",
+    "yessir": "Y EH S ER",
 }
 DISCOUNT = 0.7  # absolute discounting of bigram counts; the mass goes to the unigram backoff
 
