@@ -106,3 +106,20 @@ def test_canny_as_an_intensifier_is_not_better() -> None:
 
 def test_help_that_names_no_exercise_is_still_help() -> None:
     assert default_recogniser().parse("can you help me out here").name == ev.HELP
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("righto on we go", ev.NEXT),
+        ("yeah back into it", ev.RESUME),
+        ("okay no", ev.NO),  # an answer after an acknowledgement is read whole
+        ("done what's next", ev.NEXT),  # so is a question
+    ],
+)
+def test_an_acknowledgement_before_a_command_is_the_command(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+def test_pain_after_an_acknowledgement_and_a_command_is_still_heard() -> None:
+    assert default_recogniser().parse("yeah next that hurts").name == ev.FEELING

@@ -20,6 +20,7 @@ from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from . import routine_requests as requests
+from .acknowledged import command_after_acknowledgement
 from .classified import SURE, ClassifierStage, Understanding
 from .classifier import LinearModel
 from .context import agreeing_intent
@@ -138,6 +139,12 @@ class Recogniser:
             if found is not None:
                 name = agreeing_intent(found.name, expects)
                 return Understanding(replace(found, name=name), 1.0, "exact")
+        acknowledged = command_after_acknowledgement(
+            candidates[-1], self.exact.lookup, self.exact.near
+        )
+        if acknowledged is not None:
+            command, stage = acknowledged
+            return self._unless_pain(command, utterance, expects, 0.9, stage)
         for candidate in candidates:
             matched = self.templates.match(candidate)
             if matched is not None and self._plausible(matched):
@@ -164,8 +171,10 @@ class Recogniser:
                 again = self._read(request, expects)
                 if again.stage != "fallback":
                     return again
-        paused = None if said_to_someone_else(utterance) else pause_with_its_reason(
-            utterance, self.exact.lookup
+        paused = (
+            None
+            if said_to_someone_else(utterance)
+            else pause_with_its_reason(utterance, self.exact.lookup)
         )
         return whole if paused is None else Understanding(paused, 0.9, "request")
 
