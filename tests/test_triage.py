@@ -623,3 +623,17 @@ def test_practice_said_with_how_long_is_no_symptom(text: str) -> None:
 def test_practice_said_beside_a_complaint_that_lasts_is_still_doctor(text: str) -> None:
     assert "not_easing" in TRIAGE.assess(text).flags
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it's radiating down into my groin a bit", "ah jaysus that's at me now",
+     "feels like someone's pressing a thumb into my spine"],
+)  # fmt: skip
+def test_pain_said_as_spreading_as_pressed_or_in_irish_english_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize("text", ["look at me now", "keep pressing your back into the floor"])
+def test_the_same_words_in_other_senses_are_not_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain, text

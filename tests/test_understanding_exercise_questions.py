@@ -49,3 +49,10 @@ def test_mid_hold_the_coach_still_stops_for_the_sore_back_it_hears() -> None:
     reply = session.say("is it bad to touch my toes with a sore back")
     assert reply.spoken_text().startswith("Stop there")
     assert session.state.session.mode == Mode.PAIN_CHECK
+
+
+def test_a_sharp_one_in_the_small_of_my_back_is_pain_not_a_request_for_a_routine() -> None:
+    said = "hang about that's a sharp one in the small of my back"
+    assert default_recogniser().parse(said).name == ev.FEELING
+    asked = default_recogniser().parse("give me a gentle one for my back")
+    assert (asked.name, asked.slot("routine")) == (ev.START_ROUTINE, "lower_back")

@@ -103,8 +103,11 @@ class ClassifierStage:
             and asked_with_back_trouble(intent, utterance, self.safety)
         ):
             return Understanding(event, confidence, "classifier")
-        # A request for help that describes the user's day; the coach triages all its words.
-        requested = None if usable else requests.asked_by_situation(utterance, spans, self.safety)
+        # A request for help that describes the user's day; the coach triages all its words. It
+        # outweighs a question about the user's record or the session, whose "since nine" or
+        # "all day" it shares ("been in a meeting chair since nine is there anything i can do").
+        yields = not usable or intent in (ev.PROGRESS, ev.STATUS)
+        requested = requests.asked_by_situation(utterance, spans, self.safety) if yields else None
         if requested is not None:
             return Understanding(requested, confidence, "request")
         # A pain score with no number ("i'm in a lot of pain") carries no answer to keep; a

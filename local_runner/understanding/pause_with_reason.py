@@ -15,6 +15,9 @@ from collections.abc import Callable
 from skill.core import events as ev
 from skill.core.events import Event
 
+from .ood import said_to_someone_else
+from .text import after_apology, without_padding
+
 MAX_COMMAND_WORDS = 6  # "can you pause it for a minute"
 MIN_REASON_WORDS = 2  # "the kettle's boiling"
 _SAID_TO_SOMEONE = frozenset(
@@ -28,7 +31,22 @@ _ASKING = frozenset(
 )  # fmt: skip
 
 
-def pause_with_its_reason(utterance: str, lookup: Callable[[str], Event | None]) -> Event | None:
+Lookup = Callable[[str], Event | None]
+
+
+def pause_said_with_reason(utterance: str, lookup: Lookup) -> Event | None:
+    """The pause that opens `utterance`, also after padding or an apology ("oh sorry just a
+    moment i've dropped my glasses"), unless it is said to someone else in the room."""
+    if said_to_someone_else(utterance):
+        return None
+    for said in dict.fromkeys((utterance, without_padding(utterance), after_apology(utterance))):
+        paused = pause_with_its_reason(said, lookup)
+        if paused is not None:
+            return paused
+    return None
+
+
+def pause_with_its_reason(utterance: str, lookup: Lookup) -> Event | None:
     """The pause that opens `utterance` when the rest is its reason; `lookup` gives the model's
     own sentence for a part (the exact stage), or None."""
     words = utterance.split()

@@ -27,7 +27,7 @@ from .context import agreeing_intent
 from .exact import ExactTable
 from .model import LanguageModel
 from .ood import ACTIONS, said_to_someone_else
-from .pause_with_reason import pause_with_its_reason
+from .pause_with_reason import pause_said_with_reason
 from .request_and_complaint import ReadAlone, request_beside_complaint
 from .safety import SAFE_FROM_OVERRIDE, Assessor, SafetyNet
 from .slots import SlotSpotter, Span
@@ -159,6 +159,13 @@ class Recogniser:
             if sure and whole.event.name != near.name:
                 return whole
             return self._unless_pain(near, utterance, expects, 0.9, "near")
+        unsure = whole.stage == "classifier" and whole.confidence < SURE
+        if unsure and whole.event.name not in SAFE_FROM_OVERRIDE:
+            # "just a moment i've dropped my glasses under the settee": the pause, not a guess
+            # at the rest ("... under the settee" as having a couch).
+            paused = self._paused_with_reason(utterance)
+            if paused is not None:
+                return paused
         if whole.stage != "fallback":
             return whole
         # Not understood whole: read again without what pads a request, then what was said on
@@ -171,12 +178,11 @@ class Recogniser:
                 again = self._read(request, expects)
                 if again.stage != "fallback":
                     return again
-        paused = (
-            None
-            if said_to_someone_else(utterance)
-            else pause_with_its_reason(utterance, self.exact.lookup)
-        )
-        return whole if paused is None else Understanding(paused, 0.9, "request")
+        return self._paused_with_reason(utterance) or whole
+
+    def _paused_with_reason(self, utterance: str) -> Understanding | None:
+        paused = pause_said_with_reason(utterance, self.exact.lookup)
+        return None if paused is None else Understanding(paused, 0.9, "request")
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the

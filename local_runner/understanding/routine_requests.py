@@ -22,9 +22,7 @@ _REQUEST_WORDS = frozenset(
      "help", "give", "show", "run", "get", "please", "kindly", "one", "ones"}
 )  # fmt: skip
 # "can" and "could" ask only of someone: "could we", not "could that be connected".
-_ASKED_OF = tuple(
-    f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i")
-)
+_ASKED_OF = tuple(f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i"))
 
 
 def asks_for_routine(intent: str, utterance: str) -> bool:
@@ -36,9 +34,11 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
     words = utterance.split()
     return (
         any(
-            word in _REQUEST_WORDS and not (word == "do" and i and words[i - 1] in ("i", "you"))
+            word in _REQUEST_WORDS
+            and not (word == "do" and i and words[i - 1] in ("i", "you"))
+            and not (word in ("one", "ones") and "a" in words[max(0, i - 2) : i])
             for i, word in enumerate(words)
-        )  # "when i do that" tells of doing, it does not ask
+        )  # "when i do that" tells of doing, "that's a sharp one" of a pain: neither asks
         or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
