@@ -189,5 +189,20 @@ def test_worse_said_outside_a_routine_with_a_warning_sign_gets_that_signs_advice
     event = Event(ev.FEELING, {"feeling": "worse"}, {"feeling": said}, text=said)
     _, reply = COACH.handle(CoachState(), event)
     assert "triage_doctor" in reply.events
+    # Mid-routine too: recurring spasms are more than a rating of the exercise.
     _, rated = COACH.handle(in_hold(), event)
-    assert "triage_doctor" not in rated.events  # mid-routine it rates the exercise
+    assert "triage_doctor" in rated.events
+
+
+def test_a_feeling_that_says_how_long_it_has_lasted_mid_routine_gets_the_doctors_advice() -> None:
+    for said in ("spasms every few days for a month now", "ouch it's hurt for three weeks now"):
+        event = Event(ev.FEELING, {"feeling": "worse"}, text=said)
+        _, reply = COACH.handle(in_hold(), event)
+        assert "should be checked by a doctor or physiotherapist" in reply.spoken_text(), said
+
+
+def test_worse_said_as_a_rating_mid_routine_stays_a_rating() -> None:
+    event = Event(ev.FEELING, {"feeling": "worse"}, text="that made it worse")
+    _, reply = COACH.handle(in_hold(), event)
+    said = reply.spoken_text()
+    assert "doctor" not in said and "leave it out for the next two weeks" in said

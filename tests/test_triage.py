@@ -618,7 +618,12 @@ def test_practice_said_with_how_long_is_no_symptom(text: str) -> None:
     ["i've done them every day for two weeks and it's no better",
      "i've done my exercises for a week and nothing has changed",
      "i've been doing my stretches every day but it's been three weeks now",
-     "i've done them for three weeks and my back still aches"],
+     "i've done them for three weeks and my back still aches",
+     "i've done it every day for 10 days and it isn't getting better",
+     "i've been doing them for three weeks and it's not getting better",
+     "i've done them every day for a fortnight and it's not going away",
+     "i've kept it up for three weeks and it hasn't got any better",
+     "i've done it every day for a month and it's not done anything"],
 )  # fmt: skip
 def test_practice_said_beside_a_complaint_that_lasts_is_still_doctor(text: str) -> None:
     assert "not_easing" in TRIAGE.assess(text).flags
@@ -628,7 +633,8 @@ def test_practice_said_beside_a_complaint_that_lasts_is_still_doctor(text: str) 
 @pytest.mark.parametrize(
     "text",
     ["it's radiating down into my groin a bit", "ah jaysus that's at me now",
-     "feels like someone's pressing a thumb into my spine"],
+     "feels like someone's pressing a thumb into my spine", "yeah i can't get up",
+     "yeah it's locked", "that was a nasty one"],
 )  # fmt: skip
 def test_pain_said_as_spreading_as_pressed_or_in_irish_english_is_pain(text: str) -> None:
     assert TRIAGE.assess(text).pain, text

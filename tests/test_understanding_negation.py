@@ -18,6 +18,8 @@ from skill.core import events as ev
         "do not start the routine",
         "i don't want to do the lower back routine",
         "don't delete my data",
+        "okay don't stop",
+        "i don't want to stop",
     ],
 )
 def test_a_negated_command_is_not_acted_on(text: str) -> None:

@@ -1,7 +1,7 @@
 """Commands said negated ("don't skip this one", "i don't want to do the sciatica one"): a bag of
 words hears the command in them, so the classifier stage does not act on an action whose own
-verb follows a negation. Intents whose meaning is the refusal itself (no, stop, cancel) keep
-theirs: "i don't want to continue" is a stop.
+verb follows a negation ("don't stop" is no stop). Intents whose meaning is the refusal itself
+(no, cancel) keep theirs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _VERBS = {
     ev.START_OVER: ("start", "restart", "begin", "go back to the start"),
     ev.DELETE_DATA: ("delete", "erase", "wipe", "clear", "forget", "remove"),
     ev.PAUSE: ("pause", "wait", "stop"),
+    ev.STOP: ("stop", "finish", "end", "quit"),
     ev.RESUME: ("resume", "continue", "carry on", "go on"),
     ev.PREVIOUS: ("go back",),
 }

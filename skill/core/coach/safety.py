@@ -34,9 +34,11 @@ def _red_flag_check(ctx: Context, state: CoachState, event: Event) -> Handler | 
     found = assessment_of(ctx, event)
     if found is None or not found.flags:
         return None
-    # In a routine "worse" rates the exercise; outside one it describes the user's back.
+    # In a routine "worse" rates the exercise; outside one it describes the user's back. Only
+    # what a rating says is left to the rating: "spasms every few days for a month now" or
+    # "ouch it's hurt for three weeks" said mid-routine still gets the doctor's advice.
     if event.name == ev.FEELING and found.level not in SERIOUS and state.session.routine_id:
-        return None
+        return triaged if found.more_than_worse else None
     return triaged
 
 

@@ -23,6 +23,9 @@ from .text import Words, age_outside
 MAX_TRIAGE_CHARS = 1000
 
 
+_RAISED_BY_WORSE = frozenset({"worse_than_before", "getting_worse"})
+
+
 @dataclass(frozen=True)
 class Assessment:
     level: str
@@ -37,6 +40,13 @@ class Assessment:
     pain: bool = False
     # For self-care only: the routine that fits what was described ("seizing up" -> back_spasm).
     suggested_routine: str | None = None
+
+    @property
+    def more_than_worse(self) -> bool:
+        """A flag beyond those "that felt worse" raises by itself: said as a rating of a
+        stretch, "worse" is about the stretch; "for three weeks" or "third time this month" is
+        about the back."""
+        return not set(self.flags) <= _RAISED_BY_WORSE
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"level": self.level, "advice": self.advice}
