@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from local_runner.recogniser import default_recogniser
+from skill.core import events as ev
 from skill.core.words import number_words, parse_number
 
 DEV_SET = Path(__file__).resolve().parent / "data" / "utterances_dev.tsv"
@@ -98,3 +99,9 @@ def test_no_sentence_means_two_intents() -> None:
 )
 def test_fillers_and_near_misses(text: str, intent: str) -> None:
     assert default_recogniser().parse(text).name == intent
+
+
+def test_a_near_miss_that_leaves_out_the_value_is_no_match() -> None:
+    # "this time" is a letter or two from "short this time", but says no length: whisper's
+    # reading of a noisy "stop" must not become a routine length the hold carries on through.
+    assert default_recogniser().parse("this time").name == ev.FALLBACK

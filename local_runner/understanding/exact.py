@@ -97,6 +97,8 @@ class ExactTable:
         if match is None:
             return None
         entry = self.table[self.short[match[0]]]
+        if len(spans) < len(entry.slots):  # a value left out: "this time" is no "short this time"
+            return None
         if len(entry.slots) == len(spans):
             return entry.event(spans) if entry.fits(spans) else None
         # More values said than the sentence holds ("that's grand, that helped"): the spotter
