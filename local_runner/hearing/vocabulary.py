@@ -61,11 +61,10 @@ class Vocabulary:
     sentences: tuple[str, ...]
     terms: tuple[str, ...]  # the routines' names
     digest: str
-    repeats: tuple[int, ...] = ()  # how often each sentence counts in the LM (default once)
+    repeats: tuple[int, ...]  # how often each sentence counts in the LM (see BALANCE)
 
     def weighted(self) -> tuple[tuple[str, int], ...]:
-        repeats = self.repeats or (1,) * len(self.sentences)
-        return tuple(zip(self.sentences, repeats, strict=True))
+        return tuple(zip(self.sentences, self.repeats, strict=True))
 
     @property
     def words(self) -> frozenset[str]:

@@ -160,12 +160,12 @@ class Recogniser:
                 return whole
             return self._unless_pain(near, utterance, expects, 0.9, "near")
         unsure = whole.stage == "classifier" and whole.confidence < SURE
-        if unsure and whole.event.name not in SAFE_FROM_OVERRIDE:
+        if whole.stage == "fallback" or (unsure and whole.event.name not in SAFE_FROM_OVERRIDE):
             # "just a moment i've dropped my glasses under the settee": the pause, not a guess
             # at the rest ("... under the settee" as having a couch).
-            paused = self._paused_with_reason(utterance)
+            paused = pause_said_with_reason(utterance, self.exact.lookup)
             if paused is not None:
-                return paused
+                return Understanding(paused, 0.9, "request")
         if whole.stage != "fallback":
             return whole
         # Not understood whole: read again without what pads a request, then what was said on
@@ -178,11 +178,7 @@ class Recogniser:
                 again = self._read(request, expects)
                 if again.stage != "fallback":
                     return again
-        return self._paused_with_reason(utterance) or whole
-
-    def _paused_with_reason(self, utterance: str) -> Understanding | None:
-        paused = pause_said_with_reason(utterance, self.exact.lookup)
-        return None if paused is None else Understanding(paused, 0.9, "request")
+        return whole
 
     def _repaired(self, taken_back: str, meant: str, expects: tuple[str, ...]) -> Understanding:
         """The sentence with the values taken back left out ("can we do the spasm wait no the
