@@ -643,3 +643,34 @@ def test_pain_said_as_spreading_as_pressed_or_in_irish_english_is_pain(text: str
 @pytest.mark.parametrize("text", ["look at me now", "keep pressing your back into the floor"])
 def test_the_same_words_in_other_senses_are_not_pain(text: str) -> None:
     assert not TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize("text", ["oh my back", "ooh my hip", "agh my neck", "ach my knees", "ach"])
+def test_a_body_part_cried_out_after_a_soft_exclamation_is_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize(
+    "text", ["ach start the whole thing again from the top", "ach go on then", "ach i'm fine",
+             "oh can we do the hamstring one", "oh which side am i on"],
+)  # fmt: skip
+def test_ach_and_oh_before_other_words_are_no_pain(text: str) -> None:
+    assert not TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize(
+    "text", ["i can't really feel it when i wipe after the toilet",
+             "i can barely feel the paper when i wipe"],
+)  # fmt: skip
+def test_feeling_hedged_with_really_or_barely_is_still_saddle_numbness(text: str) -> None:
+    assert TRIAGE.assess(text).level == "emergency", text
+
+
+def test_northern_words_for_anything_nothing_and_something_are_read_as_those() -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words("crack on wi the next un") == "crack on with the next one"
+    assert in_standard_words("is there summat for it owt at all") == (
+        "is there something for it anything at all"
+    )
+    assert not TRIAGE.assess("there's nowt wrong now").flags

@@ -17,6 +17,7 @@ STANDARD = {
     "willnae": "won't", "havenae": "haven't", "hivnae": "haven't", "arenae": "aren't",
     "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
     "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
+    "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
 }  # fmt: skip
 # Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
 # ending "in" are not -ing forms ("shin", "within", "begin").
@@ -33,10 +34,14 @@ _ME_AS_MY = re.compile(
     r"\bme (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?|feet|foot"
     r"|calf|calves|spine|lower back|back(?:'s| is| has| hurts| feels| was| keeps|$)))"
 )
+# "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
+# alone it may be a cry of pain and stays as it is.
+_ACH = re.compile(r"\bach\b(?= [a-z])")
 
 
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
+    text = _ACH.sub("och", text)
     return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
 
 
