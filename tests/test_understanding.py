@@ -266,3 +266,29 @@ def test_a_slip_is_judged_by_its_words_not_by_a_long_placeholder_they_share() ->
     event = default_recogniser().parse("make it twenty seconds")  # not "wait twenty second"
     assert (event.name, event.slots) == (ev.HOLD_TIME, {"seconds": "20"})
     assert default_recogniser().parse("nest one").name == ev.NEXT
+
+
+@pytest.mark.parametrize(
+    ("said", "slot_type", "value"),
+    [
+        ("can we have that knee hugging one back in", "ExerciseName", "knee_to_chest"),
+        ("what's the kid's pose thing you mentioned", "ExerciseName", "childs_pose"),
+        ("show me the leg lifting one", "ExerciseName", "leg_lifts"),
+    ],
+)
+def test_a_value_said_in_another_inflection_is_found_by_its_stems(
+    said: str, slot_type: str, value: str
+) -> None:
+    spans = default_recogniser().spotter.spans(said)
+    assert value in [span.id_for(slot_type) for span in spans], spans
+
+
+@pytest.mark.parametrize("said", ["help", "help please", "should i do it"])
+def test_one_word_is_never_matched_by_its_stem_alone(said: str) -> None:
+    # "help" is the stem of the feeling "helped"; "should" is no "shoulder".
+    assert default_recogniser().spotter.spans(said) == []
+
+
+def test_an_exercise_said_in_another_inflection_is_brought_back() -> None:
+    event = default_recogniser().parse("can we have that knee hugging one back in")
+    assert (event.name, event.slots) == (ev.BRING_BACK, {"exercise": "knee_to_chest"})

@@ -8,7 +8,9 @@ replaced by a placeholder naming its type(s) ("let's get going on my lower back"
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from skill.core.events import Event
 from skill.core.words import ONES, TENS, parse_number
@@ -39,6 +41,24 @@ _ONE_AS_NUMBER_AFTER = frozenset(
 )  # fmt: skip
 
 
+# A value said in another inflection ("the nerve gliding exercise", "that knee hugging one", "the
+# kid's pose") is found by the stems of its words when its own words are not, for values of two
+# words or more ("help" alone is the feeling "helped"). Only endings that keep the word's meaning
+# ("stretches" -> "stretch", "hugging" -> "hug"), never "-er" ("shoulder" is no "should").
+_ENDING = re.compile(r"(?:'s|s'|ing|ed|es|s|e)$")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
+
+
+@cache
+def _stem(word: str) -> str:
+    bare = _ENDING.sub("", word)
+    return _DOUBLED.sub(r"\1", bare) if len(bare) >= 3 else word
+
+
+def _stems(words: list[str]) -> str:
+    return " ".join(_stem(w) for w in words)
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -58,14 +78,18 @@ class SlotSpotter:
     def __init__(self, model: LanguageModel) -> None:
         self.model = model
         self.phrases: dict[str, dict[str, str]] = {}  # spoken form -> {type: id}
+        self.stemmed: dict[str, dict[str, str]] = {}  # the form's stems -> {type: id}
         for slot_type, forms in model.values.items():
             for form, value_id in forms:
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
-        # Longest form starting with each word: most words start none, and are passed at once.
+                if len(form.split()) > 1:
+                    stems = self.stemmed.setdefault(_stems(form.split()), {})
+                    stems.setdefault(slot_type, value_id)
+        # Longest form starting with each word (or its stem): most words start none.
         self.longest: dict[str, int] = {}
         for form in self.phrases:
             words = form.split()
-            for first in {words[0], f"{words[0]}'s"} if words else ():
+            for first in {words[0], f"{words[0]}'s", _stem(words[0])} if words else ():
                 self.longest[first] = max(self.longest.get(first, 0), len(words))
 
     def spans(self, utterance: str) -> list[Span]:
@@ -82,7 +106,8 @@ class SlotSpotter:
         return found
 
     def _phrase_at(self, words: list[str], i: int) -> Span | None:
-        longest = min(self.longest.get(words[i], 0), MAX_SPAN_WORDS)
+        longest = max(self.longest.get(words[i], 0), self.longest.get(_stem(words[i]), 0))
+        longest = min(longest, MAX_SPAN_WORDS)
         for n in range(min(longest + MAX_INSERTED, len(words) - i), 0, -1):
             window = words[i : i + n]
             # "didn't really notice any change": the value with the words said inside it left out.
@@ -92,7 +117,8 @@ class SlotSpotter:
                     continue
                 text = " ".join(said)
                 # "my hamstring's tight", "the lumbago's back": the value without its 's.
-                kinds = self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
+                kinds = (self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
+                         or self.stemmed.get(_stems(said)))  # fmt: skip
                 if kinds:
                     return Span(i, i + n, " ".join(window), tuple(sorted(kinds.items())))
         return None
