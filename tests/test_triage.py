@@ -674,3 +674,26 @@ def test_northern_words_for_anything_nothing_and_something_are_read_as_those() -
         "is there something for it anything at all"
     )
     assert not TRIAGE.assess("there's nowt wrong now").flags
+
+
+@pytest.mark.parametrize(
+    "text", ["oh no my knee feels funny", "oh no my hip is screaming", "whoa my hip",
+             "my hip's gone on me", "my knee just went", "my hamstring has gone on me"],
+)  # fmt: skip
+def test_a_cried_out_no_and_a_body_part_that_went_are_pain(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+def test_a_no_after_oh_negates_nothing_but_a_second_no_still_does() -> None:
+    assert not TRIAGE.assess("oh no no pain at all").pain
+    assert not TRIAGE.assess("no numbness in my legs").flags
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "flag"),
+    [("my leg gave out", "urgent", "one_leg_weaker"), ("my legs gave out", "emergency", "both_legs"),
+     ("my hip went numb", "doctor", "nerve_symptoms")],
+)  # fmt: skip
+def test_a_leg_that_gave_out_or_a_numb_hip_is_a_flag(text: str, level: str, flag: str) -> None:
+    assessment = TRIAGE.assess(text)
+    assert (assessment.level, flag in assessment.flags) == (level, True), assessment

@@ -292,3 +292,10 @@ def test_one_word_is_never_matched_by_its_stem_alone(said: str) -> None:
 def test_an_exercise_said_in_another_inflection_is_brought_back() -> None:
     event = default_recogniser().parse("can we have that knee hugging one back in")
     assert (event.name, event.slots) == (ev.BRING_BACK, {"exercise": "knee_to_chest"})
+
+
+def test_a_value_span_never_ends_on_a_word_said_inside_values() -> None:
+    # "my hamstring just went": "just" belongs to what follows, so the pain is still heard.
+    spans = default_recogniser().spotter.spans("my hamstring just went")
+    assert [span.words for span in spans] == ["hamstring"]
+    assert default_recogniser().parse("my hamstring just went").name == ev.FEELING

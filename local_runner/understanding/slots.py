@@ -113,7 +113,7 @@ class SlotSpotter:
             # "didn't really notice any change": the value with the words said inside it left out.
             plain = [w for k, w in enumerate(window) if k == 0 or w not in _INSERTED]
             for said in (window, plain) if plain != window else (window,):
-                if len(said) > longest or said[-1] in _INSERTED:
+                if len(said) > longest or window[-1] in _INSERTED:
                     continue
                 text = " ".join(said)
                 # "my hamstring's tight", "the lumbago's back": the value without its 's.

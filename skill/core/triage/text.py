@@ -98,14 +98,19 @@ class Words:
         return self.stems[index] == term
 
 
+# "Oh no my knee feels funny": a "no" cried out after these negates nothing.
+_EXCLAIMED_BEFORE_NO = frozenset({"oh", "ohh", "ooh", "uh", "ah", "ahh", "aw", "aww", "och"})
+
+
 def _negation(raw: tuple[str, ...]) -> tuple[bool, ...]:
     """Per position: is the nearest earlier word that is not a filler a negator? (one pass)"""
     result = []
-    last = ""  # the latest non-filler word so far
+    last = previous = ""  # the latest non-filler word so far; the word before this one
     for word in raw:
         result.append(last in _NEGATORS)
         if word not in _NEGATION_FILLERS:
-            last = word
+            last = "" if word == "no" and previous in _EXCLAIMED_BEFORE_NO else word
+        previous = word
     return tuple(result)
 
 
