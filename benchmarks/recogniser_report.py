@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_interaction_model import expand  # noqa: E402
+from pain_grid import pain_grid_report  # noqa: E402
 
 from local_runner.understanding import Recogniser, default_recogniser  # noqa: E402
 from local_runner.understanding.classifier import train  # noqa: E402
@@ -457,6 +458,7 @@ def main() -> int:
     intent_report(recogniser, times, args.misses)
     print()
     safety_report(recogniser, times, args.misses)
+    pain_grid_report(recogniser, args.misses)
     p99 = statistics.quantiles(times, n=100)[98]
     median = statistics.median(times)
     print(f"\ntime per utterance over {len(times)} parses: median {median:.3f} ms,")

@@ -575,3 +575,17 @@ def test_a_model_sentence_with_another_feeling_in_it_is_not_that_sentence(text: 
     # "no that's fine" is a NoIntent sample; its "fine" is said, not a slot any feeling fills
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
     assert default_recogniser().parse("no that's fine").name == ev.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i've done something to my back", "hang on something's up with my hamstring",
+     "wait my hip won't take that", "i don't think my knee likes this"],
+)  # fmt: skip
+def test_something_done_to_a_body_part_or_a_stretch_it_will_not_take_is_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG), text
+
+
+def test_a_body_part_that_will_not_take_something_else_is_a_reason_for_the_request() -> None:
+    event = default_recogniser().parse("my knees won't take kneeling today can we skip it")
+    assert event.name == ev.SKIP

@@ -3,6 +3,7 @@ request that only says what is wrong should get."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from skill.core import events as ev
@@ -41,10 +42,19 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain: neither asks
         or any(asked in padded for asked in _ASKED_OF)
         or any(
-            f" something {word} " in padded for word in ("for", "to", "i", "we", "good", "gentle")
+            f" something {word} " in _without_what_happened(padded)
+            for word in ("for", "to", "i", "we", "good", "gentle")
         )
         or asks_for_help(utterance)
     )
+
+
+# "I've done something to my back" tells what happened; it asks for nothing.
+_HAPPENED = re.compile(r" (?:done|did|doing) something to ")
+
+
+def _without_what_happened(padded: str) -> str:
+    return _HAPPENED.sub(" ", padded)
 
 
 # Words that name the stretching itself, not any one routine ("let's get going with today's
