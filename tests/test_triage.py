@@ -697,3 +697,11 @@ def test_a_no_after_oh_negates_nothing_but_a_second_no_still_does() -> None:
 def test_a_leg_that_gave_out_or_a_numb_hip_is_a_flag(text: str, level: str, flag: str) -> None:
     assessment = TRIAGE.assess(text)
     assert (assessment.level, flag in assessment.flags) == (level, True), assessment
+
+
+@pytest.mark.parametrize(
+    "text", ["i've been marking essays at the dining table since lunch",
+             "hunched over spreadsheets since eight", "been gaming all evening"],
+)  # fmt: skip
+def test_a_day_spent_sitting_at_other_work_suggests_the_desk_break(text: str) -> None:
+    assert TRIAGE.routine_for(text) == "desk_break", text
