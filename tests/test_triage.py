@@ -705,3 +705,19 @@ def test_a_leg_that_gave_out_or_a_numb_hip_is_a_flag(text: str, level: str, flag
 )  # fmt: skip
 def test_a_day_spent_sitting_at_other_work_suggests_the_desk_break(text: str) -> None:
     assert TRIAGE.routine_for(text) == "desk_break", text
+
+
+def test_sleeplessness_alone_is_no_night_pain_but_pain_that_wakes_you_is() -> None:
+    assert not TRIAGE.assess("i can't sleep can you help me wind down").flags
+    for text in ("i can't sleep for the pain", "it wakes me up every night",
+                 "i can't sleep my back is so stiff"):  # fmt: skip
+        assert "night_or_rest_pain" in TRIAGE.assess(text).flags, text
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [("been gardening all morning", "lower_back"), ("went for a run earlier", "hamstrings"),
+     ("i can't sleep and need to unwind", "breathing"), ("the school run wore me out", None)],
+)  # fmt: skip
+def test_what_the_day_held_suggests_the_routine_for_it(text: str, routine: str | None) -> None:
+    assert TRIAGE.routine_for(text) == routine, text
