@@ -299,3 +299,16 @@ def test_a_value_span_never_ends_on_a_word_said_inside_values() -> None:
     spans = default_recogniser().spotter.spans("my hamstring just went")
     assert [span.words for span in spans] == ["hamstring"]
     assert default_recogniser().parse("my hamstring just went").name == ev.FEELING
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [("my back feels nicer", ev.FEELING, {"feeling": "better"}),
+     ("okay hold it there thanks", ev.PAUSE, {}),
+     ("could we start again from where we were", ev.RESUME, {})],
+)  # fmt: skip
+def test_nicer_hold_it_there_and_starting_again_from_where_we_were(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (intent, slots)
