@@ -22,8 +22,8 @@ def sentences(grid: dict[str, list[str]]) -> list[str]:
 def pain_grid_report(recogniser: Recogniser, show: bool) -> None:
     for grid in tomllib.loads(GRID.read_text(encoding="utf-8"))["grid"]:
         said = sentences(grid)
-        missed = [(text, recogniser.parse(text).name) for text in said]
-        missed = [(text, name) for text, name in missed if name not in SAFE]
+        parsed = [(text, recogniser.parse(text).name) for text in said]
+        missed = [(text, name) for text, name in parsed if name not in SAFE]
         got = Counter(name for _, name in missed)
         print(f"pain grid {grid['name']!r:14} heard {len(said) - len(missed)}/{len(said)}"
               f"{'   missed as ' + str(dict(got)) if got else ''}")  # fmt: skip

@@ -41,10 +41,11 @@ _ONE_AS_NUMBER_AFTER = frozenset(
 )  # fmt: skip
 
 
-# A value said in another inflection ("the nerve gliding exercise", "that knee hugging one", "the
-# kid's pose") is found by the stems of its words when its own words are not, for values of two
-# words or more ("help" alone is the feeling "helped"). Only endings that keep the word's meaning
-# ("stretches" -> "stretch", "hugging" -> "hug"), never "-er" ("shoulder" is no "should").
+# A name said in another inflection ("the nerve gliding exercise", "that knee hugging one", "the
+# kid's pose") is found by the stems of its words when its own words are not: names of two words
+# or more, of routines, exercises and equipment. Not feelings or lengths, said with verbs whose
+# inflections mean other things ("ease off a bit" is no "eased off", "does it help" no "helped").
+_NAMES_BY_STEM = frozenset({"RoutineName", "ExerciseName", "Equipment"})
 _ENDING = re.compile(r"(?:'s|s'|ing|ed|es|s|e)$")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
@@ -82,7 +83,7 @@ class SlotSpotter:
         for slot_type, forms in model.values.items():
             for form, value_id in forms:
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
-                if len(form.split()) > 1:
+                if len(form.split()) > 1 and slot_type in _NAMES_BY_STEM:
                     stems = self.stemmed.setdefault(_stems(form.split()), {})
                     stems.setdefault(slot_type, value_id)
         # Longest form starting with each word (or its stem): most words start none.

@@ -36,7 +36,7 @@ _ME_AS_MY = re.compile(
 )
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.
-_ACH = re.compile(r"\bach\b(?= [a-z])")
+_ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 
 
 def in_standard_words(text: str) -> str:

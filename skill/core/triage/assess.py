@@ -119,6 +119,9 @@ class Triage:
         pain = text.any_live(rules.pain_terms) or _any_combo(
             rules.pain_combos, rules.pain_window, text
         )
+        if not pain and not text.any_live(rules.cry_unless):
+            cried = text.any_live(rules.cry_terms)
+            pain = cried or _any_combo(rules.cry_combos, rules.pain_window, text)
         matched = [flag for flag in rules.flags if _fires(flag, text)]
         if matched:
             level = min((flag.level for flag in matched), key=RANK.__getitem__)

@@ -65,6 +65,10 @@ class Rules:
     pain_terms: tuple[Term, ...]
     pain_combos: Combos  # a body part with a word of discomfort ("my back's on fire")
     pain_window: int
+    # A cry beside a body part ("ahh my back"), pain unless `cry_unless` says it is fine
+    cry_terms: tuple[Term, ...]
+    cry_combos: Combos
+    cry_unless: tuple[Term, ...]
     suggestions: tuple[Suggestion, ...]
 
 
@@ -151,19 +155,22 @@ def parse_rules(file: str, data: dict[str, Any]) -> Rules:
         pain_terms=pain_terms,
         pain_combos=_combos(pain, expand),
         pain_window=pain.integer("window", 1, 50, default=DEFAULT_WINDOW),
+        cry_terms=expand(pain, "cries"),
+        cry_combos=_combos(pain, expand, "cry_combos"),
+        cry_unless=expand(pain, "cry_unless"),
         suggestions=suggestions,
     )
 
 
-def _combos(f: Fields, expand: _Expander) -> Combos:
-    raw_combos = f.value("combos", [])
+def _combos(f: Fields, expand: _Expander, field: str = "combos") -> Combos:
+    raw_combos = f.value(field, [])
     if not isinstance(raw_combos, list) or not all(
         isinstance(combo, list) and combo and all(isinstance(g, str) and g.strip() for g in combo)
         for combo in raw_combos
     ):
-        raise f.fail("combos", "must be a list of non-empty lists of terms")
+        raise f.fail(field, "must be a list of non-empty lists of terms")
     return tuple(
-        tuple(expand.items(f, "combos", (group,)) for group in combo) for combo in raw_combos
+        tuple(expand.items(f, field, (group,)) for group in combo) for combo in raw_combos
     )
 
 

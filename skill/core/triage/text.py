@@ -98,20 +98,27 @@ class Words:
         return self.stems[index] == term
 
 
-# "Oh no my knee feels funny": a "no" cried out after these negates nothing.
-_EXCLAIMED_BEFORE_NO = frozenset({"oh", "ohh", "ooh", "uh", "ah", "ahh", "aw", "aww", "och"})
+# "Oh no my knee feels funny": "no" cried out after "oh" or "ah" and before what is said of
+# something ("my ...", "it ...", "that ...") negates nothing. Before a symptom ("oh no numbness",
+# "uh no, no weakness") it is the denial it sounds like.
+_CRIED_AFTER = frozenset({"oh", "ohh", "ooh", "ah", "ahh", "aw", "aww"})
+_CRIED_BEFORE = frozenset({"my", "me", "it", "that", "this", "i", "something", "the"})
 
 
 def _negation(raw: tuple[str, ...]) -> tuple[bool, ...]:
     """Per position: is the nearest earlier word that is not a filler a negator? (one pass)"""
     result = []
-    last = previous = ""  # the latest non-filler word so far; the word before this one
-    for word in raw:
+    last = ""  # the latest non-filler word so far
+    for i, word in enumerate(raw):
         result.append(last in _NEGATORS)
         if word not in _NEGATION_FILLERS:
-            last = "" if word == "no" and previous in _EXCLAIMED_BEFORE_NO else word
-        previous = word
+            last = "" if _cried_no(raw, i) else word
     return tuple(result)
+
+
+def _cried_no(raw: tuple[str, ...], i: int) -> bool:
+    after, before = raw[i - 1] if i else "", raw[i + 1] if i + 1 < len(raw) else ""
+    return raw[i] == "no" and after in _CRIED_AFTER and before in _CRIED_BEFORE
 
 
 _AGE_PATTERNS = (
