@@ -137,6 +137,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     reached: list[bool] = []  # safety phrases acted on, or the hold paused to ask about them
     guessed: list[bool] = []  # the guess right, acted on or asked about ("sorry, was that...?")
     latencies: list[float] = []
+    safety_latencies: list[float] = []  # "stop", "pause", "that hurts": no slower than the rest
     misses: list[str] = []
     pausing: list[bool] = []
     stopped: list[bool] = []  # ...or that were acted on as a stop, pause or pain they were not
@@ -146,21 +147,25 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
         ok = correct(heard, expected, text)
         guessed.append(ok or (len(heard) == 1 and heard[0].guess in expected.split("|")))
         results[cond].append(ok)
-        if any(text == s for s, _ in SAFETY):
+        is_safety = any(text == s for s, _ in SAFETY)
+        if is_safety:
             safety.append(ok)
             reached.append(ok or paused_to_ask(heard, expected))
         else:  # the cost of never dropping a safety word: ordinary commands that pause a hold
             pausing.append(any(h.doubt for h in heard))
             stopped.append(any(stops_wrongly(h, expected) for h in heard))
-        is_safety = any(text == s for s, _ in SAFETY)
         wrong_stop = not is_safety and stopped[-1]
         if not ok and (is_safety or wrong_stop or len(misses) < 12):
             misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
         for timing in listener.timings[before:]:
-            latencies.append(timing.understood - speech_end + timing.decode_seconds)
+            latency = timing.understood - speech_end + timing.decode_seconds
+            latencies.append(latency)
+            if is_safety:
+                safety_latencies.append(latency)
     decode = sum(t.decode_seconds for t in listener.timings)
     audio_seconds = sum(t.audio_seconds for t in listener.timings)
     return {"results": results, "safety": safety, "latencies": latencies, "misses": misses,
+            "safety_latencies": safety_latencies,
             "reached": reached, "pausing": pausing, "stopped": stopped,
             "guessed": sum(guessed) / max(1, len(guessed)),
             "rtf": decode / max(audio_seconds, 1e-9)}  # fmt: skip
@@ -251,6 +256,9 @@ def main() -> int:
         row += " | " + "/".join(str(v) for v in questions.values())
         lines.append(row)
         print(row if len(lines) > 2 else f"{header}\n{row}", flush=True)
+        said = out["safety_latencies"] or [float("nan")]
+        notes.append(f"{name}: latency p50 of the safety phrases {statistics.median(said):.2f} s, "
+                     f"of all {statistics.median(lat):.2f} s")  # fmt: skip
         notes.append(f"{name}: other commands acted on as a stop, pause or pain they were not: "
                      f"{sum(out['stopped'])}/{len(out['stopped'])}")  # fmt: skip
         notes.append(f"{name} misses (safety ones, wrong stops, 12 others), RSS before load "
