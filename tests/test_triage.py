@@ -712,13 +712,13 @@ def test_a_day_spent_sitting_at_other_work_suggests_the_desk_break(text: str) ->
     assert TRIAGE.routine_for(text) == "desk_break", text
 
 
-def test_sleeplessness_asked_to_be_eased_is_no_night_pain_but_pain_that_wakes_you_is() -> None:
+def test_sleeplessness_asked_to_be_eased_is_no_flag_but_pain_that_wakes_you_is() -> None:
     assert not TRIAGE.assess("i can't sleep can you help me wind down").flags
     for text in ("i can't sleep for the pain", "it wakes me up every night",
                  "i can't sleep my back is so stiff", "i can't sleep, it's killing me",
                  "i can't sleep because of it", "my back keeps me up at night help me relax",
                  "i can't sleep"):  # fmt: skip
-        assert "night_or_rest_pain" in TRIAGE.assess(text).flags, text
+        assert TRIAGE.assess(text).level == "urgent", text
 
 
 @pytest.mark.parametrize(
@@ -754,3 +754,36 @@ def test_a_stretch_hardly_felt_is_no_numbness(text: str) -> None:
 )  # fmt: skip
 def test_ach_is_och_before_words_even_after_a_comma(text: str, pain: bool) -> None:
     assert TRIAGE.assess(text).pain is pain, text
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("i can barely feel my legs", "emergency"), ("i don't really feel my feet anymore", "emergency"),
+     ("i can barely feel when i need the toilet", "emergency"), ("my hip has gone dead", "doctor"),
+     ("i can't feel my hip", "doctor"), ("i can't really feel my leg", "doctor")],
+)  # fmt: skip
+def test_feeling_hedged_or_lost_in_a_body_part_is_still_numbness(text: str, level: str) -> None:
+    assessment = TRIAGE.assess(text)
+    assert assessment.flags and assessment.level == level, (text, assessment)
+
+
+@pytest.mark.parametrize(
+    "text", ["ooh my hip this one", "jeez my knee one sec", "ah my knee better stop",
+             "oh my back ease off", "ahh my back not this stretch", "oh my back i was fine yesterday",
+             "ooh my knee okay that's enough", "och no my knee feels funny"],
+)  # fmt: skip
+def test_a_cry_is_taken_back_only_by_what_is_said_right_after_the_body_part(text: str) -> None:
+    assert TRIAGE.assess(text).pain, text
+
+
+@pytest.mark.parametrize(
+    "text", ["even resting doesn't help i just want to relax", "it's worse at night i just want to calm down",
+             "i can't sleep it never stops help me relax", "i can't get to sleep"],
+)  # fmt: skip
+def test_asking_to_relax_takes_back_only_sleeplessness_said_alone(text: str) -> None:
+    assert TRIAGE.assess(text).level == "urgent", text
+
+
+def test_going_into_something_is_no_spasm_but_going_into_a_knot_is() -> None:
+    assert TRIAGE.routine_for("my back is stiff can we go into something gentle") != "back_spasm"
+    assert TRIAGE.routine_for("my back goes into a knot") == "back_spasm"

@@ -318,3 +318,13 @@ def test_nicer_hold_it_there_and_starting_again_from_where_we_were(
 def test_feelings_are_never_found_by_stems(said: str) -> None:
     # "ease off" is no "eased off", "help" no "helped": verbs inflect into other meanings.
     assert default_recogniser().parse(said).name != ev.FEELING, said
+
+
+@pytest.mark.parametrize(
+    ("said", "feeling"),
+    [("that's really helping", "better"), ("it's loosening me up", "better"),
+     ("that's setting it off", "worse")],
+)  # fmt: skip
+def test_a_feeling_said_as_it_happens_is_found_by_its_stems(said: str, feeling: str) -> None:
+    event = default_recogniser().parse(said)
+    assert (event.name, event.slot("feeling")) == (ev.FEELING, feeling)

@@ -44,8 +44,10 @@ _ONE_AS_NUMBER_AFTER = frozenset(
 # A name said in another inflection ("the nerve gliding exercise", "that knee hugging one", "the
 # kid's pose") is found by the stems of its words when its own words are not: names of two words
 # or more, of routines, exercises and equipment. Not feelings or lengths, said with verbs whose
-# inflections mean other things ("ease off a bit" is no "eased off", "does it help" no "helped").
+# inflections mean other things ("ease off a bit" is no "eased off", "does it help" no "helped"),
+# except said as they happen ("that's really helping", "it's loosening me up").
 _NAMES_BY_STEM = frozenset({"RoutineName", "ExerciseName", "Equipment"})
+_HAPPENING_BY_STEM = frozenset({"Feeling"})
 _ENDING = re.compile(r"(?:'s|s'|ing|ed|es|s|e)$")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
@@ -79,13 +81,16 @@ class SlotSpotter:
     def __init__(self, model: LanguageModel) -> None:
         self.model = model
         self.phrases: dict[str, dict[str, str]] = {}  # spoken form -> {type: id}
-        self.stemmed: dict[str, dict[str, str]] = {}  # the form's stems -> {type: id}
+        self.stemmed: dict[str, dict[str, str]] = {}  # a name's stems -> {type: id}
+        self.happening: dict[str, dict[str, str]] = {}  # a feeling's stems -> {type: id}
         for slot_type, forms in model.values.items():
             for form, value_id in forms:
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
-                if len(form.split()) > 1 and slot_type in _NAMES_BY_STEM:
-                    stems = self.stemmed.setdefault(_stems(form.split()), {})
-                    stems.setdefault(slot_type, value_id)
+                by_stem = self.stemmed if slot_type in _NAMES_BY_STEM else None
+                if slot_type in _HAPPENING_BY_STEM:
+                    by_stem = self.happening
+                if by_stem is not None and len(form.split()) > 1:
+                    by_stem.setdefault(_stems(form.split()), {}).setdefault(slot_type, value_id)
         # Longest form starting with each word (or its stem): most words start none.
         self.longest: dict[str, int] = {}
         for form in self.phrases:
@@ -119,10 +124,16 @@ class SlotSpotter:
                 text = " ".join(said)
                 # "my hamstring's tight", "the lumbago's back": the value without its 's.
                 kinds = (self.phrases.get(text) or self.phrases.get(text.removesuffix("'s"))
-                         or self.stemmed.get(_stems(said)))  # fmt: skip
+                         or self._by_stems(said))  # fmt: skip
                 if kinds:
                     return Span(i, i + n, " ".join(window), tuple(sorted(kinds.items())))
         return None
+
+    def _by_stems(self, said: list[str]) -> dict[str, str] | None:
+        stems = _stems(said)
+        if found := self.stemmed.get(stems):
+            return found
+        return self.happening.get(stems) if any(w.endswith("ing") for w in said) else None
 
     @staticmethod
     def _number_at(words: list[str], i: int) -> Span | None:

@@ -100,8 +100,9 @@ class Words:
 
 # "Oh no my knee feels funny": "no" cried out after "oh" or "ah" and before what is said of
 # something ("my ...", "it ...", "that ...") negates nothing. Before a symptom ("oh no numbness",
-# "uh no, no weakness") it is the denial it sounds like.
-_CRIED_AFTER = frozenset({"oh", "ohh", "ooh", "ah", "ahh", "aw", "aww"})
+# "uh no, no weakness") it is the denial it sounds like. (Not the rules file's exclamations:
+# these are only the sounds a "no" is cried out after.)
+_CRIED_AFTER = frozenset({"oh", "ohh", "ooh", "ah", "ahh", "aw", "aww", "uh", "och"})
 _CRIED_BEFORE = frozenset({"my", "me", "it", "that", "this", "i", "something", "the"})
 
 
@@ -117,8 +118,8 @@ def _negation(raw: tuple[str, ...]) -> tuple[bool, ...]:
 
 
 def _cried_no(raw: tuple[str, ...], i: int) -> bool:
-    after, before = raw[i - 1] if i else "", raw[i + 1] if i + 1 < len(raw) else ""
-    return raw[i] == "no" and after in _CRIED_AFTER and before in _CRIED_BEFORE
+    previous, following = raw[i - 1] if i else "", raw[i + 1] if i + 1 < len(raw) else ""
+    return raw[i] == "no" and previous in _CRIED_AFTER and following in _CRIED_BEFORE
 
 
 _AGE_PATTERNS = (
