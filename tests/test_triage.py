@@ -787,3 +787,7 @@ def test_asking_to_relax_takes_back_only_sleeplessness_said_alone(text: str) -> 
 def test_going_into_something_is_no_spasm_but_going_into_a_knot_is() -> None:
     assert TRIAGE.routine_for("my back is stiff can we go into something gentle") != "back_spasm"
     assert TRIAGE.routine_for("my back goes into a knot") == "back_spasm"
+
+
+def test_a_stitch_in_the_side_is_pain() -> None:
+    assert TRIAGE.assess("that's given me a stitch in my side").pain

@@ -589,3 +589,16 @@ def test_something_done_to_a_body_part_or_a_stretch_it_will_not_take_is_pain(tex
 def test_a_body_part_that_will_not_take_something_else_is_a_reason_for_the_request() -> None:
     event = default_recogniser().parse("my knees won't take kneeling today can we skip it")
     assert event.name == ev.SKIP
+
+
+@pytest.mark.parametrize(
+    "text", ["i had a bit of trouble peeing this morning could that be to do with my back",
+             "my lower back's going into spasm again"],
+)  # fmt: skip
+def test_a_red_flag_whose_words_were_read_as_a_routine_name_is_still_triaged(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.RED_FLAG, text
+
+
+def test_a_routine_asked_for_by_name_with_a_symptom_is_still_that_request() -> None:
+    event = default_recogniser().parse("start the sciatica routine for my leg")
+    assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "sciatica"})

@@ -119,6 +119,13 @@ class ClassifierStage:
             caught = self.safety.catch(told, unsure_only=usable, said=utterance)
             if caught is not None and not (answer and not self.safety.names_red_flag(told)):
                 return Understanding(caught, confidence, "safety")
+            # A red flag whose words the slot values carried away ("my lower back's going into
+            # spasm again": "spasm" was heard as the routine's name) is still triaged, unless
+            # the routine was asked for ("start the sciatica routine for my leg").
+            carried_away = not self.safety.names_red_flag(told) and not request
+            if usable and carried_away and self.safety.names_red_flag(utterance):
+                symptom = Event(ev.RED_FLAG, {"symptom": utterance}, {"symptom": utterance})
+                return Understanding(symptom, confidence, "safety")
         if usable:
             return Understanding(event, confidence, "classifier")
         return Understanding(Event(ev.FALLBACK), 1.0 - confidence, "fallback")

@@ -37,6 +37,7 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
         any(
             word in _REQUEST_WORDS
             and not (word == "do" and i and words[i - 1] in ("i", "you"))
+            and not (word == "do" and words[i + 1 : i + 2] == ["with"])  # "to do with my back"
             and not (word in ("one", "ones") and "a" in words[max(0, i - 2) : i])
             for i, word in enumerate(words)
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain: neither asks
