@@ -74,6 +74,8 @@ INTENT_SETS = [
     HELD / "blind23_utterances.tsv",
     HELD / "blind24_utterances.tsv",
     HELD / "blind25_utterances.tsv",
+    HELD / "blind26_utterances.tsv",
+    HELD / "blind27_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -104,6 +106,8 @@ PAIN_SETS = [
     HELD / "blind23_pain.tsv",
     HELD / "blind24_pain.tsv",
     HELD / "blind25_pain.tsv",
+    HELD / "blind26_pain.tsv",
+    HELD / "blind27_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -134,6 +138,8 @@ OOD_SETS = [
     HELD / "blind23_ood.tsv",
     HELD / "blind24_ood.tsv",
     HELD / "blind25_ood.tsv",
+    HELD / "blind26_ood.tsv",
+    HELD / "blind27_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -234,6 +240,12 @@ BEFORE = {
     "blind25_utterances.tsv": "first run 93.3%/slot 94.2%",
     "blind25_pain.tsv": "first run 93.3%",
     "blind25_ood.tsv": "first run 2/50",
+    "blind26_utterances.tsv": "first run 90.8%/slot 86.3%",
+    "blind26_pain.tsv": "first run 100.0%",
+    "blind26_ood.tsv": "first run 1/50",
+    "blind27_utterances.tsv": "first run 92.5%/slot 88.7%",
+    "blind27_pain.tsv": "first run 93.3%",
+    "blind27_ood.tsv": "first run 2/50",
 }
 
 
