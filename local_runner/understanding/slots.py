@@ -86,10 +86,8 @@ class SlotSpotter:
         for slot_type, forms in model.values.items():
             for form, value_id in forms:
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
-                by_stem = self.stemmed if slot_type in _NAMES_BY_STEM else None
-                if slot_type in _HAPPENING_BY_STEM:
-                    by_stem = self.happening
-                if by_stem is not None and len(form.split()) > 1:
+                by_stem = self.happening if slot_type in _HAPPENING_BY_STEM else self.stemmed
+                if len(form.split()) > 1 and slot_type in _NAMES_BY_STEM | _HAPPENING_BY_STEM:
                     by_stem.setdefault(_stems(form.split()), {}).setdefault(slot_type, value_id)
         # Longest form starting with each word (or its stem): most words start none.
         self.longest: dict[str, int] = {}
