@@ -116,6 +116,17 @@ OWN_TABLE = [
     ("the numbness is spreading down my leg", "urgent", "one_leg_weaker"),
     ("I have osteoporosis and slipped on a step", "urgent", "bone_risk"),
     ("I'm 67 and this pain came on suddenly and it's severe", "urgent", "age_severe"),
+    # An age said in words, or as a decade, is an age.
+    ("i'm seventy two and this is a new severe back pain", "urgent", "age_severe"),
+    ("i'm in my sixties and this sudden back pain is awful", "urgent", "age_severe"),
+    ("i'm sixteen and it's a severe new pain", "urgent", "age_severe"),
+    # Numbness that has crept further is spreading; said with the g dropped too.
+    ("it started in my foot and now the numbness is up past my knee", "urgent", "one_leg_weaker"),
+    ("the numbness in me leg's spreadin", "urgent", "one_leg_weaker"),
+    ("the tingling has crept up to my thigh", "urgent", "one_leg_weaker"),
+    # Everyday names for the bottom and genitals.
+    ("me bits and me backside have gone numb", "emergency", "saddle_numbness"),
+    ("my butt feels numb", "emergency", "saddle_numbness"),
     ("I'm on long term steroids", "urgent", "bone_risk"),
     ("the pain is unbearable", "urgent", "severe_pain"),
     # doctor
@@ -791,3 +802,18 @@ def test_going_into_something_is_no_spasm_but_going_into_a_knot_is() -> None:
 
 def test_a_stitch_in_the_side_is_pain() -> None:
     assert TRIAGE.assess("that's given me a stitch in my side").pain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my lower back has been tight since my night shifts", "i'm forty and this is a new severe pain",
+     "my back's been sore since a night out dancing"],
+)  # fmt: skip
+def test_night_work_and_ages_inside_the_bounds_are_not_urgent(text: str) -> None:
+    result = TRIAGE.assess(text)
+    assert RANK[result.level] > RANK["urgent"], result.flags
+
+
+def test_night_work_with_pain_that_wakes_them_is_still_night_pain() -> None:
+    result = TRIAGE.assess("i work night shifts and my back pain wakes me up")
+    assert "night_or_rest_pain" in result.flags

@@ -24,7 +24,8 @@ STANDARD = {
 _G_DROPPED = (
     "ach", "burn", "catch", "cramp", "do", "feel", "gett", "go", "gripp", "hurt", "kill", "nipp",
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
-    "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly",
+    "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
+    "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
@@ -32,7 +33,8 @@ _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 # as a complaint: "help me back up" and "get me back on track" keep their "me".
 _ME_AS_MY = re.compile(
     r"\bme (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?|feet|foot"
-    r"|calf|calves|spine|lower back|back(?:'s| is| has| hurts| feels| was| keeps|$)))"
+    r"|calf|calves|spine|toes?|backside|bits"
+    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps|$)))"
 )
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dialect import in_standard_words
+from ..words import ONES, TENS
 
 # Applied word by word (they never span a space), so each distinct word is expanded once.
 _CONTRACTIONS = tuple(
@@ -129,11 +130,27 @@ _AGE_PATTERNS = (
     re.compile(r"\b(?:under|younger than)\s+(\d{2})\b"),
 )
 _TEENS = re.compile(r"\bteen(?:ager)?s?\b|\bin my teens\b")
+# An age said in words ("i'm seventy two", "in my sixties"): as digits ("i'm 72", "aged 60").
+_SPOKEN_AGE = re.compile(
+    rf"\b(?:({'|'.join(TENS[2:])})(?:[ -]({'|'.join(ONES[1:10])}))?|({'|'.join(ONES[13:20])}))\b"
+)
+_DECADE = re.compile(rf"\bin (?:my|his|her|their) ({'|'.join(t[:-1] for t in TENS[2:])})ies\b")
+
+
+def _age_in_digits(text: str) -> str:
+    def spoken(match: re.Match[str]) -> str:
+        tens, ones, teen = match.groups()
+        if teen:
+            return str(ONES.index(teen))
+        return str(10 * TENS.index(tens) + (ONES.index(ones) if ones else 0))
+
+    decades = _DECADE.sub(lambda m: f"aged {10 * TENS.index(m.group(1) + 'y')}", text)
+    return _SPOKEN_AGE.sub(spoken, decades)
 
 
 def age_outside(raw: str, bounds: tuple[int, int]) -> bool:
     """True when the text states an age below or above `bounds` ("I'm 72", "in my teens")."""
-    text = raw.lower()
+    text = _age_in_digits(raw.lower())
     low, high = bounds
     if _TEENS.search(text):
         return True
