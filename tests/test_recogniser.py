@@ -49,6 +49,12 @@ def test_dev_set(text: str, intents: list[str], slot: str | None) -> None:
         ),
         ("that hurts", "FeelingIntent", {"feeling": "worse"}),
         ("purple monkey dishwasher", "AMAZON.FallbackIntent", {}),
+        ("take me back to the main menu", "AMAZON.NavigateHomeIntent", {}),
+        ("stop i'm done with this", "AMAZON.StopIntent", {}),
+        ("can we do the office one", "StartRoutineIntent", {"routine": "desk_break"}),
+        ("not worse not better", "FeelingIntent", {"feeling": "same"}),
+        ("what did we do the last time", "ProgressIntent", {}),
+        ("get rid of whatever you've saved about me", "DeleteDataIntent", {}),
     ],
 )
 def test_more_phrasings(text: str, intent: str, slots: dict[str, str]) -> None:

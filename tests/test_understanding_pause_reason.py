@@ -1,5 +1,5 @@
 """A pause said with its reason is a pause; a pause phrase said to someone else, or running on
-into its own object, is not."""
+into its own object, is not. A stop said with a reason the coach does not follow pauses."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from skill.core import events as ev
         "hang on a sec the kettle's boiling",
         "oh sorry just a moment i've dropped my glasses under the settee",
         "wait for me abeg somebody dey knock",
+        "stop i'm going to get the door",
+        "stop it's not working for me",
     ],
 )
 def test_a_pause_with_its_reason_is_a_pause(text: str) -> None:
@@ -29,6 +31,9 @@ def test_a_pause_with_its_reason_is_a_pause(text: str) -> None:
         "hold on to the rail going down the stairs",  # "hold on to": one command
         "hold your horses i'm coming",  # a reply to someone calling
         "hold on to the rail grandma",
+        "stop kicking the table",  # the stop goes on into its object
+        "stop that right now or there's no ipad",
+        "stop shouting i'm on the phone",
     ],
 )
 def test_a_pause_phrase_said_to_someone_else_is_not_a_pause(text: str) -> None:

@@ -56,7 +56,8 @@ _ACKNOWLEDGEMENTS = tuple(
         ("yeah", "yep", "yup", "ya", "yah", "aye", "righto", "right oh", "alrighty", "sweet as",
          "sweet", "cool", "great", "lovely", "nice", "cheers", "thanks", "thank you", "ta",
          "brilliant", "perfect", "grand", "good", "fine", "done", "okay", "ok", "alright",
-         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then"),
+         "right", "so", "well", "um", "erm", "uh", "oh", "like", "and", "now", "then", "sorry",
+         "coach"),
         key=len,
         reverse=True,
     )
@@ -101,7 +102,7 @@ _CLOSINGS = tuple(
          "thank god", "thank goodness", "thank heavens", "my friend",
          "thank you so much", "thank you very much", "thanks very much", "thanks a lot",
          "thank you", "thanks", "cheers", "ta", "dear", "love", "mate", "pal", "like", "please",
-         "now", "then"),
+         "now", "then", "coach"),
         key=len,
         reverse=True,
     )
