@@ -127,6 +127,12 @@ OWN_TABLE = [
     # Everyday names for the bottom and genitals.
     ("me bits and me backside have gone numb", "emergency", "saddle_numbness"),
     ("my butt feels numb", "emergency", "saddle_numbness"),
+    ("i've lost all feeling in my bum", "emergency", "saddle_numbness"),
+    ("i seem to have lost the feeling in my toes", "doctor", "nerve_symptoms"),
+    # Pain there all the time with nothing helping is pain not eased by rest.
+    ("the pain is terrible all the time nothing is helping", "urgent", "night_or_rest_pain"),
+    ("my back keeps spasmin' even with the stretches they ain't helpin' none", "doctor",
+     "recurring_spasms"),
     ("I'm on long term steroids", "urgent", "bone_risk"),
     ("the pain is unbearable", "urgent", "severe_pain"),
     # doctor
@@ -807,7 +813,7 @@ def test_a_stitch_in_the_side_is_pain() -> None:
 @pytest.mark.parametrize(
     "text",
     ["my lower back has been tight since my night shifts", "i'm forty and this is a new severe pain",
-     "my back's been sore since a night out dancing"],
+     "my back's been sore since a night out dancing", "my back is sore all the time"],
 )  # fmt: skip
 def test_night_work_and_ages_inside_the_bounds_are_not_urgent(text: str) -> None:
     result = TRIAGE.assess(text)

@@ -25,7 +25,7 @@ _G_DROPPED = (
     "ach", "burn", "catch", "cramp", "do", "feel", "gett", "go", "gripp", "hurt", "kill", "nipp",
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
-    "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist",
+    "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
