@@ -49,7 +49,7 @@ def test_dev_set(text: str, intents: list[str], slot: str | None) -> None:
         ),
         ("that hurts", "FeelingIntent", {"feeling": "worse"}),
         ("purple monkey dishwasher", "AMAZON.FallbackIntent", {}),
-        ("take me back to the main menu", "AMAZON.NavigateHomeIntent", {}),
+        ("take me back to the home screen", "AMAZON.NavigateHomeIntent", {}),
         ("stop i'm done with this", "AMAZON.StopIntent", {}),
         ("can we do the office one", "StartRoutineIntent", {"routine": "desk_break"}),
         ("not worse not better", "FeelingIntent", {"feeling": "same"}),

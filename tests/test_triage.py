@@ -813,13 +813,23 @@ def test_a_stitch_in_the_side_is_pain() -> None:
 @pytest.mark.parametrize(
     "text",
     ["my lower back has been tight since my night shifts", "i'm forty and this is a new severe pain",
-     "my back's been sore since a night out dancing", "my back is sore all the time"],
+     "my back's been sore since a night out dancing", "my back is sore all the time",
+     "i'm tired all the time and nothing is working", "i'm fifteen minutes in and the pain is severe",
+     "i'm sixteen stone and the pain is severe", "i did over fifty squats and now the pain is severe"],
 )  # fmt: skip
 def test_night_work_and_ages_inside_the_bounds_are_not_urgent(text: str) -> None:
     result = TRIAGE.assess(text)
     assert RANK[result.level] > RANK["urgent"], result.flags
 
 
-def test_night_work_with_pain_that_wakes_them_is_still_night_pain() -> None:
-    result = TRIAGE.assess("i work night shifts and my back pain wakes me up")
-    assert "night_or_rest_pain" in result.flags
+@pytest.mark.parametrize(
+    "text",
+    ["i work night shifts and my back pain wakes me up", "since working nights my back hurts all night",
+     "i work nights and my back aches through the night", "working nights and my back hurts overnight"],
+)  # fmt: skip
+def test_night_work_with_pain_at_night_is_still_night_pain(text: str) -> None:
+    assert "night_or_rest_pain" in TRIAGE.assess(text).flags
+
+
+def test_losing_the_feeling_for_an_exercise_is_not_numbness() -> None:
+    assert not TRIAGE.assess("i've lost the feeling for this exercise").flags

@@ -134,6 +134,11 @@ _TEENS = re.compile(r"\bteen(?:ager)?s?\b|\bin my teens\b")
 _SPOKEN_AGE = re.compile(
     rf"\b(?:({'|'.join(TENS[2:])})(?:[ -]({'|'.join(ONES[1:10])}))?|({'|'.join(ONES[13:20])}))\b"
 )
+# A number said with a unit is no age ("i'm fifteen minutes in", "i'm sixteen stone").
+_UNIT = re.compile(
+    r"\s*(?:minutes?|mins?|seconds?|secs?|hours?|days?|weeks?|months?|stone|kilos?|kg|pounds?"
+    r"|lbs?|percent|per cent|%|times|reps|squats|metres|meters|miles|km)\b"
+)
 _DECADE = re.compile(rf"\bin (?:my|his|her|their) ({'|'.join(t[:-1] for t in TENS[2:])})ies\b")
 
 
@@ -157,6 +162,8 @@ def age_outside(raw: str, bounds: tuple[int, int]) -> bool:
     over, under = _AGE_PATTERNS[2], _AGE_PATTERNS[3]
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(text):
+            if _UNIT.match(text, match.end()):
+                continue
             age = int(match.group(1))
             if age < low or age > high or (pattern is over and age >= high):
                 return True
