@@ -833,3 +833,29 @@ def test_night_work_with_pain_at_night_is_still_night_pain(text: str) -> None:
 
 def test_losing_the_feeling_for_an_exercise_is_not_numbness() -> None:
     assert not TRIAGE.assess("i've lost the feeling for this exercise").flags
+
+
+def test_jamaican_spellings_are_read_as_the_words_they_spell() -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words("mi cyaan feel mi foot") == "me can't feel my foot"
+    assert in_standard_words("mek we do di breathin") == "let's do the breathing"
+    assert in_standard_words("mi back stiff stiff") == "my back stiff stiff"
+    assert in_standard_words("gie that wan a miss") == "give that one a miss"  # Scots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mi cyaan hold mi water since mi back start hurt", "emergency"),
+        ("i can't hold my wee any more", "emergency"),
+        ("i soil myself and my back is killing me", "emergency"),
+        ("di pain run down past mi knee inna mi calf", "doctor"),
+        ("it runs down past my knee", "doctor"),
+        ("i'm a bit run down and my legs ache", "selfcare"),  # tired, not a nerve running down
+    ],
+)
+def test_bladder_control_and_pain_running_down_the_leg_said_plainly(
+    text: str, expected: str
+) -> None:
+    assert Triage.default().assess(text).level == expected

@@ -328,3 +328,26 @@ def test_feelings_are_never_found_by_stems(said: str) -> None:
 def test_a_feeling_said_as_it_happens_is_found_by_its_stems(said: str, feeling: str) -> None:
     event = default_recogniser().parse(said)
     assert (event.name, event.slot("feeling")) == (ev.FEELING, feeling)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [("tek it from di top again", ev.START_OVER, {}),
+     ("say dat again mi neva ketch it", ev.REPEAT, {}),
+     ("mi finish dat one gwaan to di nex", ev.NEXT, {}),
+     ("mi nerves dem bad tonight mek we just do di breathin", ev.START_ROUTINE,
+      {"routine": "breathing"}),
+     ("move on to something else", ev.SKIP, {}),
+     ("i'd rather not do this particular one if that's alright", ev.SKIP, {})],
+)  # fmt: skip
+def test_commands_in_jamaican_creole_and_with_a_polite_tail(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots) == (intent, slots)
+
+
+def test_a_phone_errand_overheard_is_not_a_stop() -> None:
+    assert default_recogniser().parse("the heifer's got a bum leg gotta call the vet").name == (
+        ev.FALLBACK
+    )

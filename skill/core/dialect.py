@@ -1,9 +1,10 @@
 """Dialect spellings of everyday words, read as the standard word they spell.
 
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
-sair": triage has to hear "can't", "down" and "sore" in them, and so does the local recogniser.
-Only spellings whose meaning is not in doubt are here ("ken" and "ma" are names and mothers too;
-"tae" is "to" and "toe", "yer" is "your" and "you're").
+sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
+"my" in them, and so does the local recogniser. Only spellings whose meaning is not in doubt
+are here ("ken" and "ma" are names and mothers too; "tae" is "to" and "toe", "yer" is "your"
+and "you're", "fi" is "for" and "to", "bun" is a bun).
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ STANDARD = {
     "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
     "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
     "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
+    "gie": "give", "wan": "one", "nae": "no", "gaun": "go", "yersel": "yourself",
+    "masel": "myself", "hame": "home",
+    # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
+    # (_ME_AS_MY), which is where the difference matters.
+    "mi": "me", "miself": "myself", "cyaan": "can't", "cyan": "can't", "kyaan": "can't",
+    "dat": "that", "dis": "this", "di": "the", "dem": "them", "ting": "thing",
+    "tings": "things", "someting": "something", "nutten": "nothing", "nuttn": "nothing",
+    "everyting": "everything", "tink": "think", "wid": "with", "widout": "without",
+    "nuh": "not", "yuh": "you", "unnu": "you", "tek": "take", "mek": "make", "seh": "say",
+    "neva": "never", "ketch": "catch", "nex": "next", "gwaan": "go on", "inna": "in the",
+    "pon": "on", "deh": "there", "dere": "there", "wah": "what", "likkle": "little",
+    "sah": "sir",
 }  # fmt: skip
 # Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
 # ending "in" are not -ing forms ("shin", "within", "begin").
@@ -26,15 +39,19 @@ _G_DROPPED = (
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
     "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
+    "breath", "relax", "loosen", "rest", "count", "hold",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
+# "Mek we stretch" (Jamaican): "let's stretch".
+_LETS = re.compile(r"\bmek (?:we|wi|us)\b")
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 # "Me" for "my" before a body part ("the backs of me legs", "me hip's playing up"). "Back" only
 # as a complaint: "help me back up" and "get me back on track" keep their "me".
 _ME_AS_MY = re.compile(
     r"\bme (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?|feet|foot"
     r"|calf|calves|spine|toes?|backside|bits"
-    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps|$)))"
+    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
+    r"| aching| catch| catching| locked| gone| went|$)))"
 )
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.
@@ -43,7 +60,7 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
-    text = _ACH.sub("och", text)
+    text = _LETS.sub("let's", _ACH.sub("och", text))
     return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
 
 
