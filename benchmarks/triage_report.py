@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -129,15 +130,21 @@ def timed_ms(triage: Triage, text: str, repeats: int) -> float:
 
 
 def timing(triage: Triage, sentences: list[str]) -> None:
-    uncapped = dataclasses.replace(triage, max_chars=None, finder=IndexedFinder)
+    uncapped = dataclasses.replace(triage, max_chars=None)
+    indexed = dataclasses.replace(triage, max_chars=None, finder=IndexedFinder)
     scan = dataclasses.replace(triage, max_chars=None, finder=ScanFinder)
+    print("\n== one sentence at a time (median of each sentence's best of 3 runs, ms)")
+    for name, which in (("trie (default)", uncapped), ("indexed", indexed)):
+        each = [timed_ms(which, sentence, 3) for sentence in sentences]
+        print(f"{name:<16} {statistics.median(each):6.3f}   mean {statistics.mean(each):6.3f}")
     source = " ".join(sentences)
     print(f"\n== timing (best of several runs, ms; cap MAX_TRIAGE_CHARS={triage.max_chars})")
-    header = f"{'chars':>8} {'indexed':>9} {'scan (old)':>11} {'ratio':>7} {'old figure':>11}"
-    print(f"{header} {'capped assess':>14}")
+    header = f"{'chars':>8} {'trie':>8} {'indexed':>9} {'scan (old)':>11} {'ratio':>7}"
+    print(f"{header} {'old figure':>11} {'capped assess':>14}")
     for size in SIZES:
         text = (source * (size // len(source) + 1))[:size]
         fast = timed_ms(uncapped, text, 9)
+        middle = timed_ms(indexed, text, 9 if size < SCAN_LIMIT else 3)
         if size <= SCAN_LIMIT:
             slow = timed_ms(scan, text, 3 if size < SCAN_LIMIT else 1)
             slow_text, ratio = f"{slow:11.1f}", f"{slow / fast:6.0f}x"
@@ -145,7 +152,7 @@ def timing(triage: Triage, sentences: list[str]) -> None:
             slow_text, ratio = f"{'(skipped)':>11}", f"{'':>7}"
         old = f"{OLD_MS_PER_CHAR * size:11.0f}"
         capped = timed_ms(triage, text, 9)
-        print(f"{size:>8} {fast:9.2f} {slow_text} {ratio} {old} {capped:14.2f}")
+        print(f"{size:>8} {fast:8.2f} {middle:9.2f} {slow_text} {ratio} {old} {capped:14.2f}")
 
 
 def main(argv: list[str]) -> int:

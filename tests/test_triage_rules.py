@@ -13,6 +13,8 @@ import pytest
 
 from skill.core.content import ContentError
 from skill.core.triage import MAX_TRIAGE_CHARS, IndexedFinder, ScanFinder, Triage
+from skill.core.triage.text import Words
+from skill.core.triage.trie import TermTrie, TrieFinder
 from skill.core.validation import ContentError as SharedContentError
 
 TRIAGE = Triage.default()
@@ -27,15 +29,38 @@ def vocabulary() -> list[str]:
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_indexed_matcher_answers_like_the_scan_reference(seed: int) -> None:
+def test_trie_and_indexed_matchers_answer_like_the_scan_reference(seed: int) -> None:
     rng = random.Random(seed)
     words = vocabulary()
     indexed = dataclasses.replace(TRIAGE, finder=IndexedFinder)
     scan = dataclasses.replace(TRIAGE, finder=ScanFinder)
-    assert TRIAGE.finder is IndexedFinder
+    assert TRIAGE.finder is None  # the default: the trie of the rules' terms
     for _ in range(40):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 20)))
-        assert indexed.assess(text) == scan.assess(text), text
+        expected = scan.assess(text)
+        assert indexed.assess(text) == expected, text
+        assert TRIAGE.assess(text) == expected, text
+
+
+def test_the_trie_finds_every_occurrence_of_each_term_like_the_scan() -> None:
+    rng = random.Random(11)
+    words, lists = vocabulary(), list(TRIAGE.rules.term_lists())
+    trie = TermTrie(lists)
+    for _ in range(60):
+        text = Words.of(" ".join(rng.choice(words) for _ in range(rng.randint(1, 25))))
+        found, scan = TrieFinder(text, trie), ScanFinder(text)
+        for terms in lists:
+            occurring = {t for t in terms if scan.starts(t)}
+            assert set(found.candidates(terms)) == occurring
+            assert all(found.starts(t) == scan.starts(t) for t in occurring)
+
+
+def test_a_term_list_the_trie_was_not_built_from_is_still_looked_up() -> None:
+    text = Words.of("my left leg has gone numb")
+    finder = TrieFinder(text, TermTrie([]))
+    terms = (("leg",), ("=gone", "numb"))
+    assert list(finder.candidates(terms)) == [("leg",), ("=gone", "numb")]
+    assert finder.starts(("=gone", "numb")) == [4]
 
 
 def test_window_search_agrees_with_every_combination() -> None:

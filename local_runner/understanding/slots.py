@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from skill.core.events import Event
 from skill.core.words import ONES, TENS, parse_number
@@ -95,8 +95,13 @@ class SlotSpotter:
             words = form.split()
             for first in {words[0], f"{words[0]}'s", _stem(words[0])} if words else ():
                 self.longest[first] = max(self.longest.get(first, 0), len(words))
+        self._spans_of = lru_cache(maxsize=128)(self._spans)
 
     def spans(self, utterance: str) -> list[Span]:
+        # Several stages spot the same sentence: spotted once.
+        return list(self._spans_of(utterance))
+
+    def _spans(self, utterance: str) -> tuple[Span, ...]:
         words = utterance.split()
         found: list[Span] = []
         i = 0
@@ -107,7 +112,7 @@ class SlotSpotter:
                 continue
             found.append(span)
             i = span.end
-        return found
+        return tuple(found)
 
     def _phrase_at(self, words: list[str], i: int) -> Span | None:
         longest = max(self.longest.get(words[i], 0), self.longest.get(_stem(words[i]), 0))

@@ -7,6 +7,7 @@ same validator the other content files use.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -70,6 +71,15 @@ class Rules:
     cry_combos: Combos
     cry_unless: tuple[Term, ...]
     suggestions: tuple[Suggestion, ...]
+
+    def term_lists(self) -> Iterator[tuple[Term, ...]]:
+        """Every list of terms an assessment looks for (combos give one list per group)."""
+        yield from (self.selfcare_terms, self.pain_terms, self.cry_terms, self.cry_unless)
+        yield from (s.terms for s in self.suggestions)
+        for flag in self.flags:
+            yield from (flag.phrases, flag.unless, flag.unless_alone, flag.kept_by, flag.negated)
+        for combos in (self.pain_combos, self.cry_combos, *(f.combos for f in self.flags)):
+            yield from (group for combo in combos for group in combo)
 
 
 def rules_file(path: Path | None = None) -> tuple[str, dict[str, Any]]:
