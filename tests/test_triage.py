@@ -120,6 +120,10 @@ OWN_TABLE = [
     ("i'm seventy two and this is a new severe back pain", "urgent", "age_severe"),
     ("i'm in my sixties and this sudden back pain is awful", "urgent", "age_severe"),
     ("i'm sixteen and it's a severe new pain", "urgent", "age_severe"),
+    ("in my late sixties and the pain is severe and new", "urgent", "age_severe"),
+    ("i'm in my fifties and this severe pain came on suddenly", "urgent", "age_severe"),
+    ("she's seventy and has new severe back pain", "urgent", "age_severe"),
+    ("my dad is in his 80s and the pain is suddenly severe", "urgent", "age_severe"),
     # Numbness that has crept further is spreading; said with the g dropped too.
     ("it started in my foot and now the numbness is up past my knee", "urgent", "one_leg_weaker"),
     ("the numbness in me leg's spreadin", "urgent", "one_leg_weaker"),
@@ -859,3 +863,11 @@ def test_bladder_control_and_pain_running_down_the_leg_said_plainly(
     text: str, expected: str
 ) -> None:
     assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i'm in my late forties and the pain is severe", "in my mid thirties, severe pain today"],
+)
+def test_a_decade_under_fifty_is_no_age_over_fifty(text: str) -> None:
+    assert "age_severe" not in Triage.default().assess(text).flags
