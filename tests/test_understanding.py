@@ -351,3 +351,16 @@ def test_a_phone_errand_overheard_is_not_a_stop() -> None:
     assert default_recogniser().parse("the heifer's got a bum leg gotta call the vet").name == (
         ev.FALLBACK
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["stop the lower back routine", "stop my hamstring stretches", "quit the desk break"]
+)
+def test_a_routine_named_after_a_verb_that_ends_it_is_stopped_not_started(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.STOP
+
+
+@pytest.mark.parametrize("text", ["stop my back", "stop it's my back"])
+def test_stop_said_of_a_body_part_is_pain_so_the_coach_asks_where(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slot("feeling")) == (ev.FEELING, "worse")

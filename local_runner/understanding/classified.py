@@ -20,7 +20,7 @@ from .classifier import LinearModel
 from .context import agreeing_intent, with_prior
 from .exercise_questions import asked_with_back_trouble
 from .model import LanguageModel
-from .negation import negated_command
+from .negation import ended_instead, negated_command
 from .ood import accepted, said_about_someone_else, said_to_someone_else
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
 from .slots import SlotSpotter
@@ -55,6 +55,7 @@ class ClassifierStage:
         prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
         probabilities = with_prior(prediction.probabilities, expects)
         intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        intent = ended_instead(intent, utterance)
         if intent == ev.HELP and any(span.id_for(requests.EXERCISE_TYPE) for span in spans):
             # Help takes no value: help with a named exercise is a question about it ("how do
             # you do this cat cow thing").

@@ -33,3 +33,13 @@ def negated_command(intent: str, utterance: str) -> bool:
     """Whether `utterance` negates the very verb that would make it `intent`."""
     pattern = _PATTERNS.get(intent)
     return pattern is not None and pattern.search(utterance) is not None
+
+
+# "Stop the lower back routine", "end my hamstring stretches": the routine's name makes a bag
+# of words hear a request for it, but the verb before it ends it.
+_ENDING = re.compile(r"^(?:please |can you |could you |just )?(?:stop|end|quit|cancel|exit)\b")
+
+
+def ended_instead(intent: str, utterance: str) -> str:
+    """Stop, for a routine named after a verb that ends it; otherwise `intent`."""
+    return ev.STOP if intent == ev.START_ROUTINE and _ENDING.search(utterance) else intent
