@@ -871,3 +871,17 @@ def test_bladder_control_and_pain_running_down_the_leg_said_plainly(
 )
 def test_a_decade_under_fifty_is_no_age_over_fifty(text: str) -> None:
     assert "age_severe" not in Triage.default().assess(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "pain"),
+    [("i've been having bother with me waterworks", "emergency", False),
+     ("it's giving me proper gyp now", "selfcare", True),
+     ("it's been four days and it ain't easin up any", "doctor", False)],
+)  # fmt: skip
+def test_waterworks_gyp_and_easing_said_with_the_g_dropped(
+    text: str, level: str, pain: bool
+) -> None:
+    assessment = Triage.default().assess(text)
+    assert (assessment.level, assessment.pain) == (level, pain)
+    assert assessment.recognised

@@ -364,3 +364,24 @@ def test_a_routine_named_after_a_verb_that_ends_it_is_stopped_not_started(text: 
 def test_stop_said_of_a_body_part_is_pain_so_the_coach_asks_where(text: str) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slot("feeling")) == (ev.FEELING, "worse")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("okay stop the session i have a meeting", ev.STOP),  # a longer stop, then its reason
+     ("sorry i need a sec it's sharp in my lower back", ev.FEELING),  # a pause, not a request
+     ("it's been four days and it isn't easing", ev.RED_FLAG),  # four days is no pain score
+     ("clear out all my history", ev.DELETE_DATA),
+     ("is this something i should go to the er for", ev.RED_FLAG),
+     ("can ye do the spasm ones", ev.START_ROUTINE)],
+)  # fmt: skip
+def test_stops_with_reasons_pauses_for_pain_durations_and_plain_requests(
+    text: str, intent: str
+) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+def test_a_stop_whose_object_is_something_else_is_no_pause_of_the_coach() -> None:
+    assert default_recogniser().parse("stop the clock the contestant has answered").name == (
+        ev.FALLBACK
+    )

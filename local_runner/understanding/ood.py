@@ -50,8 +50,9 @@ ACCEPT_ASKING_WHICH = 0.8
 # you two"). Words users call the coach too ("mate", "love", "pal", "ma'am") are not among them.
 OTHER_ADDRESSEES = (
     "mum", "mom", "mummy", "mommy", "mam", "dad", "daddy", "kids", "children", "sweetie",
-    "sweetheart", "honey", "darling", "darlin", "you two", "both of you", "the pair of you", "young man",
-    "young lady", "grandma", "grandad", "granny", "grandpa", "nan", "nana", "nanna", "gran",
+    "sweetheart", "honey", "darling", "darlin", "you two", "both of you", "the pair of you",
+    "young man", "young lady", "grandma", "grandad", "granny", "grandpa", "nan", "nana", "nanna",
+    "gran",
 )  # fmt: skip
 
 

@@ -58,15 +58,19 @@ def pause_with_its_reason(utterance: str, lookup: Lookup) -> Event | None:
     """The pause (or stop) that opens `utterance` when the rest is its reason; `lookup` gives
     the model's own sentence for a part (the exact stage), or None."""
     words = utterance.split()
+    wanted = (ev.PAUSE, ev.STOP)
     for cut in range(1, min(MAX_COMMAND_WORDS, len(words) - MIN_REASON_WORDS) + 1):
         found = lookup(" ".join(words[:cut]))
-        if found is None or found.name not in (ev.PAUSE, ev.STOP):
+        if found is None or found.name not in wanted:
             continue
         reason = words[cut:]
         if reason[0] in _CONTINUING:  # the command goes on ("wait | for me")
             continue
         if found.name == ev.STOP and reason[0] not in _NEW_CLAUSE:
-            return None
+            # "stop | the session i have a meeting": only a longer stop may open it ("stop the
+            # clock | the contestant has answered" is no pause of the coach's)
+            wanted = (ev.STOP,)
+            continue
         if not (_SAID_TO_SOMEONE.isdisjoint(reason) and _ASKING.isdisjoint(reason)):
             return None
         return Event(ev.PAUSE) if found.name == ev.STOP and cut == 1 else found

@@ -203,10 +203,18 @@ class SlotSpotter:
         return Event(intent, slots, heard)
 
 
+# "It's been four days and it isn't easing": a number of days is no score and no hold time.
+_DURATIONS = frozenset({"hours", "days", "nights", "weeks", "months", "years", "hour", "day",
+                        "night", "week", "month", "year"})  # fmt: skip
+
+
 def _is_a_scale(utterance: str, span: Span, slot_type: str) -> bool:
-    """ "Out of ten", "on a scale of ten": the ten is the scale the number is given on."""
-    before = utterance.split()[span.start - 1] if span.start else ""
-    return slot_type == NUMBER_TYPE and before == "of"
+    """ "Out of ten", "on a scale of ten": the ten is the scale the number is given on; "four
+    days": the number counts something else."""
+    words = utterance.split()
+    before = words[span.start - 1] if span.start else ""
+    after = words[span.end] if span.end < len(words) else ""
+    return slot_type == NUMBER_TYPE and (before == "of" or after in _DURATIONS)
 
 
 def _one_is_a_number(words: list[str], i: int) -> bool:

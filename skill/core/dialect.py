@@ -20,7 +20,7 @@ STANDARD = {
     "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
     "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
     "gie": "give", "wan": "one", "nae": "no", "gaun": "go", "yersel": "yourself",
-    "masel": "myself", "hame": "home",
+    "masel": "myself", "hame": "home", "ye": "you", "outta": "out of",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
     # (_ME_AS_MY), which is where the difference matters.
     "mi": "me", "miself": "myself", "cyaan": "can't", "cyan": "can't", "kyaan": "can't",
@@ -39,7 +39,7 @@ _G_DROPPED = (
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
     "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
-    "breath", "relax", "loosen", "rest", "count", "hold",
+    "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # "Mek we stretch" (Jamaican): "let's stretch".
