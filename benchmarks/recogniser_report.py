@@ -78,6 +78,8 @@ INTENT_SETS = [
     HELD / "blind27_utterances.tsv",
     HELD / "blind28_utterances.tsv",
     HELD / "blind29_utterances.tsv",
+    HELD / "blind30_utterances.tsv",
+    HELD / "blind31_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -112,6 +114,8 @@ PAIN_SETS = [
     HELD / "blind27_pain.tsv",
     HELD / "blind28_pain.tsv",
     HELD / "blind29_pain.tsv",
+    HELD / "blind30_pain.tsv",
+    HELD / "blind31_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -146,6 +150,8 @@ OOD_SETS = [
     HELD / "blind27_ood.tsv",
     HELD / "blind28_ood.tsv",
     HELD / "blind29_ood.tsv",
+    HELD / "blind30_ood.tsv",
+    HELD / "blind31_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -260,6 +266,12 @@ BEFORE = {
     "blind29_utterances.tsv": "first run 95.8%/slot 91.7%",
     "blind29_pain.tsv": "first run 96.7%",
     "blind29_ood.tsv": "first run 0/50",
+    "blind30_utterances.tsv": "first run 80.8%/slot 78.7%",
+    "blind30_pain.tsv": "first run 96.7%",
+    "blind30_ood.tsv": "first run 3/50",
+    "blind31_utterances.tsv": "first run 92.5%/slot 93.4%",
+    "blind31_pain.tsv": "first run 96.7%",
+    "blind31_ood.tsv": "first run 0/50",
 }
 
 
