@@ -336,9 +336,7 @@ def test_a_feeling_said_as_it_happens_is_found_by_its_stems(said: str, feeling: 
      ("say dat again mi neva ketch it", ev.REPEAT, {}),
      ("mi finish dat one gwaan to di nex", ev.NEXT, {}),
      ("mi nerves dem bad tonight mek we just do di breathin", ev.START_ROUTINE,
-      {"routine": "breathing"}),
-     ("move on to something else", ev.SKIP, {}),
-     ("i'd rather not do this particular one if that's alright", ev.SKIP, {})],
+      {"routine": "breathing"})],
 )  # fmt: skip
 def test_commands_in_jamaican_creole_and_with_a_polite_tail(
     text: str, intent: str, slots: dict[str, str]
@@ -385,3 +383,13 @@ def test_a_stop_whose_object_is_something_else_is_no_pause_of_the_coach() -> Non
     assert default_recogniser().parse("stop the clock the contestant has answered").name == (
         ev.FALLBACK
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["stop messing about and start the lower back routine", "let's watch something else love",
+     "i won't if you don't mind", "i'm wan and shaky", "this will stop my back getting stiff"],
+)
+def test_other_speech_near_the_new_wording_takes_no_action_it_does_not_ask(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name not in (ev.STOP, ev.SKIP, ev.YES, ev.NEXT, ev.FEELING), (text, event.name)

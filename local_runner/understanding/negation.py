@@ -40,6 +40,11 @@ def negated_command(intent: str, utterance: str) -> bool:
 _ENDING = re.compile(r"^(?:please |can you |could you |just )?(?:stop|end|quit|cancel|exit)\b")
 
 
+# "Stop messing about and start the lower back routine": a start asked for after all.
+_STARTING = re.compile(r"\b(?:start|begin|do|try|run|put on|instead)\b")
+
+
 def ended_instead(intent: str, utterance: str) -> str:
     """Stop, for a routine named after a verb that ends it; otherwise `intent`."""
-    return ev.STOP if intent == ev.START_ROUTINE and _ENDING.search(utterance) else intent
+    ended = _ENDING.search(utterance) and not _STARTING.search(utterance)
+    return ev.STOP if intent == ev.START_ROUTINE and ended else intent

@@ -58,7 +58,7 @@ def pause_with_its_reason(utterance: str, lookup: Lookup) -> Event | None:
     """The pause (or stop) that opens `utterance` when the rest is its reason; `lookup` gives
     the model's own sentence for a part (the exact stage), or None."""
     words = utterance.split()
-    wanted = (ev.PAUSE, ev.STOP)
+    wanted: tuple[str, ...] = (ev.PAUSE, ev.STOP)
     for cut in range(1, min(MAX_COMMAND_WORDS, len(words) - MIN_REASON_WORDS) + 1):
         found = lookup(" ".join(words[:cut]))
         if found is None or found.name not in wanted:

@@ -102,9 +102,7 @@ _CLOSINGS = tuple(
          "thank god", "thank goodness", "thank heavens", "my friend",
          "thank you so much", "thank you very much", "thanks very much", "thanks a lot",
          "thank you", "thanks", "cheers", "ta", "dear", "love", "mate", "pal", "like", "please",
-         "now", "then", "coach", "if that's alright with you", "if that's all right with you",
-         "if that's alright", "if that's all right", "if that's okay", "if that's ok",
-         "if you don't mind"),
+         "now", "then", "coach"),
         key=len,
         reverse=True,
     )

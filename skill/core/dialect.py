@@ -4,7 +4,9 @@ Scots and Northern English speakers say "I cannae feel a thing doon there" or "m
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
 "my" in them, and so does the local recogniser. Only spellings whose meaning is not in doubt
 are here ("ken" and "ma" are names and mothers too; "tae" is "to" and "toe", "yer" is "your"
-and "you're", "fi" is "for" and "to", "bun" is a bun).
+and "you're", "fi" is "for" and "to", "bun" is a bun, "wan" is pale, "ting" is how "tingling"
+starts). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh feeling" is no feeling),
+so read as "not" it would deny the symptom it states.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ STANDARD = {
     "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
     "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
     "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
-    "gie": "give", "wan": "one", "nae": "no", "gaun": "go", "yersel": "yourself",
+    "gie": "give", "nae": "no", "gaun": "go", "yersel": "yourself",
     "masel": "myself", "hame": "home", "ye": "you", "outta": "out of",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
     # (_ME_AS_MY), which is where the difference matters.
-    "mi": "me", "miself": "myself", "cyaan": "can't", "cyan": "can't", "kyaan": "can't",
-    "dat": "that", "dis": "this", "di": "the", "dem": "them", "ting": "thing",
-    "tings": "things", "someting": "something", "nutten": "nothing", "nuttn": "nothing",
+    "mi": "me", "miself": "myself", "cyaan": "can't", "kyaan": "can't",
+    "dat": "that", "dis": "this", "di": "the", "dem": "them", "someting": "something",
+    "nutten": "nothing", "nuttn": "nothing",
     "everyting": "everything", "tink": "think", "wid": "with", "widout": "without",
-    "nuh": "not", "yuh": "you", "unnu": "you", "tek": "take", "mek": "make", "seh": "say",
+    "yuh": "you", "unnu": "you", "tek": "take", "mek": "make", "seh": "say",
     "neva": "never", "ketch": "catch", "nex": "next", "gwaan": "go on", "inna": "in the",
     "pon": "on", "deh": "there", "dere": "there", "wah": "what", "likkle": "little",
     "sah": "sir",

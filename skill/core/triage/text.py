@@ -124,7 +124,7 @@ def _cried_no(raw: tuple[str, ...], i: int) -> bool:
 
 
 _AGE_PATTERNS = (
-    re.compile(r"\b(?:i am|i'm|im|aged?|age of|he's|she's|he is|she is)\s+(\d{1,3})\b"),
+    re.compile(r"\b(?:i am|i'm|im|aged?|age of)\s+(\d{1,3})\b"),
     re.compile(r"\b(\d{1,3})\s*(?:years? old|yrs? old|year-old|yo)\b"),
     re.compile(r"\b(?:over|above|older than)\s+(\d{2})\b"),
     re.compile(r"\b(?:under|younger than)\s+(\d{2})\b"),
@@ -139,13 +139,13 @@ _UNIT = re.compile(
     r"\s*(?:minutes?|mins?|seconds?|secs?|hours?|days?|weeks?|months?|stone|kilos?|kg|pounds?"
     r"|lbs?|percent|per cent|%|times|reps|squats|metres|meters|miles|km)\b"
 )
-# "In my sixties" is read as the middle of the decade, so "in my fifties" is over fifty (when
-# unsure, escalate); "early" and "late" move it ("in my late forties": 48).
+# "In my sixties" is read as the decade's start ("in my fifties" is not over fifty); "early",
+# "mid" and "late" move it into the decade ("in my late forties": 48, "early fifties": 52).
 _DECADE = re.compile(
     rf"\bin (?:my|his|her|their) (?:(early|mid|late)[ -])?"
     rf"(?:({'|'.join(t[:-1] for t in TENS[2:])})ies|([2-9])0'?s)\b"
 )
-_IN_DECADE = {"early": 2, "mid": 5, "late": 8, None: 5}
+_IN_DECADE = {"early": 2, "mid": 5, "late": 8, None: 0}
 
 
 def _age_in_digits(text: str) -> str:
