@@ -2,11 +2,11 @@
 
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
-"my" in them, and so does the local recogniser. Only spellings whose meaning is not in doubt
-are here ("ken" and "ma" are names and mothers too; "tae" is "to" and "toe", "yer" is "your"
-and "you're", "fi" is "for" and "to", "bun" is a bun, "wan" is pale, "ting" is how "tingling"
-starts). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh feeling" is no feeling),
-so read as "not" it would deny the symptom it states.
+"my" in them, and so does the local recogniser. Only spellings whose meaning is rarely in doubt
+where they are said are here ("ken" and "ma" are names and mothers too; "tae" is "to" and
+"toe", "yer" is "your" and "you're", "fi" is "for" and "to", "bun" is a bun, "wan" is pale,
+"ting" is how "tingling" starts). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
+feeling" is no feeling), so read as "not" it would deny the symptom it states.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Red-flag triage: free-text symptoms -> level and advice, and the yes/no screen.
 
 One job per module: `text` (normalise, stems, negation), `rules` (parse redflags.toml),
-`matching` (where terms occur), `assess` (the Triage service and its Assessment), `screen`
+`matching` (where terms occur: the indexed and scan finders), `trie` (every rule term in one
+trie, the default finder), `assess` (the Triage service and its Assessment), `screen`
 (the yes/no questions).
 """
 

@@ -1,11 +1,11 @@
 """Every rule term in one trie, so a description is read once whatever the number of term lists.
 
 The indexed finder answers each question ("does any term of this list occur?") by looking up
-the list's terms; an assessment asks about eighty lists, most sharing their first words with
-the text ("my", "i", "back"), so it tried about 250 terms per description. Here the text is
-walked through the trie once (each word by its exact spelling and its stem) and every term that
-occurs is found with its positions; a list's question is then a dictionary lookup. A list the
-trie was not built from is answered by the indexed finder, so the answer never depends on it.
+the list's terms; an assessment asks about a hundred or more lists, most sharing their first
+words with the text ("my", "i", "back"), so it tried about 250 terms per description. Here the
+text is walked through the trie once (each word by its exact spelling and its stem) and every
+term that occurs is found with its positions; a list's question is then a dictionary lookup. A
+list the trie was not built from is answered by the indexed finder, so no answer depends on it.
 """
 
 from __future__ import annotations
