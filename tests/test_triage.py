@@ -539,6 +539,7 @@ def test_a_cry_to_heaven_beside_a_body_part_or_something_giving_is_pain(text: st
         ("i cannae feel anything doon below when i wipe", "emergency"),  # Scots spellings
         ("it's been sair for weeks and it isnae easin", "doctor"),
         ("my back's awfy sair the day", "selfcare"),
+        ("i wet meself without feeling it and me back's at me", "emergency"),  # Irish "meself"
     ],
 )
 def test_dialect_spellings_are_read_as_the_words_they_spell(text: str, expected: str) -> None:
@@ -561,6 +562,56 @@ def test_words_that_only_look_like_dropped_gs_keep_their_spelling() -> None:
 
     assert in_standard_words("my shin within begin that bit") == "my shin within begin that bit"
     assert not Triage.default().assess("that bit was easy").pain
+
+
+@pytest.mark.parametrize("text", ["that bleddy 'urt", "ooh that 'urts", "it's 'urting me"])
+def test_hurt_said_with_the_h_dropped_is_pain(text: str) -> None:
+    assert Triage.default().assess(text).pain
+
+
+def test_chat_shorthand_and_apostrophe_spellings_are_read_as_words() -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words("nvm gimme the backs o' me legs one") == (
+        "never mind give me the backs of my legs one"
+    )
+    assert in_standard_words("o no") == "o no"  # "o" without its apostrophe is no "of"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i'm stressed i just need the chill breathing one", "doctor"),  # "unsure": no fever
+        ("i've got chills and my back aches", "urgent"),
+    ],
+)
+def test_chill_is_no_fever_but_chills_are(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain is severe and constant and nothing i take touches it",
+        "it's severe and the painkillers don't touch it",
+    ],
+)
+def test_severe_pain_that_nothing_eases_is_urgent(text: str) -> None:
+    assert Triage.default().assess(text).level == "urgent"
+
+
+def test_severe_stiffness_that_eases_is_not_urgent() -> None:
+    assert Triage.default().assess("severe stiffness in the morning but it eases").level != "urgent"
+
+
+def test_a_leg_gone_all_needles_is_a_nerve_symptom_but_needing_the_loo_is_not() -> None:
+    assert Triage.default().assess("me leg's gone all needles").level == "doctor"
+    assert Triage.default().assess("can we pause i need the loo").level != "emergency"
+
+
+@pytest.mark.parametrize("text", ["now doing which side ah", "ah the other leg now"])
+def test_asking_which_side_after_a_cry_word_is_no_cry(text: str) -> None:
+    assert not Triage.default().assess(text).pain
 
 
 def test_a_foot_gone_fuzzy_is_a_nerve_symptom() -> None:

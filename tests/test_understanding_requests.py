@@ -398,6 +398,7 @@ def test_pain_that_names_a_routine_with_an_article_still_stops_the_hold() -> Non
     [
         ("next one lah", ev.NEXT, {}),
         ("yes po", ev.YES, {}),
+        ("yes o", ev.YES, {}),  # Nigerian English
         ("can we pause for a while po", ev.PAUSE, {}),
         ("it's mostly the right side", ev.SIDE, {"side": "right"}),
     ],
@@ -528,6 +529,13 @@ def test_everyday_idioms_for_the_coach_are_understood(text: str, intent: str) ->
     "text", ["she's got a bad back", "she's got a bad back put on the stretches for that"]
 )
 def test_a_routine_for_someone_elses_complaint_is_not_started(text: str) -> None:
+    assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    "text", ["the dog finally calmed down", "the cat chilled out", "she needs to relax"]
+)
+def test_what_is_said_of_a_pet_or_another_person_starts_no_routine(text: str) -> None:
     assert default_recogniser().parse(text).name not in ACTIONS
 
 

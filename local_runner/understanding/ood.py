@@ -82,9 +82,20 @@ def said_to_someone_else(utterance: str) -> bool:
     return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
 
 
+# A sentence whose subject is someone or something else ("the dog finally calmed down", "she
+# needs to chill out"): what it says of them asks the coach for nothing.
+OTHER_SUBJECTS = (
+    "the dog", "the cat", "the baby", "the puppy", "the kitten", "the kids", "the children",
+    "he", "he's", "she", "she's", "they", "they're", "his", "her",
+)  # fmt: skip
+
+
 def said_about_someone_else(utterance: str) -> bool:
     padded = f" {utterance} "
-    return any(f" {whose} " in padded for whose in OTHER_PEOPLES_COMPLAINTS)
+    opening = utterance.split(" ", 2)
+    return any(f" {whose} " in padded for whose in OTHER_PEOPLES_COMPLAINTS) or any(
+        " ".join(opening[: len(who.split())]) == who for who in OTHER_SUBJECTS
+    )
 
 
 def corpus() -> list[str]:

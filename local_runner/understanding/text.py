@@ -24,8 +24,15 @@ def normalise(text: str) -> str:
     return " ".join(in_standard_words(text).split())
 
 
+# Nigerian English closes a sentence with "o" ("yes o", "e don do o").
+_CLOSING_PARTICLES = frozenset({"o"})
+
+
 def without_particles(utterance: str) -> str:
-    return " ".join(w for w in utterance.split() if w not in PARTICLES)
+    words = [w for w in utterance.split() if w not in PARTICLES]
+    if len(words) > 1 and words[-1] in _CLOSING_PARTICLES:
+        words.pop()
+    return " ".join(words)
 
 
 # "Right" is a filler ("right, next one") except as a side ("mostly the right side").

@@ -33,7 +33,16 @@ STANDARD = {
     "neva": "never", "ketch": "catch", "nex": "next", "gwaan": "go on", "inna": "in the",
     "pon": "on", "deh": "there", "dere": "there", "wah": "what", "likkle": "little",
     "sah": "sir",
+    # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
+    # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
+    "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts", "urting": "hurting",
+    # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
+    "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
+    "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",
+    "pls": "please", "plz": "please", "thx": "thanks", "u": "you",
 }  # fmt: skip
+# Spellings that only mean the word with their apostrophe: "backs o' me legs".
+_WITH_APOSTROPHE = {"o'": "of", "an'": "and"}
 # Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
 # ending "in" are not -ing forms ("shin", "within", "begin").
 _G_DROPPED = (
@@ -67,5 +76,6 @@ def in_standard_words(text: str) -> str:
 
 
 def _standard(word: str) -> str:
-    bare = word.rstrip("'")
-    return STANDARD.get(bare, word)
+    if word in _WITH_APOSTROPHE:
+        return _WITH_APOSTROPHE[word]
+    return STANDARD.get(word.rstrip("'"), word)
