@@ -80,6 +80,7 @@ INTENT_SETS = [
     HELD / "blind29_utterances.tsv",
     HELD / "blind30_utterances.tsv",
     HELD / "blind31_utterances.tsv",
+    HELD / "blind32_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -116,6 +117,7 @@ PAIN_SETS = [
     HELD / "blind29_pain.tsv",
     HELD / "blind30_pain.tsv",
     HELD / "blind31_pain.tsv",
+    HELD / "blind32_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -152,6 +154,7 @@ OOD_SETS = [
     HELD / "blind29_ood.tsv",
     HELD / "blind30_ood.tsv",
     HELD / "blind31_ood.tsv",
+    HELD / "blind32_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -272,6 +275,9 @@ BEFORE = {
     "blind31_utterances.tsv": "first run 92.5%/slot 93.4%",
     "blind31_pain.tsv": "first run 96.7%",
     "blind31_ood.tsv": "first run 0/50",
+    "blind32_utterances.tsv": "first run 90.8%/slot 91.4%",
+    "blind32_pain.tsv": "first run 93.3%",
+    "blind32_ood.tsv": "first run 0/50",
 }
 
 
