@@ -56,6 +56,8 @@ STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # "Mek we stretch" (Jamaican): "let's stretch".
 _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
+_LETTERS = re.compile(r"[a-z]+")
+_SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
 # "Me" for "my" before a body part ("the backs of me legs", "me hip's playing up"). "Back" only
 # as a complaint: "help me back up" and "get me back on track" keep their "me".
 _ME_AS_MY = re.compile(
@@ -72,6 +74,8 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
     text = _LETS.sub("let's", _ACH.sub("och", text))
+    if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
+        return _ME_AS_MY.sub("my ", text)
     return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
 
 
