@@ -289,6 +289,21 @@ def test_one_word_is_never_matched_by_its_stem_alone(said: str) -> None:
     assert default_recogniser().spotter.spans(said) == []
 
 
+@pytest.mark.parametrize(
+    ("said", "sides"),
+    [
+        ("i'll be right back", []),
+        ("it hurts right there", []),
+        ("stop right now", []),
+        ("my right back is sore", ["right"]),
+        ("the right side now", ["right"]),
+    ],
+)
+def test_right_as_an_adverb_is_no_side(said: str, sides: list[str]) -> None:
+    spans = default_recogniser().spotter.spans(said)
+    assert [span.id_for("Side") for span in spans if span.id_for("Side")] == sides
+
+
 def test_an_exercise_said_in_another_inflection_is_brought_back() -> None:
     event = default_recogniser().parse("can we have that knee hugging one back in")
     assert (event.name, event.slots) == (ev.BRING_BACK, {"exercise": "knee_to_chest"})

@@ -42,6 +42,8 @@ def test_a_sure_request_for_a_routine_that_says_why_is_that_request(
         "argh my back let's do the back one",  # the pain is only in the routine's own words
         "oh my back my back",  # a cry, though "my back" names a routine
         "my leg my leg",
+        "i'm afraid my hamstring can't take that",  # "take" refused, not asked for
+        "i'm afraid my lower back can't take that",
     ],
 )
 def test_pain_that_is_not_a_request_is_still_pain(text: str) -> None:
@@ -231,6 +233,17 @@ def test_what_users_call_the_coach_does_not_make_it_someone_else(text: str, inte
 def test_which_routine_a_request_means(text: str, slots: dict[str, str]) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slots) == (ev.START_ROUTINE, slots)
+
+
+def test_slow_breathing_asked_for_is_the_breathing_routine_and_asked_about_is_the_exercise() -> (
+    None
+):
+    recogniser = default_recogniser()
+    asked_for = recogniser.parse("let's lie here and do some slow breathing")
+    assert (asked_for.name, asked_for.slots) == (ev.START_ROUTINE, {"routine": "breathing"})
+    asked_about = recogniser.parse("how do i do the slow breathing")
+    assert asked_about.name == ev.EXPLAIN_EXERCISE
+    assert asked_about.slots == {"exercise": "relaxation_breathing"}
 
 
 @pytest.mark.parametrize(
@@ -502,6 +515,9 @@ def test_right_opening_a_sentence_before_a_name_or_lets_is_not_a_side(text: str,
         ("a shooting pain runs down my leg after a run can we do the stretches for that",
          "sciatica"),  # "a" is no name of the hamstrings
         ("my hamstrings ache down the back of my leg let's do the hamstring ones", "hamstrings"),
+        ("the muscles behind my thighs are tight can we stretch them", "hamstrings"),
+        ("hamstrings are so tight go", "hamstrings"),  # a closing "go" asks
+        ("i can't get near my toes let's work on the backs of my legs", "hamstrings"),
     ],
 )  # fmt: skip
 def test_a_request_gets_the_routine_for_what_is_wrong(text: str, routine: str) -> None:
@@ -537,6 +553,18 @@ def test_a_routine_for_someone_elses_complaint_is_not_started(text: str) -> None
 )
 def test_what_is_said_of_a_pet_or_another_person_starts_no_routine(text: str) -> None:
     assert default_recogniser().parse(text).name not in ACTIONS
+
+
+@pytest.mark.parametrize("text", ["delete my photos", "delete that photo of me"])
+def test_deleting_something_other_than_the_users_record_is_no_deletion(text: str) -> None:
+    assert default_recogniser().parse(text).name != ev.DELETE_DATA
+
+
+@pytest.mark.parametrize(
+    "text", ["please get rid of whatever you've got on me", "wipe all my stretching data off please"]
+)
+def test_deleting_the_users_record_in_other_words_is_a_deletion(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.DELETE_DATA
 
 
 @pytest.mark.parametrize("text", ["hang on she's calling me", "hold on he needs me"])

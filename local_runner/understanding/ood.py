@@ -98,6 +98,23 @@ def said_about_someone_else(utterance: str) -> bool:
     )
 
 
+# What the coach can delete is the user's own record: a deletion naming none of it ("delete
+# that photo of me", "delete my photos") is about something else.
+_USERS_DATA = frozenset(
+    {"data", "progress", "history", "information", "info", "everything", "stuff", "records",
+     "record", "account", "details", "stats", "streak", "diary", "log", "logs", "profile",
+     "sessions", "forgotten", "whatever", "anything", "storing", "keeping", "saving"}
+)  # fmt: skip
+_ABOUT_THE_USER = (" about me ", " on me ", " forget me ")
+
+
+def names_users_data(utterance: str) -> bool:
+    padded = f" {utterance} "
+    return not _USERS_DATA.isdisjoint(utterance.split()) or any(
+        said in padded for said in _ABOUT_THE_USER
+    )
+
+
 def corpus() -> list[str]:
     text = resources.files(__package__).joinpath(CORPUS_FILE).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]

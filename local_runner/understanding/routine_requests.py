@@ -44,6 +44,7 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
             for i, word in enumerate(words)
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "i need a sec"
         # of a pause: none asks
+        or (len(words) > 1 and words[-1] == "go")  # "hamstrings tight go"
         or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in _without_what_happened(padded)
@@ -102,9 +103,12 @@ _ASKING = ("let's", "lets", "let us", "can we", "could we", "shall we", "can you
            "help me", "how about", "time for", "time to", "i fancy")  # fmt: skip
 _IMPERATIVES = frozenset({"do", "try", "run", "start", "begin", "put", "take", "give", "show"})
 # Words that turn a request down ("i'd rather not do the lower back one", "no more of the
-# hamstring stretches", "the physio said no lower back stretches").
+# hamstring stretches", "the physio said no lower back stretches", "my hamstring can't take
+# that").
 _REFUSING = frozenset({"not", "no", "never", "rather", "skip", "don't", "won't", "stop",
                        "instead", "avoid", "without", "nah"})  # fmt: skip
+# Not "can't" alone: "i can't touch my toes, let's work on my hamstrings" asks.
+_REFUSING_PHRASES = (" can't take ", " cannot take ", " can't handle ", " can't manage ")
 
 
 def asks_in_so_many_words(part: str) -> bool:
@@ -131,7 +135,9 @@ def only_describes_a_sensation(intent: str, utterance: str) -> bool:
 
 
 def refuses(utterance: str) -> bool:
-    return not _REFUSING.isdisjoint(utterance.split())
+    padded = f" {utterance} "
+    refused = any(phrase in padded for phrase in _REFUSING_PHRASES)
+    return refused or not _REFUSING.isdisjoint(utterance.split())
 
 
 def _nerve_pain_in(
