@@ -614,6 +614,33 @@ def test_asking_which_side_after_a_cry_word_is_no_cry(text: str) -> None:
     assert not Triage.default().assess(text).pain
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i can't feel nothing down below and me back is bad", "emergency"),
+        ("the stretches ain't doin' nothin' for these spasms", "doctor"),
+        ("i didn't do nothing wrong my back is just stiff", "selfcare"),
+    ],
+)
+def test_a_double_negative_says_the_thing_once(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+def test_spasms_that_keep_grabbing_are_recurring() -> None:
+    assessment = Triage.default().assess("my back spasms keep grabbing me")
+    assert "recurring_spasms" in assessment.flags
+
+
+def test_a_foot_gone_to_sleep_is_numb_but_going_to_sleep_is_not() -> None:
+    assert Triage.default().assess("my whole foot's gone to sleep").level == "doctor"
+    slept = Triage.default().assess("i've gone to sleep early and my back is stiff")
+    assert not {"numbness", "nerve_symptoms"} & set(slept.flags)
+
+
+def test_a_back_done_in_is_pain() -> None:
+    assert Triage.default().assess("that's done me back in that has").pain
+
+
 def test_a_foot_gone_fuzzy_is_a_nerve_symptom() -> None:
     assert Triage.default().assess("my foot's gone all fuzzy").level == "doctor"
 

@@ -412,6 +412,8 @@ def test_pain_that_names_a_routine_with_an_article_still_stops_the_hold() -> Non
         ("next one lah", ev.NEXT, {}),
         ("yes po", ev.YES, {}),
         ("yes o", ev.YES, {}),  # Nigerian English
+        ("mais yeah cher", ev.YES, {}),  # Cajun
+        ("ag sommer skip it", ev.SKIP, {}),  # South African
         ("can we pause for a while po", ev.PAUSE, {}),
         ("it's mostly the right side", ev.SIDE, {"side": "right"}),
     ],

@@ -26,6 +26,8 @@ EXTRA_PRONUNCIATIONS = {
     "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
+    "opo": "OW P OW",
+    "sige": "S IY G EH",
     "muchness": "M AH CH N AH S",
     "nahi": "N AH HH IY",
     "nahin": "N AH HH IY N",

@@ -35,7 +35,8 @@ STANDARD = {
     "sah": "sir",
     # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
     # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
-    "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts", "urting": "hurting",
+    "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
+    "urting": "hurting",
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
     "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
     "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",

@@ -36,6 +36,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SUFFIXES = (
     "nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e",
 )  # fmt: skip
+# A double negative says the thing once: "i can't feel nothing down below" is "can't feel
+# anything", which "nothing" right before "down below" would otherwise have negated.
+_DOUBLE_NEGATIVE = re.compile(
+    r"\b((?:cannot|not|never) (?:feel|felt|feeling|notice|noticed|sense|get|got|have|had|do|does"
+    r"|did|doing))"
+    r" nothing\b"
+)
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
@@ -48,7 +55,7 @@ _NEGATION_FILLERS = frozenset(
 def normalise(text: str) -> str:
     text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
-    return _NON_WORD.sub(" ", text).strip()
+    return _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
 
 
 @lru_cache(maxsize=8192)
