@@ -81,6 +81,7 @@ INTENT_SETS = [
     HELD / "blind30_utterances.tsv",
     HELD / "blind31_utterances.tsv",
     HELD / "blind32_utterances.tsv",
+    HELD / "blind33_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -118,6 +119,7 @@ PAIN_SETS = [
     HELD / "blind30_pain.tsv",
     HELD / "blind31_pain.tsv",
     HELD / "blind32_pain.tsv",
+    HELD / "blind33_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -155,6 +157,7 @@ OOD_SETS = [
     HELD / "blind30_ood.tsv",
     HELD / "blind31_ood.tsv",
     HELD / "blind32_ood.tsv",
+    HELD / "blind33_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -278,6 +281,9 @@ BEFORE = {
     "blind32_utterances.tsv": "first run 90.8%/slot 91.4%",
     "blind32_pain.tsv": "first run 93.3%",
     "blind32_ood.tsv": "first run 0/50",
+    "blind33_utterances.tsv": "first run 88.3%/slot 86.4%",
+    "blind33_pain.tsv": "first run 93.3%",
+    "blind33_ood.tsv": "first run 0/50",
 }
 
 
