@@ -582,10 +582,13 @@ def test_chat_shorthand_and_apostrophe_spellings_are_read_as_words() -> None:
     ("text", "expected"),
     [
         ("i'm stressed i just need the chill breathing one", "doctor"),  # "unsure": no fever
+        ("i'm stressed and my back aches can we chill out", "selfcare"),
         ("i've got chills and my back aches", "urgent"),
+        ("i think i've caught a chill and my back is killing me", "urgent"),
+        ("i'm chilled to the bone and my back aches", "urgent"),
     ],
 )
-def test_chill_is_no_fever_but_chills_are(text: str, expected: str) -> None:
+def test_a_chill_caught_is_a_fever_sign_but_chilling_out_is_not(text: str, expected: str) -> None:
     assert Triage.default().assess(text).level == expected
 
 
@@ -593,25 +596,43 @@ def test_chill_is_no_fever_but_chills_are(text: str, expected: str) -> None:
     "text",
     [
         "the pain is severe and constant and nothing i take touches it",
-        "it's severe and the painkillers don't touch it",
+        "it's severe pain and the painkillers don't touch it",
     ],
 )
 def test_severe_pain_that_nothing_eases_is_urgent(text: str) -> None:
     assert Triage.default().assess(text).level == "urgent"
 
 
-def test_severe_stiffness_that_eases_is_not_urgent() -> None:
-    assert Triage.default().assess("severe stiffness in the morning but it eases").level != "urgent"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "severe stiffness in the morning but it eases",
+        "there's a severe weather warning and constant rain",
+        "severe stiffness and nothing helps",
+    ],
+)
+def test_severe_without_pain_that_nothing_eases_is_not_urgent(text: str) -> None:
+    assert Triage.default().assess(text).level not in ("urgent", "emergency")
 
 
-def test_a_leg_gone_all_needles_is_a_nerve_symptom_but_needing_the_loo_is_not() -> None:
+def test_a_leg_gone_all_needles_is_a_nerve_symptom_but_needles_put_in_are_not() -> None:
     assert Triage.default().assess("me leg's gone all needles").level == "doctor"
-    assert Triage.default().assess("can we pause i need the loo").level != "emergency"
+    for said in (
+        "can we pause i need the loo",
+        "the nurse put needles in my bottom for the jab",
+        "the acupuncturist put needles in my bum",
+    ):
+        assert Triage.default().assess(said).level != "emergency", said
 
 
-@pytest.mark.parametrize("text", ["now doing which side ah", "ah the other leg now"])
+@pytest.mark.parametrize("text", ["now doing which side ah", "ah which leg now"])
 def test_asking_which_side_after_a_cry_word_is_no_cry(text: str) -> None:
     assert not Triage.default().assess(text).pain
+
+
+@pytest.mark.parametrize("text", ["ah my other leg", "ah which leg", "oh god my other knee"])
+def test_a_cry_beside_the_other_body_part_is_still_pain(text: str) -> None:
+    assert Triage.default().assess(text).pain
 
 
 @pytest.mark.parametrize(

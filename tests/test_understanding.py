@@ -297,6 +297,7 @@ def test_one_word_is_never_matched_by_its_stem_alone(said: str) -> None:
         ("stop right now", []),
         ("my right back is sore", ["right"]),
         ("the right side now", ["right"]),
+        ("the right then the left", ["right", "left"]),
     ],
 )
 def test_right_as_an_adverb_is_no_side(said: str, sides: list[str]) -> None:

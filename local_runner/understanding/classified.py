@@ -21,7 +21,13 @@ from .context import agreeing_intent, with_prior
 from .exercise_questions import asked_with_back_trouble
 from .model import LanguageModel
 from .negation import ended_instead, negated_command
-from .ood import accepted, names_users_data, said_about_someone_else, said_to_someone_else
+from .ood import (
+    accepted,
+    deletes_something_else,
+    opens_on_someone_else,
+    said_about_someone_else,
+    said_to_someone_else,
+)
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
 from .slots import SlotSpotter
 
@@ -77,7 +83,12 @@ class ClassifierStage:
             missing=not complete,
             elsewhere=said_to_someone_else(utterance)
             or (intent == ev.START_ROUTINE and said_about_someone_else(utterance))
-            or (intent == ev.DELETE_DATA and not names_users_data(utterance)),
+            or (
+                intent == ev.START_ROUTINE
+                and opens_on_someone_else(utterance)
+                and not requests.asks_in_so_many_words(utterance)
+            )
+            or (intent == ev.DELETE_DATA and deletes_something_else(utterance)),
             one_word=" " not in utterance,
             asks_which=asks_which,
         )

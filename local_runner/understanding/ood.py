@@ -82,37 +82,36 @@ def said_to_someone_else(utterance: str) -> bool:
     return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
 
 
-# A sentence whose subject is someone or something else ("the dog finally calmed down", "she
-# needs to chill out"): what it says of them asks the coach for nothing.
+# A sentence that opens on someone or something else ("the dog finally calmed down", "she needs
+# to chill out") tells of them; unless it goes on to ask ("the baby's asleep, let's do the
+# lower back routine"), it asks the coach for nothing (the caller checks that).
 OTHER_SUBJECTS = (
     "the dog", "the cat", "the baby", "the puppy", "the kitten", "the kids", "the children",
-    "he", "he's", "she", "she's", "they", "they're", "his", "her",
+    "he needs", "she needs", "they need",
 )  # fmt: skip
 
 
 def said_about_someone_else(utterance: str) -> bool:
     padded = f" {utterance} "
-    opening = utterance.split(" ", 2)
-    return any(f" {whose} " in padded for whose in OTHER_PEOPLES_COMPLAINTS) or any(
-        " ".join(opening[: len(who.split())]) == who for who in OTHER_SUBJECTS
-    )
+    return any(f" {whose} " in padded for whose in OTHER_PEOPLES_COMPLAINTS)
 
 
-# What the coach can delete is the user's own record: a deletion naming none of it ("delete
-# that photo of me", "delete my photos") is about something else.
-_USERS_DATA = frozenset(
-    {"data", "progress", "history", "information", "info", "everything", "stuff", "records",
-     "record", "account", "details", "stats", "streak", "diary", "log", "logs", "profile",
-     "sessions", "forgotten", "whatever", "anything", "storing", "keeping", "saving"}
+def opens_on_someone_else(utterance: str) -> bool:
+    return utterance.startswith(tuple(f"{who} " for who in OTHER_SUBJECTS))
+
+
+# What the coach can delete is the user's own record (and it asks before it does): a deletion
+# of something the coach never had ("delete that photo of me", "delete my emails") is said to
+# a phone or a tablet.
+_NOT_THE_COACHS = frozenset(
+    {"photo", "photos", "picture", "pictures", "pic", "pics", "selfie", "email", "emails",
+     "message", "messages", "text", "texts", "file", "files", "app", "apps", "contact",
+     "contacts", "song", "songs", "video", "videos", "post", "tweet", "voicemail", "folder"}
 )  # fmt: skip
-_ABOUT_THE_USER = (" about me ", " on me ", " forget me ")
 
 
-def names_users_data(utterance: str) -> bool:
-    padded = f" {utterance} "
-    return not _USERS_DATA.isdisjoint(utterance.split()) or any(
-        said in padded for said in _ABOUT_THE_USER
-    )
+def deletes_something_else(utterance: str) -> bool:
+    return not _NOT_THE_COACHS.isdisjoint(utterance.split())
 
 
 def corpus() -> list[str]:

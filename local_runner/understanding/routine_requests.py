@@ -44,7 +44,6 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
             for i, word in enumerate(words)
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "i need a sec"
         # of a pause: none asks
-        or (len(words) > 1 and words[-1] == "go")  # "hamstrings tight go"
         or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in _without_what_happened(padded)
@@ -107,8 +106,12 @@ _IMPERATIVES = frozenset({"do", "try", "run", "start", "begin", "put", "take", "
 # that").
 _REFUSING = frozenset({"not", "no", "never", "rather", "skip", "don't", "won't", "stop",
                        "instead", "avoid", "without", "nah"})  # fmt: skip
-# Not "can't" alone: "i can't touch my toes, let's work on my hamstrings" asks.
-_REFUSING_PHRASES = (" can't take ", " cannot take ", " can't handle ", " can't manage ")
+# Not "can't" alone: "i can't touch my toes, let's work on my hamstrings" asks, and so does
+# "i can't take this spasm let's do the spasm stretches"; said last, it refuses.
+_REFUSING_ENDS = tuple(
+    f" {cannot} {verb} {what}" for cannot in ("can't", "cannot") for verb in ("take", "handle")
+    for what in ("that", "this", "it")
+)  # fmt: skip
 
 
 def asks_in_so_many_words(part: str) -> bool:
@@ -136,7 +139,7 @@ def only_describes_a_sensation(intent: str, utterance: str) -> bool:
 
 def refuses(utterance: str) -> bool:
     padded = f" {utterance} "
-    refused = any(phrase in padded for phrase in _REFUSING_PHRASES)
+    refused = padded.rstrip().endswith(_REFUSING_ENDS)
     return refused or not _REFUSING.isdisjoint(utterance.split())
 
 

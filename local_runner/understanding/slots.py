@@ -78,8 +78,8 @@ class Span:
 
 
 # "Right" as an adverb is no side: "right now", "right there", "i'll be right back" (but "my
-# right back" is).
-_AFTER_ADVERB_RIGHT = frozenset({"now", "there", "here", "away", "then"})
+# right back" is, and "the right then the left").
+_AFTER_ADVERB_RIGHT = frozenset({"now", "there", "here"})
 _BEFORE_RIGHT_BACK = frozenset({"be", "i'll", "we'll", "come", "coming", "get", "go", "went"})
 
 

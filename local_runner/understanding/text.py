@@ -26,13 +26,16 @@ def normalise(text: str) -> str:
     return " ".join(in_standard_words(text).split())
 
 
-# Nigerian English closes a sentence with "o" ("yes o", "e don do o").
-_CLOSING_PARTICLES = frozenset({"o"})
+# Nigerian English closes a sentence with "o" ("yes o", "no o"); only after an answer is it
+# dropped ("my back o" is a complaint, not the routine's name).
+_BEFORE_CLOSING_O = frozenset(
+    {"yes", "no", "okay", "ok", "thanks", "sorry", "next", "stop", "wait"}
+)
 
 
 def without_particles(utterance: str) -> str:
     words = [w for w in utterance.split() if w not in PARTICLES]
-    if len(words) > 1 and words[-1] in _CLOSING_PARTICLES:
+    if len(words) == 2 and words[-1] == "o" and words[0] in _BEFORE_CLOSING_O:
         words.pop()
     return " ".join(words)
 

@@ -40,7 +40,7 @@ STANDARD = {
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
     "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
     "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",
-    "pls": "please", "plz": "please", "thx": "thanks", "u": "you",
+    "pls": "please", "plz": "please", "thx": "thanks",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 _WITH_APOSTROPHE = {"o'": "of", "an'": "and"}
