@@ -138,9 +138,8 @@ def only_describes_a_sensation(intent: str, utterance: str) -> bool:
 
 
 def refuses(utterance: str) -> bool:
-    padded = f" {utterance} "
-    refused = padded.rstrip().endswith(_REFUSING_ENDS)
-    return refused or not _REFUSING.isdisjoint(utterance.split())
+    refused_last = f" {utterance}".endswith(_REFUSING_ENDS)
+    return refused_last or not _REFUSING.isdisjoint(utterance.split())
 
 
 def _nerve_pain_in(
