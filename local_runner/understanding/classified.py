@@ -36,6 +36,20 @@ from .slots import SlotSpotter
 SURE = 0.8
 
 
+def not_for_the_coach(intent: str, utterance: str) -> bool:
+    """Said to someone else in the room; or, for a start, about someone else's complaint or
+    doings ("the dog finally calmed down", unless it goes on to ask); or, for a deletion, of
+    something the coach never had ("delete my photos")."""
+    if said_to_someone_else(utterance):
+        return True
+    if intent == ev.START_ROUTINE:
+        told_of_others = opens_on_someone_else(utterance) and not requests.asks_in_so_many_words(
+            utterance
+        )
+        return said_about_someone_else(utterance) or told_of_others
+    return intent == ev.DELETE_DATA and deletes_something_else(utterance)
+
+
 @dataclass(frozen=True)
 class Understanding:
     event: Event
@@ -81,14 +95,7 @@ class ClassifierStage:
             prediction.unknown,
             slotted=slotted,
             missing=not complete,
-            elsewhere=said_to_someone_else(utterance)
-            or (intent == ev.START_ROUTINE and said_about_someone_else(utterance))
-            or (
-                intent == ev.START_ROUTINE
-                and opens_on_someone_else(utterance)
-                and not requests.asks_in_so_many_words(utterance)
-            )
-            or (intent == ev.DELETE_DATA and deletes_something_else(utterance)),
+            elsewhere=not_for_the_coach(intent, utterance),
             one_word=" " not in utterance,
             asks_which=asks_which,
         )
