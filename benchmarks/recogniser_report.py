@@ -82,6 +82,7 @@ INTENT_SETS = [
     HELD / "blind31_utterances.tsv",
     HELD / "blind32_utterances.tsv",
     HELD / "blind33_utterances.tsv",
+    HELD / "blind34_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -120,6 +121,7 @@ PAIN_SETS = [
     HELD / "blind31_pain.tsv",
     HELD / "blind32_pain.tsv",
     HELD / "blind33_pain.tsv",
+    HELD / "blind34_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -158,6 +160,7 @@ OOD_SETS = [
     HELD / "blind31_ood.tsv",
     HELD / "blind32_ood.tsv",
     HELD / "blind33_ood.tsv",
+    HELD / "blind34_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -284,6 +287,9 @@ BEFORE = {
     "blind33_utterances.tsv": "first run 88.3%/slot 86.4%",
     "blind33_pain.tsv": "first run 93.3%",
     "blind33_ood.tsv": "first run 0/50",
+    "blind34_utterances.tsv": "first run 84.2%/slot 81.8%",
+    "blind34_pain.tsv": "first run 96.7%",
+    "blind34_ood.tsv": "first run 0/50",
 }
 
 

@@ -1006,3 +1006,77 @@ def test_a_symptom_said_with_a_negative_is_not_denied_by_it(text: str, level: st
 def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> None:
     assert Triage.default().assess(text).level not in ("emergency", "urgent")
     assert "nerve_symptoms" not in Triage.default().assess(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [
+        ("how d'ye dae the cat cow", "how do you do the cat cow"),
+        ("what'd i get through last time", "what did i get through last time"),
+        ("how'm i meant to do it", "how am i meant to do it"),
+        ("start di one fi dat", "start the one for that"),
+        ("hol it fi a full minute", "hold it for a full minute"),
+        ("stiff first ting in the morning", "stiff first thing in the morning"),
+        ("right on tae the next wan", "right on to the next one"),
+        ("is touchin ma toes awright", "is touching my toes alright"),
+        ("that's a lot bettah", "that's a lot better"),
+    ],
+)
+def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words(text) == standard
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fi do it", "ting", "my ting in my foot", "my ma says hello", "the wan face", "tae"],
+)
+def test_dialect_words_of_doubtful_meaning_are_left_alone(text: str) -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my back feels tight after sleeping on the sofa", "selfcare"),
+        ("i slept funny and my neck is stiff", "selfcare"),
+        ("my back feels tight after sleeping and the pain wakes me at night", "urgent"),
+        ("my back hurts when i sleep", "urgent"),
+        ("i work night shifts and can't sleep for the pain", "urgent"),
+    ],
+)
+def test_stiffness_after_a_sleep_is_no_night_pain_but_pain_in_the_night_is(
+    text: str, expected: str
+) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("it's been sair a fortnight noo an it's no gettin any better", "not_easing"),
+        ("my back spasms just don't seem to respond to the stretching at all", "recurring_spasms"),
+    ],
+)
+def test_a_fortnight_no_better_and_spasms_the_stretches_do_not_touch_see_a_doctor(
+    text: str, flag: str
+) -> None:
+    result = Triage.default().assess(text)
+    assert (result.level, flag in result.flags) == ("doctor", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [
+        ("ooh that's a bit crook", True),
+        ("me back's gone crook", True),
+        ("the crook ran off with the money", False),
+    ],
+)
+def test_crook_said_of_the_stretch_or_the_back_is_pain_but_not_of_a_thief(
+    text: str, pain: bool
+) -> None:
+    assert Triage.default().assess(text).pain is pain

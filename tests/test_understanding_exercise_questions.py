@@ -20,6 +20,10 @@ from tests.conftest import fixed_clock
         ("is it bad to touch my toes with a sore back", "toe_touches"),
         ("is it okay to do the cat cow with my sore back", "cat_cow"),
         ("should i be doing sit ups with a sore back", "sit_ups"),
+        # A worry about what the exercise might do, said last.
+        ("can i do leg raises with both the legs or it will strain the back", "leg_lifts"),
+        ("is it alright for me to do sit ups or will they make it worse", "sit_ups"),
+        ("can i do leg raises or will they make me back worse", "leg_lifts"),
     ],
 )
 def test_an_exercise_question_with_a_sore_back_as_its_condition_is_that_question(
@@ -35,6 +39,8 @@ def test_an_exercise_question_with_a_sore_back_as_its_condition_is_that_question
         "is it normal to feel a sharp pain in the cat cow",  # pain in the stretch
         "should i do sit ups with a sore back it's killing me",  # pain beside the condition
         "i did the cat cow with a sore back and now it hurts",  # not a question
+        "can i do leg raises it hurts or will it strain my back",  # pain before the worry
+        "i did the leg raises and it will strain my back",  # not a question
     ],
 )
 def test_pain_outside_the_condition_is_still_pain(text: str) -> None:

@@ -3,9 +3,11 @@
 "is it bad to touch my toes with a sore back" asks whether the exercise suits a sore back; the
 coach's answer to ExplainExercise says so ("While your back hurts, I'd leave out toe touches").
 Its pain words are the question's condition, not a report of pain in a stretch, so the safety
-net does not turn it into "that felt worse". Mid-routine the coach's own guards still hear the
-pain in its words and stop the hold. Pain anywhere else in the sentence ("is it normal to feel a
-sharp pain in the cat cow") is still pain.
+net does not turn it into "that felt worse". So are the words of a worry about what the
+exercise might do ("can i do leg raises or will it strain my back", "... or it'll make it
+worse"). Mid-routine the coach's own guards still hear the pain in its words and stop the hold.
+Pain anywhere else in the sentence ("is it normal to feel a sharp pain in the cat cow") is still
+pain.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from .safety import SafetyNet
 
 # "with a sore back", "with my bad back", "on a dodgy lower back", "for me back".
 _CONDITION = re.compile(r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b")
+# "or will it strain the back", "or it'll make it worse", "would that hurt my back": said last.
+_WORRY = re.compile(
+    r"\b(?:or )?(?:(?:will|would|could|might|does) (?:it|that|this|they)"
+    r"|(?:it|that|they)(?:'ll| will| would| could| might))"
+    r" (?:[a-z']+ ){0,2}(?:strain|hurt|aggravate|damage|injure|wreck|make)\b[a-z' ]*$"
+)
 _QUESTION_OPENERS = frozenset(
     {"is", "isn't", "should", "shall", "can", "could", "would", "will", "do", "does", "are",
      "am", "what", "what's", "how", "why", "which", "when", "ok", "okay", "alright"}
@@ -25,9 +33,11 @@ _QUESTION_OPENERS = frozenset(
 
 
 def asked_with_back_trouble(intent: str, utterance: str, safety: SafetyNet) -> bool:
-    """An exercise question whose only pain or red flag is its condition ("with a sore back")."""
+    """An exercise question whose only pain or red flag is its condition ("with a sore back") or a
+    worry about what the exercise might do ("or will it strain my back")."""
     words = utterance.split()
     if intent != ev.EXPLAIN_EXERCISE or not words or words[0] not in _QUESTION_OPENERS:
         return False
     rest, conditions = _CONDITION.subn(" ", utterance)
-    return bool(conditions) and not safety.names_pain_or_flag(rest)
+    rest, worries = _WORRY.subn(" ", rest)
+    return bool(conditions + worries) and not safety.names_pain_or_flag(rest)

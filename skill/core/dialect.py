@@ -32,11 +32,13 @@ STANDARD = {
     "yuh": "you", "unnu": "you", "tek": "take", "mek": "make", "seh": "say",
     "neva": "never", "ketch": "catch", "nex": "next", "gwaan": "go on", "inna": "in the",
     "pon": "on", "deh": "there", "dere": "there", "wah": "what", "likkle": "little",
-    "sah": "sir",
+    "sah": "sir", "hol": "hold", "fuhget": "forget",
     # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
     # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
     "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
     "urting": "hurting",
+    # Non-rhotic spellings ("that's a lot bettah").
+    "bettah": "better", "nevah": "never", "ovah": "over", "aftah": "after",
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
     "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
     "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",
@@ -56,14 +58,31 @@ _G_DROPPED = (
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # "Mek we stretch" (Jamaican): "let's stretch".
 _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
+# Spellings read by the word after or before them, where that leaves no doubt: "d'ye" is "do
+# you", "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what
+# it is for ("the one fi dat", "fi a full minute") and "ting" is "thing" after a determiner ("di
+# ting wid di ball", "first ting in the morning"; alone it may be a "tingling" cut short); Scots
+# "tae" is "to" before "the" and "wan" is "one" after "next" or "that" ("the wan" may be pale).
+_IN_CONTEXT = (
+    (re.compile(r"\bd'(?:ye|ya|yeh)\b"), "do you"),
+    (re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
+    (re.compile(r"\bhow'm i\b"), "how am i"),
+    (re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"), "for "),
+    (
+        re.compile(r"\b(di|the|a|dat|that|dis|this|first|every|any|some|one|whole|likkle) ting\b"),
+        r"\1 thing",
+    ),
+    (re.compile(r"\btae (?=(?:the|ma|my|me|a)\b)"), "to "),
+    (re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
+)
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
-# "Me" for "my" before a body part ("the backs of me legs", "me hip's playing up"). "Back" only
-# as a complaint: "help me back up" and "get me back on track" keep their "me".
+# "Me" (and Scots "ma") for "my" before a body part ("the backs of me legs", "me hip's playing
+# up", "touchin ma toes"). "Back" only as a complaint: "help me back up" keeps its "me".
 _ME_AS_MY = re.compile(
-    r"\bme (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?|feet|foot"
-    r"|calf|calves|spine|toes?|backside|bits"
+    r"\b(?:me|ma) (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
+    r"|feet|foot|calf|calves|spine|toes?|backside|bits"
     r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
     r"| aching| catch| catching| locked| gone| went|$)))"
 )
@@ -75,6 +94,8 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
     text = _LETS.sub("let's", _ACH.sub("och", text))
+    for pattern, standard in _IN_CONTEXT:
+        text = pattern.sub(standard, text)
     if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
         return _ME_AS_MY.sub("my ", text)
     return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
