@@ -34,6 +34,17 @@ from .slots import SlotSpotter
 # A classifier answer this sure beats a wide free-text template ("my {symptom}"), and a request
 # this sure may carry the complaint behind it.
 SURE = 0.8
+# Intents that both move on: "leave this exercise and go to the next one" reads next 0.88 and
+# skip 0.12, "jump over this one and go to the next" skip 0.78 and next 0.22. Either way the
+# user wants the next exercise, so the likelier one is as sure as the two together.
+MOVING_ON = frozenset({ev.SKIP, ev.NEXT})
+
+
+def sureness(intent: str, probabilities: dict[str, float]) -> float:
+    """The confidence in `intent`: its probability, or that of both moving-on intents."""
+    if intent in MOVING_ON:
+        return sum(probabilities.get(other, 0.0) for other in MOVING_ON)
+    return probabilities[intent]
 
 
 def not_for_the_coach(intent: str, utterance: str) -> bool:
@@ -74,7 +85,8 @@ class ClassifierStage:
         spans = self.spotter.spans(utterance)
         prediction = self.classifier.predict(self.spotter.delexicalise(utterance, spans))
         probabilities = with_prior(prediction.probabilities, expects)
-        intent, confidence = max(probabilities.items(), key=lambda item: item[1])
+        intent = max(probabilities, key=probabilities.__getitem__)
+        confidence = sureness(intent, probabilities)
         intent = ended_instead(intent, utterance)
         if intent == ev.HELP and any(span.id_for(requests.EXERCISE_TYPE) for span in spans):
             # Help takes no value: help with a named exercise is a question about it ("how do
