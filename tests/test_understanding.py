@@ -298,11 +298,29 @@ def test_one_word_is_never_matched_by_its_stem_alone(said: str) -> None:
         ("my right back is sore", ["right"]),
         ("the right side now", ["right"]),
         ("the right then the left", ["right", "left"]),
+        ("right let's get these stretches going", []),  # an opening "okay"
+        ("right leg", ["right"]),
+        ("right", ["right"]),
     ],
 )
 def test_right_as_an_adverb_is_no_side(said: str, sides: list[str]) -> None:
     spans = default_recogniser().spotter.spans(said)
     assert [span.id_for("Side") for span in spans if span.id_for("Side")] == sides
+
+
+@pytest.mark.parametrize(
+    ("said", "feelings"),
+    [
+        ("my hammies need a good stretch", []),
+        ("start whatever's good for that", []),
+        ("good", ["better"]),
+        ("that was a good one", ["better"]),
+        ("that felt good for my back", ["better"]),
+    ],
+)
+def test_a_word_of_feeling_said_of_a_thing_is_no_feeling(said: str, feelings: list[str]) -> None:
+    spans = default_recogniser().spotter.spans(said)
+    assert [span.id_for("Feeling") for span in spans if span.id_for("Feeling")] == feelings
 
 
 def test_an_exercise_said_in_another_inflection_is_brought_back() -> None:

@@ -5,7 +5,8 @@ sample or synonym in `interaction_model/en-US.json` reaches speech recognition o
 pocketsphinx gets a language model of the expanded sentences, whisper a prompt naming the
 domain's words. `digest` keys the generated artefacts in the cache. A sample with slots stands
 for a spread of its expansions (all of them would be millions), plus every combination of the
-values' own names, the names the coach says and users repeat ("tell me about the slump glide").
+values' own names, the names the coach says and users repeat ("tell me about the slump glide");
+a sample that is a slot alone ("{routine}") stands for every form of its values.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 from skill.core.words import number_words
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "interaction_model" / "en-US.json"
-BUILD_VERSION = "4"  # bump to rebuild every cached artefact after a change to how they are made
+BUILD_VERSION = "5"  # bump to rebuild every cached artefact after a change to how they are made
 MAX_EXPANSIONS_PER_SAMPLE = 150
 # How much more often a sentence of a small intent counts in the LM than one of the largest:
 # (largest intent's sentences / its intent's) ** BALANCE, at most MAX_REPEATS. Unbalanced, the
@@ -107,7 +108,11 @@ def vocabulary_of(model: dict[str, Any], digest: str) -> Vocabulary:
             used = re.findall(r"\{(\w+)\}", sample)
             options = [forms.get(kinds.get(slot, ""), [slot]) for slot in used]
             named = [names.get(kinds.get(s, ""), o) for s, o in zip(used, options, strict=True)]
-            for combo in itertools.chain(_spread(options, index), itertools.product(*named)):
+            # A value said on its own ("spasm", "hammies") is said in any of its forms: a
+            # bare-slot sample stands for all of them, not a spread that moves with each synonym.
+            alone = len(used) == 1 and sample.strip() == "{" + used[0] + "}"
+            spread = itertools.product(*options) if alone else _spread(options, index)
+            for combo in itertools.chain(spread, itertools.product(*named)):
                 text = sample
                 for slot, form in zip(used, combo, strict=True):
                     text = text.replace("{" + slot + "}", form, 1)

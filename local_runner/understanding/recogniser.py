@@ -20,7 +20,7 @@ from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from . import routine_requests as requests
-from .acknowledged import command_after_acknowledgement
+from .acknowledged import command_after_acknowledgement, command_after_refusal
 from .classified import SURE, ClassifierStage, Understanding
 from .classifier import LinearModel
 from .context import agreeing_intent
@@ -145,6 +145,9 @@ class Recogniser:
         if acknowledged is not None:
             command, stage = acknowledged
             return self._unless_pain(command, utterance, expects, 0.9, stage)
+        refused = command_after_refusal(candidates[-1], self.exact.lookup)
+        if refused is not None:
+            return self._unless_pain(refused, utterance, expects, 0.9, "exact")
         for candidate in candidates:
             matched = self.templates.match(candidate)
             if matched is not None and self._plausible(matched):

@@ -17,6 +17,7 @@ from skill.core.words import ONES, TENS, parse_number
 
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
 from .text import taken_back
+from .word_senses import in_another_sense
 
 PLACEHOLDER = "§"
 # The routine named after the body part itself: any other routine named in the sentence, or
@@ -77,18 +78,6 @@ class Span:
         return PLACEHOLDER + "+".join(sorted({kind for kind, _ in self.ids}))
 
 
-# "Right" as an adverb is no side: "right now", "right there", "i'll be right back" (but "my
-# right back" is, and "the right then the left").
-_AFTER_ADVERB_RIGHT = frozenset({"now", "there", "here"})
-_BEFORE_RIGHT_BACK = frozenset({"be", "i'll", "we'll", "come", "coming", "get", "go", "went"})
-
-
-def _right_as_adverb(words: list[str], i: int) -> bool:
-    after = words[i + 1] if i + 1 < len(words) else ""
-    before = words[i - 1] if i else ""
-    return after in _AFTER_ADVERB_RIGHT or (after == "back" and before in _BEFORE_RIGHT_BACK)
-
-
 class SlotSpotter:
     def __init__(self, model: LanguageModel) -> None:
         self.model = model
@@ -118,8 +107,8 @@ class SlotSpotter:
         found: list[Span] = []
         i = 0
         while i < len(words):
-            adverb = words[i] == "right" and _right_as_adverb(words, i)
-            span = None if adverb else self._number_at(words, i) or self._phrase_at(words, i)
+            skipped = in_another_sense(words, i)
+            span = None if skipped else self._number_at(words, i) or self._phrase_at(words, i)
             if span is None:
                 i += 1
                 continue
