@@ -24,6 +24,7 @@ from tests.conftest import fixed_clock
         ("can i do leg raises with both the legs or it will strain the back", "leg_lifts"),
         ("is it alright for me to do sit ups or will they make it worse", "sit_ups"),
         ("can i do leg raises or will they make me back worse", "leg_lifts"),
+        ("is it okay if i do some sit ups or is that gonna make it worse", "sit_ups"),
     ],
 )
 def test_an_exercise_question_with_a_sore_back_as_its_condition_is_that_question(
@@ -41,6 +42,9 @@ def test_an_exercise_question_with_a_sore_back_as_its_condition_is_that_question
         "i did the cat cow with a sore back and now it hurts",  # not a question
         "can i do leg raises it hurts or will it strain my back",  # pain before the worry
         "i did the leg raises and it will strain my back",  # not a question
+        "is it bad that my foot goes numb in the cat cow",  # a symptom, not a worry
+        "can i do the cat cow or will it hurt because it hurts now",  # pain after the worry
+        "could i do the cat cow or might it hurt my back is absolutely killing me",
     ],
 )
 def test_pain_outside_the_condition_is_still_pain(text: str) -> None:

@@ -123,26 +123,3 @@ def test_an_acknowledgement_before_a_command_is_the_command(text: str, intent: s
 
 def test_pain_after_an_acknowledgement_and_a_command_is_still_heard() -> None:
     assert default_recogniser().parse("yeah next that hurts").name == ev.FEELING
-
-
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("i'm not getting down on all fours skip it", ev.SKIP),
-        ("i can't get into that position just move on", ev.NEXT),
-        ("i really don't fancy it skip", ev.SKIP),
-        # The command itself refused, an exercise named, someone else's refusal: no move.
-        ("i don't want to skip it", ev.FALLBACK),
-        ("no not that next one", ev.FALLBACK),
-        ("he won't eat his dinner so move on", ev.FALLBACK),
-    ],
-)
-def test_a_move_on_said_after_the_reason_for_it_is_that_move(text: str, intent: str) -> None:
-    assert default_recogniser().parse(text).name == intent
-
-
-def test_pain_in_the_reason_before_a_skip_is_still_heard() -> None:
-    assert default_recogniser().parse("ow i can't do this it hurts skip it").name in (
-        ev.FEELING,
-        ev.RED_FLAG,
-    )

@@ -20,11 +20,21 @@ from .safety import SafetyNet
 
 # "with a sore back", "with my bad back", "on a dodgy lower back", "for me back".
 _CONDITION = re.compile(r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b")
-# "or will it strain the back", "or it'll make it worse", "would that hurt my back": said last.
+# "or will it strain the back", "or it'll make it worse", "would that hurt my back", "or is that
+# gonna make it worse", "going to help or hurt", "or is that bad": said last, and ending on
+# words of the worry only ("is it bad that my foot goes numb in the cat cow" says a symptom).
+_WORRY_ENDING = (
+    r"(?: (?:it|me|my|the|a|back|lower|worse|more|off|entirely|things|up|any|even|at|all"
+    r"|bit|lot|further|again|in|long|run|or|not|too|much))*$"
+)
 _WORRY = re.compile(
-    r"\b(?:or )?(?:(?:will|would|could|might|does) (?:it|that|this|they)"
+    r"\b(?:or )?(?:(?:will|would|could|might|does|is|isn't) (?:it|that|this|they)"
     r"|(?:it|that|they)(?:'ll| will| would| could| might))"
-    r" (?:[a-z']+ ){0,2}(?:strain|hurt|aggravate|damage|injure|wreck|make)\b[a-z' ]*$"
+    r"(?: (?:gonna|going to|be|just))?(?: [a-z']+){0,2}"
+    r" (?:strain|hurt|aggravate|damage|injure|wreck|make|bad|harm|finish)"
+    + _WORRY_ENDING
+    + r"|\b(?:help|good) or (?:hurt|harm|bad|make)"
+    + _WORRY_ENDING
 )
 _QUESTION_OPENERS = frozenset(
     {"is", "isn't", "should", "shall", "can", "could", "would", "will", "do", "does", "are",

@@ -20,11 +20,12 @@ from skill.core.symptom_words import heard_symptoms
 
 from . import cache as classifier_cache
 from . import routine_requests as requests
-from .acknowledged import command_after_acknowledgement, command_after_refusal
+from .acknowledged import command_after_acknowledgement
 from .classified import SURE, ClassifierStage, Understanding
 from .classifier import LinearModel
 from .context import agreeing_intent
 from .exact import ExactTable
+from .exercise_questions import asked_with_back_trouble
 from .model import LanguageModel
 from .ood import ACTIONS, said_to_someone_else
 from .pause_with_reason import pause_said_with_reason
@@ -145,9 +146,6 @@ class Recogniser:
         if acknowledged is not None:
             command, stage = acknowledged
             return self._unless_pain(command, utterance, expects, 0.9, stage)
-        refused = command_after_refusal(candidates[-1], self.exact.lookup)
-        if refused is not None:
-            return self._unless_pain(refused, utterance, expects, 0.9, "exact")
         for candidate in candidates:
             matched = self.templates.match(candidate)
             if matched is not None and self._plausible(matched):
@@ -209,7 +207,8 @@ class Recogniser:
     ) -> Understanding:
         """A free-text template ("my {symptom}") is a wide net: a classifier answer that is sure
         or found its slot value ("my pain's a six" -> PainScore, "my tight legs" -> hamstrings)
-        wins unless triage sees a red flag."""
+        wins unless triage sees a red flag ("is it okay if i do sit ups or is that gonna make it
+        worse" is a worry, not a flag)."""
         if not any(k in matched.heard for k in self.free_text_slots):
             return Understanding(matched, 1.0, "template")
         stage = self.classified
@@ -218,20 +217,20 @@ class Recogniser:
             other.stage == "classifier"
             and other.event.name != matched.name
             and (stage.sure(other.event, other.confidence) or stage.has_spotted_slot(other.event))
-            and (not self.safety.names_red_flag(utterance) or self._heard_request(other, utterance))
+            and (not self.safety.names_red_flag(utterance) or self._outweighs(other, utterance))
         ):
             return other
         return Understanding(matched, 1.0, "template")
 
-    def _heard_request(self, found: Understanding, utterance: str) -> bool:
+    def _outweighs(self, found: Understanding, utterance: str) -> bool:
         """A sure request for a routine, whose red flag the coach still hears and answers first
         ("my back's gone into spasm again, help me loosen it off": advice, then the routine),
-        unless the flag is serious."""
+        unless the flag is serious; or an exercise question whose only flag is its worry."""
         return (
             found.event.name == ev.START_ROUTINE
             and found.confidence >= SURE
             and not self.safety.names_serious_flag(utterance)
-        )
+        ) or asked_with_back_trouble(found.event.name, utterance, self.safety)
 
     def _plausible(self, event: Event) -> bool:
         """A free-text symptom must name something triage knows ("my left leg" is not one)."""

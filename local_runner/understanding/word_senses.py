@@ -1,8 +1,8 @@
 """Words that are slot values in one sense and not in another: the slot spotter skips them.
 
 "Right" is a side, but not as an adverb ("right now", "i'll be right back") or as an opening
-"okay" ("right let's get going"); "good" is a feeling, but not said of a thing ("give them a
-good stretch", "whatever's good for that").
+"okay" ("right let's get going"); "good" is a feeling, but not said of what suits ("whatever's
+good for that").
 """
 
 from __future__ import annotations
@@ -27,20 +27,16 @@ def _right_as_adverb(words: list[str], i: int) -> bool:
     )
 
 
-# A word of feeling said of a thing is no feeling: "give them a good stretch", "whatever's good
-# for that" (but "a good one" may answer "how was that?").
-_PRAISE = frozenset({"good", "great", "nice", "lovely", "brilliant", "grand"})
+# A word of feeling said of what suits is no feeling: "start whatever's good for that" (but "a
+# good stretch" may answer "how did that feel?").
+_PRAISE = frozenset({"good", "great"})
 _WHATEVER = frozenset({"what's", "whatever's", "what", "whatever", "something", "anything"})
 
 
 def _feeling_as_attribute(words: list[str], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     before = words[i - 1] if i else ""
-    if words[i] not in _PRAISE:
-        return False
-    return (before in ("a", "an") and after not in ("", "one")) or (
-        before in _WHATEVER and after == "for"
-    )
+    return words[i] in _PRAISE and before in _WHATEVER and after == "for"
 
 
 def in_another_sense(words: list[str], i: int) -> bool:

@@ -3,9 +3,9 @@
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
 "my" in them, and so does the local recogniser. Only spellings whose meaning is rarely in doubt
-where they are said are here ("ken" and "ma" are names and mothers too; "tae" is "to" and
-"toe", "yer" is "your" and "you're", "fi" is "for" and "to", "bun" is a bun, "wan" is pale,
-"ting" is how "tingling" starts). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
+where they are said are here ("ken" is a name; "tae" is "to" and "toe", "yer" is "your" and
+"you're", "bun" is a bun). A few more are read by the words beside them (_IN_CONTEXT, and "ma"
+is "my" only before a body part). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
 feeling" is no feeling), so read as "not" it would deny the symptom it states.
 """
 
@@ -58,21 +58,18 @@ _G_DROPPED = (
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # "Mek we stretch" (Jamaican): "let's stretch".
 _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
-# Spellings read by the word after or before them, where that leaves no doubt: "d'ye" is "do
-# you", "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what
-# it is for ("the one fi dat", "fi a full minute") and "ting" is "thing" after a determiner ("di
-# ting wid di ball", "first ting in the morning"; alone it may be a "tingling" cut short); Scots
-# "tae" is "to" before "the" and "wan" is "one" after "next" or "that" ("the wan" may be pale).
+# Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
+# "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what it is
+# for ("the one fi dat", "fi a full minute"); "ting" is "thing" in "first ting" and before what
+# names it ("di ting wid di ball") - elsewhere it may be "tingling" cut short ("a ting in both
+# feet"); "wan" is "one" after "next" or "that" ("the wan" may be pale).
 _IN_CONTEXT = (
     (re.compile(r"\bd'(?:ye|ya|yeh)\b"), "do you"),
     (re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     (re.compile(r"\bhow'm i\b"), "how am i"),
     (re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"), "for "),
-    (
-        re.compile(r"\b(di|the|a|dat|that|dis|this|first|every|any|some|one|whole|likkle) ting\b"),
-        r"\1 thing",
-    ),
-    (re.compile(r"\btae (?=(?:the|ma|my|me|a)\b)"), "to "),
+    (re.compile(r"\bfirst ting\b"), "first thing"),
+    (re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
     (re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
 )
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
