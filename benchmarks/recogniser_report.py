@@ -83,6 +83,7 @@ INTENT_SETS = [
     HELD / "blind32_utterances.tsv",
     HELD / "blind33_utterances.tsv",
     HELD / "blind34_utterances.tsv",
+    HELD / "blind35_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -122,6 +123,7 @@ PAIN_SETS = [
     HELD / "blind32_pain.tsv",
     HELD / "blind33_pain.tsv",
     HELD / "blind34_pain.tsv",
+    HELD / "blind35_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -161,6 +163,7 @@ OOD_SETS = [
     HELD / "blind32_ood.tsv",
     HELD / "blind33_ood.tsv",
     HELD / "blind34_ood.tsv",
+    HELD / "blind35_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -290,6 +293,9 @@ BEFORE = {
     "blind34_utterances.tsv": "first run 84.2%/slot 81.8%",
     "blind34_pain.tsv": "first run 96.7%",
     "blind34_ood.tsv": "first run 0/50",
+    "blind35_utterances.tsv": "first run 87.5%/slot 94.9%",
+    "blind35_pain.tsv": "first run 96.7%",
+    "blind35_ood.tsv": "first run 0/50",
 }
 
 

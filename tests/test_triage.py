@@ -1084,3 +1084,33 @@ def test_crook_said_of_the_stretch_or_the_back_is_pain_but_not_of_a_thief(
     text: str, pain: bool
 ) -> None:
     assert Triage.default().assess(text).pain is pain
+
+
+def test_an_age_said_as_ah_m_counts_for_new_severe_pain() -> None:
+    text = "ah'm seventy two and this bad pain came on sudden never had owt like it"
+    assert Triage.default().assess(text).level == "urgent"
+
+
+@pytest.mark.parametrize(("text", "pain"), [("aiya ho tung ah", True), ("aiya", False)])
+def test_cantonese_very_painful_is_pain(text: str, pain: bool) -> None:
+    assert Triage.default().assess(text).pain is pain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tight hammies after footy trainin last night", "selfcare"),
+        ("my back was agony last night and i couldn't sleep", "urgent"),
+        ("the pain woke me up last night", "urgent"),
+    ],
+)
+def test_last_night_as_a_time_is_no_night_pain(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+def test_yorkshire_and_geordie_words_are_read_as_words() -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert in_standard_words("reet on to t' next") == "right on to the next"
+    assert in_standard_words("ah'm back keep gannin") == "i'm back keep going"
+    assert in_standard_words("can't tell") == "can't tell"

@@ -414,6 +414,10 @@ def test_pain_that_names_a_routine_with_an_article_still_stops_the_hold() -> Non
         ("yes o", ev.YES, {}),  # Nigerian English
         ("mais yeah cher", ev.YES, {}),  # Cajun
         ("ag sommer skip it", ev.SKIP, {}),  # South African
+        ("aki cancel", ev.CANCEL, {}),  # Kenyan
+        ("eeh sawa yes", ev.YES, {}),
+        ("pause kidogo", ev.PAUSE, {}),
+        ("nay not now", ev.NO, {}),  # Yorkshire
         ("can we pause for a while po", ev.PAUSE, {}),
         ("it's mostly the right side", ev.SIDE, {"side": "right"}),
     ],

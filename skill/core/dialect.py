@@ -35,6 +35,8 @@ STANDARD = {
     "sah": "sir", "hol": "hold", "fuhget": "forget",
     # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
     # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
+    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going".
+    "reet": "right", "nay": "no", "gannin": "going",
     "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
     "urting": "hurting",
     # Non-rhotic spellings ("that's a lot bettah").
@@ -64,7 +66,9 @@ _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
 # names it ("di ting wid di ball") - elsewhere it may be "tingling" cut short ("a ting in both
 # feet"); "wan" is "one" after "next" or "that" ("the wan" may be pale).
 _IN_CONTEXT = (
-    (re.compile(r"\bd'(?:ye|ya|yeh)\b"), "do you"),
+    (re.compile(r"\bd'(?:ye|ya|yeh|you)\b"), "do you"),
+    (re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
+    (re.compile(r"\bah'm\b"), "i'm"),  # Northern "ah'm back"
     (re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     (re.compile(r"\bhow'm i\b"), "how am i"),
     (re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"), "for "),
