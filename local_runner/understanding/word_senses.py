@@ -11,8 +11,6 @@ from __future__ import annotations
 # right back" is, and "the right then the left").
 _AFTER_ADVERB_RIGHT = frozenset({"now", "there", "here"})
 _BEFORE_RIGHT_BACK = frozenset({"be", "i'll", "we'll", "come", "coming", "get", "go", "went"})
-
-
 # An opening "right" is "okay": "right let's get these stretches going", "right so".
 _AFTER_OPENING_RIGHT = frozenset({"let's", "lets", "so", "okay", "ok", "lad", "well"})
 

@@ -35,10 +35,10 @@ STANDARD = {
     "sah": "sir", "hol": "hold", "fuhget": "forget",
     # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
     # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
-    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going".
-    "reet": "right", "nay": "no", "gannin": "going",
     "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
     "urting": "hurting",
+    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going".
+    "reet": "right", "nay": "no", "gannin": "going",
     # Non-rhotic spellings ("that's a lot bettah").
     "bettah": "better", "nevah": "never", "ovah": "over", "aftah": "after",
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
@@ -76,6 +76,8 @@ _IN_CONTEXT = (
     (re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
     (re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
 )
+# Text with none of their words (most) skips them.
+_ANY_IN_CONTEXT = re.compile(r"'|\b(?:fi|ting|wan)\b")
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
@@ -95,8 +97,9 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
     text = _LETS.sub("let's", _ACH.sub("och", text))
-    for pattern, standard in _IN_CONTEXT:
-        text = pattern.sub(standard, text)
+    if _ANY_IN_CONTEXT.search(text):
+        for pattern, standard in _IN_CONTEXT:
+            text = pattern.sub(standard, text)
     if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
         return _ME_AS_MY.sub("my ", text)
     return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
