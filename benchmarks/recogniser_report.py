@@ -84,6 +84,7 @@ INTENT_SETS = [
     HELD / "blind33_utterances.tsv",
     HELD / "blind34_utterances.tsv",
     HELD / "blind35_utterances.tsv",
+    HELD / "blind36_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -124,6 +125,7 @@ PAIN_SETS = [
     HELD / "blind33_pain.tsv",
     HELD / "blind34_pain.tsv",
     HELD / "blind35_pain.tsv",
+    HELD / "blind36_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -164,6 +166,7 @@ OOD_SETS = [
     HELD / "blind33_ood.tsv",
     HELD / "blind34_ood.tsv",
     HELD / "blind35_ood.tsv",
+    HELD / "blind36_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -296,6 +299,9 @@ BEFORE = {
     "blind35_utterances.tsv": "first run 87.5%/slot 94.9%",
     "blind35_pain.tsv": "first run 96.7%",
     "blind35_ood.tsv": "first run 0/50",
+    "blind36_utterances.tsv": "first run 93.3%/slot 89.5%",
+    "blind36_pain.tsv": "first run 96.7%",
+    "blind36_ood.tsv": "first run 1/50",
 }
 
 

@@ -24,6 +24,8 @@ from skill.core import events as ev
         ("remind me at noon", "12:00"),
         ("remind me after lunch", "AF"),
         ("remind me every morning", "MO"),
+        ("tomorrow seven o'clock remind me do exercises", "07:00"),  # no "at": o'clock says it
+        ("remind me at seven o'clock in the evening", "19:00"),
         ("remind me to stretch", None),
     ],
 )

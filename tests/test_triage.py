@@ -1114,3 +1114,52 @@ def test_yorkshire_and_geordie_words_are_read_as_words() -> None:
     assert in_standard_words("reet on to t' next") == "right on to the next"
     assert in_standard_words("ah'm back keep gannin") == "i'm back keep going"
     assert in_standard_words("can't tell") == "can't tell"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i'm past sixty and this back pain just came suddenly very strong", "urgent"),
+        ("i'm well past seventy and it came on sudden this morning", "urgent"),
+        ("the pain came on suddenly at half past ten", "selfcare"),  # a time, not an age
+    ],
+)
+def test_an_age_said_as_past_sixty_counts_for_new_severe_pain(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [("ei ei my waist o", True), ("my waist is paining me", True), ("ei", False),
+     ("aiya my back", True), ("my waist size went down", False)],
+)  # fmt: skip
+def test_ghanaian_and_malaysian_cries_beside_the_waist_or_back_are_pain(
+    text: str, pain: bool
+) -> None:
+    assert Triage.default().assess(text).pain is pain
+
+
+@pytest.mark.parametrize(
+    ("said", "standard"),
+    [
+        ("how d'yer do the one where yer pull yer knee up", "how do you do the one where you pull your knee up"),
+        ("can yow do them nerve ones", "can you do them nerve ones"),
+        ("yow that stings", "yow that stings"),  # a cry, not "you"
+        ("i ent got a towel", "i haven't got a towel"),
+        ("have i gorra hold this one", "have i got to hold this one"),
+        ("ow much longer", "how much longer"),
+        ("ow my back", "ow my back"),
+        ("can do the stretches for that or not", "can i do the stretches for that"),
+        ("i can do it or not", "i can do it or not"),
+        ("my nerve kena pinched", "my nerve got pinched"),
+        ("how mi fi do di one wid di knee dem up a mi chest",
+         "how i should do the one with the knees up to my chest"),  # Jamaican
+        ("mi tell dem fi wait", "me tell them fi wait"),
+    ],
+)
+def test_brummie_and_malaysian_spellings_are_read_by_the_words_beside_them(
+    said: str, standard: str
+) -> None:
+    from skill.core.dialect import in_standard_words
+
+    assert " ".join(in_standard_words(said).split()) == standard

@@ -417,6 +417,8 @@ def test_pain_that_names_a_routine_with_an_article_still_stops_the_hold() -> Non
         ("aki cancel", ev.CANCEL, {}),  # Kenyan
         ("eeh sawa yes", ev.YES, {}),
         ("pause kidogo", ev.PAUSE, {}),
+        ("yes chale", ev.YES, {}),  # Ghanaian
+        ("next one bab", ev.NEXT, {}),  # Brummie
         ("nay not now", ev.NO, {}),  # Yorkshire
         ("can we pause for a while po", ev.PAUSE, {}),
         ("it's mostly the right side", ev.SIDE, {"side": "right"}),
@@ -661,3 +663,34 @@ def test_a_red_flag_whose_words_were_read_as_a_routine_name_is_still_triaged(tex
 def test_a_routine_asked_for_by_name_with_a_symptom_is_still_that_request() -> None:
     event = default_recogniser().parse("start the sciatica routine for my leg")
     assert (event.name, event.slots) == (ev.START_ROUTINE, {"routine": "sciatica"})
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [
+        ("how do you do the one where you pull your knee up to your chest", "knee_to_chest"),
+        ("how d'yer do the one where yer pull yer knee up to yer chest", "knee_to_chest"),
+        ("what's the one where you hug your knees", "knee_to_chest"),
+    ],
+)
+def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exercise: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("exercise")) == (ev.EXPLAIN_EXERCISE, exercise)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("i ent got one of them big gym balls", ev.NO_EQUIPMENT, {"equipment": "stability_ball"}),
+        ("ow much longer have i gorra hold this one", ev.STATUS, {}),
+        ("chale my waist is paining me paa can we do something for the waist", ev.START_ROUTINE,
+         {"routine": "lower_back"}),
+        ("the doctor say my nerve kena pinched can do the stretches for that or not",
+         ev.START_ROUTINE, {"routine": "sciatica"}),
+    ],
+)  # fmt: skip
+def test_brummie_ghanaian_and_malaysian_requests_are_understood(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, dict(event.slots)) == (intent, slots)

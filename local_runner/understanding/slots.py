@@ -63,6 +63,20 @@ def _stems(words: list[str]) -> str:
     return " ".join(_stem(w) for w in words)
 
 
+# An exercise is described as one does it or as one tells it ("pulling my knee up to my chest",
+# "the one where you pull your knee up to your chest"): its forms are taken either way.
+_TOLD_EITHER_WAY = frozenset({"ExerciseName"})
+_TOLD = {"my": "your", "your": "my"}
+
+
+def _told_either_way(slot_type: str, forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    if slot_type not in _TOLD_EITHER_WAY:
+        return forms
+    known = {form for form, _ in forms}
+    told = [(" ".join(_TOLD.get(w, w) for w in form.split()), value) for form, value in forms]
+    return forms + [(form, value) for form, value in told if form not in known]
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -85,7 +99,7 @@ class SlotSpotter:
         self.stemmed: dict[str, dict[str, str]] = {}  # a name's stems -> {type: id}
         self.happening: dict[str, dict[str, str]] = {}  # a feeling's stems -> {type: id}
         for slot_type, forms in model.values.items():
-            for form, value_id in forms:
+            for form, value_id in _told_either_way(slot_type, forms):
                 self.phrases.setdefault(form, {}).setdefault(slot_type, value_id)
                 by_stem = self.happening if slot_type in _HAPPENING_BY_STEM else self.stemmed
                 if len(form.split()) > 1 and slot_type in _NAMES_BY_STEM | _HAPPENING_BY_STEM:

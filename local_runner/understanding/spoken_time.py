@@ -54,7 +54,7 @@ def with_spoken_time(event: Event) -> Event:
 
 def clock_time(utterance: str) -> str | None:
     """The first time of day said in `utterance`, as AMAZON.TIME would resolve it, or None."""
-    words = utterance.replace("p m", "pm").replace("a m", "am").replace("o'clock", "").split()
+    words = utterance.replace("p m", "pm").replace("a m", "am").split()
     for i, word in enumerate(words):
         if word in _NAMED:
             return _hhmm(*_NAMED[word])
@@ -91,7 +91,11 @@ def _time_at(words: list[str], i: int) -> tuple[int, int] | None:
 def _said_as_a_time(words: list[str], i: int) -> bool:
     before = words[i - 1] if i else ""
     after = words[i + 1] if i + 1 < len(words) else ""
-    return before in ("at", "for", "around", "about", "by") or after in (*_EVENING, *_MORNING)
+    return before in ("at", "for", "around", "about", "by") or after in (
+        *_EVENING,
+        *_MORNING,
+        "o'clock",
+    )
 
 
 def _minutes_after(words: list[str], start: int) -> int:

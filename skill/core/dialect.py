@@ -45,6 +45,8 @@ STANDARD = {
     "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
     "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",
     "pls": "please", "plz": "please", "thx": "thanks",
+    # Malaysian English "kena": the passive "got" ("my nerve kena pinched").
+    "kena": "got",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 _WITH_APOSTROPHE = {"o'": "of", "an'": "and"}
@@ -64,28 +66,65 @@ _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
 # "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what it is
 # for ("the one fi dat", "fi a full minute"); "ting" is "thing" in "first ting" and before what
 # names it ("di ting wid di ball") - elsewhere it may be "tingling" cut short ("a ting in both
-# feet"); "wan" is "one" after "next" or "that" ("the wan" may be pale).
+# feet"); "wan" is "one" after "next" or "that" ("the wan" may be pale). Each is tried only on
+# text that holds its mark (most text holds none).
 _IN_CONTEXT = (
-    (re.compile(r"\bd'(?:ye|ya|yeh|you)\b"), "do you"),
-    (re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
-    (re.compile(r"\bah'm\b"), "i'm"),  # Northern "ah'm back"
-    (re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
-    (re.compile(r"\bhow'm i\b"), "how am i"),
-    (re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"), "for "),
-    (re.compile(r"\bfirst ting\b"), "first thing"),
-    (re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
-    (re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
+    ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
+    ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
+    ("ah'm", re.compile(r"\bah'm\b"), "i'm"),  # Northern "ah'm back"
+    ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
+    ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
+    ("mi fi", re.compile(r"\bmi fi\b"), "i should"),  # Jamaican "wah mi fi do"
+    (
+        "fi ",
+        re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"),
+        "for ",
+    ),
+    # Jamaican plurals and "to": "di knee dem up a mi chest" is "the knees up to my chest".
+    (" dem", re.compile(r"\b(knee|leg|arm|hand|shoulder|hip|hamstring|toe)s? dem\b"), r"\1s"),
+    (" dem", re.compile(r"\b(?:foot|feet) dem\b"), "feet"),
+    ("up a ", re.compile(r"\bup a (?=(?:mi|my|me|yuh|your)\b)"), "up to "),
+    ("ting", re.compile(r"\bfirst ting\b"), "first thing"),
+    ("ting", re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
+    (" wan", re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
+    # Brummie: "can yow do them" ("yow" alone is a cry), "i ent got one", "have i gorra hold".
+    (
+        "yow",
+        re.compile(r"\b(can|could|will|would|do|did|are|have|if|when|where|should) yow\b"),
+        r"\1 you",
+    ),
+    ("nt got", re.compile(r"\b(?:ain't|aint|ent) got\b"), "haven't got"),
+    (
+        "gorra",
+        re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
+        "got to ",
+    ),
+    # The h dropped from a question ("ow much longer"): an "ow" of pain is not followed so.
+    ("ow ", re.compile(r"^ow (?=(?:much|many|long)\b)"), "how "),
+    # Malaysian and Singapore English ask "can do the stretches or not" for "can i do them".
+    (
+        "or not",
+        re.compile(
+            r"(?<!i )(?<!we )(?<!you )\bcan (do|try|start|use) ((?:[a-z']+ ){0,8}?)or not\b"
+        ),
+        r"can i \1 \2",
+    ),
+    # "Yer" is "you" after what asks what you do ("where yer pull"), "your" before a body part.
+    (
+        "yer",
+        re.compile(r"\b(where|when|if|do|can|could|will|would|did|should|are|have) yer\b"),
+        r"\1 you",
+    ),
 )
-# Text with none of their words (most) skips them.
-_ANY_IN_CONTEXT = re.compile(r"'|\b(?:fi|ting|wan)\b")
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
 # "Me" (and Scots "ma") for "my" before a body part ("the backs of me legs", "me hip's playing
-# up", "touchin ma toes"). "Back" only as a complaint: "help me back up" keeps its "me".
+# up", "touchin ma toes"). "Back" only as a complaint: "help me back up" keeps its "me". Said
+# to the listener ("pull yer knee up to yer chest") it is "your".
 _ME_AS_MY = re.compile(
-    r"\b(?:me|ma) (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
-    r"|feet|foot|calf|calves|spine|toes?|backside|bits"
+    r"\b(?:me|ma|yer) (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
+    r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
     r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
     r"| aching| catch| catching| locked| gone| went|$)))"
 )
@@ -97,12 +136,16 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
     text = _LETS.sub("let's", _ACH.sub("och", text))
-    if _ANY_IN_CONTEXT.search(text):
-        for pattern, standard in _IN_CONTEXT:
+    for mark, pattern, standard in _IN_CONTEXT:
+        if mark in text:
             text = pattern.sub(standard, text)
     if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
-        return _ME_AS_MY.sub("my ", text)
-    return _ME_AS_MY.sub("my ", _WORD.sub(lambda m: _standard(m.group(0)), text))
+        return _ME_AS_MY.sub(_possessive, text)
+    return _ME_AS_MY.sub(_possessive, _WORD.sub(lambda m: _standard(m.group(0)), text))
+
+
+def _possessive(match: re.Match[str]) -> str:
+    return "your " if match.group(0).startswith("yer") else "my "
 
 
 def _standard(word: str) -> str:

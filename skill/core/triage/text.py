@@ -134,7 +134,8 @@ def _cried_no(raw: tuple[str, ...], i: int) -> bool:
 _AGE_PATTERNS = (
     re.compile(r"\b(?:i am|i'm|im|ah'm|a'm|aged?|age of)\s+(\d{1,3})\b"),  # "ah'm": Northern
     re.compile(r"\b(\d{1,3})\s*(?:years? old|yrs? old|year-old|yo)\b"),
-    re.compile(r"\b(?:over|above|older than)\s+(\d{2})\b"),
+    # "I'm past sixty" (not "half past ten"): said of oneself.
+    re.compile(r"\b(?:over|above|older than|(?:i'm|i am|im) (?:well )?past)\s+(\d{2})\b"),
     re.compile(r"\b(?:under|younger than)\s+(\d{2})\b"),
 )
 _TEENS = re.compile(r"\bteen(?:ager)?s?\b|\bin my teens\b")
