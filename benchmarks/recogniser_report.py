@@ -85,6 +85,7 @@ INTENT_SETS = [
     HELD / "blind34_utterances.tsv",
     HELD / "blind35_utterances.tsv",
     HELD / "blind36_utterances.tsv",
+    HELD / "blind38_utterances.tsv",
 ]
 PAIN_SETS = [
     DATA / "pain_dev.tsv",
@@ -126,6 +127,7 @@ PAIN_SETS = [
     HELD / "blind34_pain.tsv",
     HELD / "blind35_pain.tsv",
     HELD / "blind36_pain.tsv",
+    HELD / "blind38_pain.tsv",
 ]
 OOD_SETS = [
     DATA / "ood_dev.tsv",
@@ -167,6 +169,7 @@ OOD_SETS = [
     HELD / "blind34_ood.tsv",
     HELD / "blind35_ood.tsv",
     HELD / "blind36_ood.tsv",
+    HELD / "blind38_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
 # Figures measured before tuning, so the "after" columns can be judged (see the module doc):
@@ -302,6 +305,9 @@ BEFORE = {
     "blind36_utterances.tsv": "first run 93.3%/slot 89.5%",
     "blind36_pain.tsv": "first run 96.7%",
     "blind36_ood.tsv": "first run 1/50",
+    "blind38_utterances.tsv": "first run 89.2%/slot 87.1%",
+    "blind38_pain.tsv": "first run 100%",
+    "blind38_ood.tsv": "first run 1/50",
 }
 
 

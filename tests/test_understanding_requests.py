@@ -694,3 +694,34 @@ def test_brummie_ghanaian_and_malaysian_requests_are_understood(
 ) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, dict(event.slots)) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("hang about now the wife's shouting me", ev.PAUSE, {}),
+        ("right on ye go", ev.NEXT, {}),
+        ("richt that's that yin done whit's next", ev.NEXT, {}),  # Scots
+        ("oh shoot sorry can we go back to the one before", ev.PREVIOUS, {}),  # a mild oath
+        ("is it okay to do leg raises when my back is sore", ev.EXPLAIN_EXERCISE,
+         {"exercise": "leg_lifts"}),
+        ("i reckon i need the low back one been hunched over road cases", ev.START_ROUTINE,
+         {"routine": "lower_back"}),  # the one named as such, not the situation's
+        ("for the one where my legs rest up on the couch how am i supposed to set that up",
+         ev.EXPLAIN_EXERCISE, {"exercise": "supported_legs_rest"}),
+    ],
+)  # fmt: skip
+def test_welsh_scots_and_american_turns_of_phrase_are_understood(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, dict(event.slots)) == (intent, slots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it okay to do leg raises when my back is sore and my foot's gone numb",
+     "it shoots down my leg", "ow shooting pain in my hip"],
+)  # fmt: skip
+def test_pain_after_a_condition_and_shooting_pain_are_still_heard(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

@@ -18,8 +18,13 @@ from skill.core import events as ev
 
 from .safety import SafetyNet
 
-# "with a sore back", "with my bad back", "on a dodgy lower back", "for me back".
-_CONDITION = re.compile(r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b")
+# "with a sore back", "with my bad back", "on a dodgy lower back", "for me back"; "when my back
+# is sore", "while my back's playing up".
+_CONDITION = re.compile(
+    r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b"
+    r"|\b(?:when|while|if) (?:my|me) (?:lower )?back(?:'s| is)? (?:[a-z']+ ){0,2}"
+    r"(?:sore|bad|hurting|aching|achy|stiff|tight|painful|playing up|acting up|flaring up|dodgy)$"
+)
 # "or will it strain the back", "or it'll make it worse", "would that hurt my back", "or is that
 # gonna make it worse", "going to help or hurt", "or is that bad": said last, and ending on
 # words of the worry only ("is it bad that my foot goes numb in the cat cow" says a symptom).

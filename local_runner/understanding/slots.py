@@ -196,6 +196,12 @@ class SlotSpotter:
         }
         # "been driving all day, give us something for the backs of my legs"
         asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
+        # "the lower back one", "the low back routine": the value's own last word, or the next.
+        named = {
+            s.words
+            for s in spans
+            if {*s.words.split()[-1:], *words[s.end : s.end + 1]} & _NAMED_AS_SUCH
+        }
         for slot, slot_type in self.model.slot_types.get(intent, {}).items():
             if slot_type in WILDCARD_TYPES:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
@@ -213,7 +219,7 @@ class SlotSpotter:
                 # "thirty seconds is too long, make it twenty": not the number taken back;
                 # then the one asked for ("... something for the backs of my legs").
                 slots[slot], heard[slot] = min(
-                    found, key=lambda f: (f[1] in corrected, f[1].split()[-1] not in _NAMED_AS_SUCH,
+                    found, key=lambda f: (f[1] in corrected, f[1] not in named,
                                           f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
                 )  # fmt: skip
         return Event(intent, slots, heard)

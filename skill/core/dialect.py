@@ -23,6 +23,7 @@ STANDARD = {
     "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
     "gie": "give", "nae": "no", "gaun": "go", "yersel": "yourself",
     "masel": "myself", "hame": "home", "ye": "you", "outta": "out of",
+    "richt": "right", "yin": "one", "whit": "what", "mair": "more",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
     # (_ME_AS_MY), which is where the difference matters.
     "mi": "me", "miself": "myself", "cyaan": "can't", "kyaan": "can't",
