@@ -725,3 +725,17 @@ def test_welsh_scots_and_american_turns_of_phrase_are_understood(
 )  # fmt: skip
 def test_pain_after_a_condition_and_shooting_pain_are_still_heard(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("i'd rather not do this particular one if that's alright", ev.SKIP),
+        ("i'ma leave this one out if that's alright with you", ev.SKIP),
+        ("no thank you darling", ev.NO),
+        ("my back hurts if that's alright", ev.FEELING),  # the condition hides no pain
+        ("stop the music if you don't mind", ev.FALLBACK),  # not the coach's to stop
+    ],
+)
+def test_a_request_made_politely_conditional_is_the_request(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent

@@ -116,7 +116,12 @@ _CLOSINGS = tuple(
          "thank god", "thank goodness", "thank heavens", "my friend",
          "thank you so much", "thank you very much", "thanks very much", "thanks a lot",
          "thank you", "thanks", "cheers", "ta", "dear", "love", "mate", "pal", "like", "please",
-         "now", "then", "coach"),
+         "now", "then", "coach", "darling", "bestie", "hun", "babe", "bro", "buddy", "sweetheart",
+         # A request made politely conditional ("i'd rather not do this one if that's alright").
+         "if that's alright", "if that's all right", "if that's okay", "if that's ok",
+         "if that's alright with you", "if that's okay with you", "if that's ok with you",
+         "if it's all the same to you", "if it's all the same", "if you don't mind",
+         "if that's cool", "if you please"),
         key=len,
         reverse=True,
     )
