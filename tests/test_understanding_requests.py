@@ -671,6 +671,8 @@ def test_a_routine_asked_for_by_name_with_a_symptom_is_still_that_request() -> N
         ("how do you do the one where you pull your knee up to your chest", "knee_to_chest"),
         ("how d'yer do the one where yer pull yer knee up to yer chest", "knee_to_chest"),
         ("what's the one where you hug your knees", "knee_to_chest"),
+        ("how am i meant to do the one where you arch like a cat", "cat_cow"),
+        ("how does the twist lying on your back work", "lying_twist"),
     ],
 )
 def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exercise: str) -> None:
