@@ -26,6 +26,8 @@ from skill.core import events as ev
         ("remind me every morning", "MO"),
         ("tomorrow seven o'clock remind me do exercises", "07:00"),  # no "at": o'clock says it
         ("remind me at seven o'clock in the evening", "19:00"),
+        ("remind me to stretch i've been up since six o'clock", None),
+        ("remind me in two hours it's three o'clock now", None),
         ("remind me to stretch", None),
     ],
 )

@@ -1145,9 +1145,13 @@ def test_ghanaian_and_malaysian_cries_beside_the_waist_or_back_are_pain(
         ("how d'yer do the one where yer pull yer knee up", "how do you do the one where you pull your knee up"),
         ("can yow do them nerve ones", "can you do them nerve ones"),
         ("yow that stings", "yow that stings"),  # a cry, not "you"
+        ("when i did yow my back", "when i did yow my back"),
+        ("i ent got no feeling down there", "i ent got no feeling down there"),
+        ("ow much more of this", "ow much more of this"),  # pain, perhaps: "ow" is kept
+        ("can start or not", "can start or not"),
+        ("if yer back is sore", "if your back is sore"),
         ("i ent got a towel", "i haven't got a towel"),
         ("have i gorra hold this one", "have i got to hold this one"),
-        ("ow much longer", "how much longer"),
         ("ow my back", "ow my back"),
         ("can do the stretches for that or not", "can i do the stretches for that"),
         ("i can do it or not", "i can do it or not"),
@@ -1163,3 +1167,47 @@ def test_brummie_and_malaysian_spellings_are_read_by_the_words_beside_them(
     from skill.core.dialect import in_standard_words
 
     assert " ".join(in_standard_words(said).split()) == standard
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i haven't got any feeling in my legs", "emergency"),
+        ("i don't have any strength in my legs", "emergency"),
+        ("i ain't got no control over my bladder", "emergency"),
+        ("i ent got no feeling down there", "emergency"),  # Brummie: the double negative kept
+        ("ent got no strength in me legs", "emergency"),
+        ("i aint got no strength in my right leg", "urgent"),
+        ("paralysed from the waist down", "emergency"),
+        ("i've gone weak from the waist down", "emergency"),
+    ],
+)
+def test_feeling_strength_or_control_said_to_be_missing_is_that_loss(
+    text: str, expected: str
+) -> None:
+    assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [("mi back a shoot mi", True), ("it shoot up my back", True), ("oh shoot my back", True),
+     ("oh shoot sorry can we go back", False)],
+)  # fmt: skip
+def test_shoot_is_pain_except_as_an_oath_before_an_apology(text: str, pain: bool) -> None:
+    assert Triage.default().assess(text).pain is pain
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("knee to chest hurts my back", "selfcare"),  # the stretch named, pain heard
+        ("the knee to chest one hurts my chest", "emergency"),
+        ("my chest hurts when i do the knee to chest", "emergency"),
+        ("knee to chest hurts and i've got a crushing pain in my chest", "emergency"),
+    ],
+)
+def test_the_knee_to_chest_stretch_named_is_no_chest_pain_unless_the_chest_hurts(
+    text: str, expected: str
+) -> None:
+    assessment = Triage.default().assess(text)
+    assert (assessment.level, assessment.pain) == (expected, True)

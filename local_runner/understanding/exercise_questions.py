@@ -22,7 +22,8 @@ from .safety import SafetyNet
 # is sore", "while my back's playing up".
 _CONDITION = re.compile(
     r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b"
-    r"|\b(?:when|while|if) (?:my|me) (?:lower )?back(?:'s| is)? (?:[a-z']+ ){0,2}"
+    r"|\b(?:when|while|if) (?:my|me) (?:lower )?back(?:'s| is)? "
+    r"(?:(?:really|so|very|quite|a|bit|little|proper|pretty|still|all|kind|of|kinda) ){0,3}"
     r"(?:sore|bad|hurting|aching|achy|stiff|tight|painful|playing up|acting up|flaring up|dodgy)$"
 )
 # "or will it strain the back", "or it'll make it worse", "would that hurt my back", "or is that

@@ -18,7 +18,7 @@ _VERBS = {
     ev.START_ROUTINE: ("do", "start", "begin", "try", "run"),
     ev.START_OVER: ("start", "restart", "begin", "go back to the start"),
     ev.DELETE_DATA: ("delete", "erase", "wipe", "clear", "forget", "remove"),
-    ev.PAUSE: ("pause", "wait", "stop"),
+    ev.PAUSE: ("pause", "wait", "stop", "hang about", "hang fire", "hang on"),
     ev.STOP: ("stop", "finish", "end", "quit"),
     ev.RESUME: ("resume", "continue", "carry on", "go on"),
     ev.PREVIOUS: ("go back",),

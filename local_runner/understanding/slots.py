@@ -196,12 +196,7 @@ class SlotSpotter:
         }
         # "been driving all day, give us something for the backs of my legs"
         asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
-        # "the lower back one", "the low back routine": the value's own last word, or the next.
-        named = {
-            s.words
-            for s in spans
-            if {*s.words.split()[-1:], *words[s.end : s.end + 1]} & _NAMED_AS_SUCH
-        }
+        named = {s.words for s in spans if _named_as_such(words, s)}
         for slot, slot_type in self.model.slot_types.get(intent, {}).items():
             if slot_type in WILDCARD_TYPES:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
@@ -223,6 +218,15 @@ class SlotSpotter:
                                           f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
                 )  # fmt: skip
         return Event(intent, slots, heard)
+
+
+def _named_as_such(words: list[str], span: Span) -> bool:
+    """ "the lower back routine" (the value's own last word), "the low back one" (the next word,
+    after "the": "my desk one too many hours" names nothing)."""
+    if span.words.split()[-1] in _NAMED_AS_SUCH:
+        return True
+    after = words[span.end] if span.end < len(words) else ""
+    return after in ("one", "ones") and span.start > 0 and words[span.start - 1] in ("the", "that")
 
 
 # "It's been four days and it isn't easing": a number of days is no score and no hold time.

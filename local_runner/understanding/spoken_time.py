@@ -91,10 +91,17 @@ def _time_at(words: list[str], i: int) -> tuple[int, int] | None:
 def _said_as_a_time(words: list[str], i: int) -> bool:
     before = words[i - 1] if i else ""
     after = words[i + 1] if i + 1 < len(words) else ""
-    return before in ("at", "for", "around", "about", "by") or after in (
-        *_EVENING,
-        *_MORNING,
-        "o'clock",
+    if before in ("at", "for", "around", "about", "by") or after in (*_EVENING, *_MORNING):
+        return True
+    # "tomorrow seven o'clock remind me", not "up since six o'clock" or "it's three o'clock now".
+    return after == "o'clock" and before not in (
+        "since",
+        "it's",
+        "its",
+        "is",
+        "was",
+        "till",
+        "until",
     )
 
 

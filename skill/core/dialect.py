@@ -3,10 +3,11 @@
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
 "my" in them, and so does the local recogniser. Only spellings whose meaning is rarely in doubt
-where they are said are here ("ken" is a name; "tae" is "to" and "toe", "yer" is "your" and
-"you're", "bun" is a bun). A few more are read by the words beside them (_IN_CONTEXT, and "ma"
-is "my" only before a body part). Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
-feeling" is no feeling), so read as "not" it would deny the symptom it states.
+where they are said are here ("ken" is a name; "tae" is "to" and "toe", "bun" is a bun). A few
+more are read by the words beside them (_IN_CONTEXT; "ma" is "my" and "yer" is "your" only
+before a body part, "yer" is "you" after what asks what you do). Jamaican "nuh" is left as it
+is: it stacks ("nuh have nuh feeling" is no feeling), so read as "not" it would deny the
+symptom it states.
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ _G_DROPPED = (
     "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
+# A body part said after "me", "ma" or "yer" (read as "my" or "your"). "Back" only as a
+# complaint: "help me back up" keeps its "me".
+_BODY = (
+    r"(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
+    r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
+    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
+    r"| aching| catch| catching| locked| gone| went|$))"
+)
 # "Mek we stretch" (Jamaican): "let's stretch".
 _LETS = re.compile(r"\bmek (?:we|wi|us)\b")
 # Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
@@ -91,29 +100,37 @@ _IN_CONTEXT = (
     # Brummie: "can yow do them" ("yow" alone is a cry), "i ent got one", "have i gorra hold".
     (
         "yow",
-        re.compile(r"\b(can|could|will|would|do|did|are|have|if|when|where|should) yow\b"),
+        re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
-    ("nt got", re.compile(r"\b(?:ain't|aint|ent) got\b"), "haven't got"),
+    # Not "ent got no": a double negative states the lack ("i ent got no feeling down there").
+    ("nt got", re.compile(r"\b(?:ain't|aint|ent) got\b(?! no\b)"), "haven't got"),
     (
         "gorra",
         re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
         "got to ",
     ),
-    # The h dropped from a question ("ow much longer"): an "ow" of pain is not followed so.
-    ("ow ", re.compile(r"^ow (?=(?:much|many|long)\b)"), "how "),
+    # "Oh shoot, sorry": an oath before an apology or a slip, not shooting pain.
+    (
+        "shoot",
+        re.compile(r"\b(?:oh |aw |ah )?shoot (?=(?:sorry|i forgot|i meant|wrong|my bad)\b)"),
+        "",
+    ),
     # Malaysian and Singapore English ask "can do the stretches or not" for "can i do them".
     (
         "or not",
         re.compile(
-            r"(?<!i )(?<!we )(?<!you )\bcan (do|try|start|use) ((?:[a-z']+ ){0,8}?)or not\b"
+            r"(?<!i )(?<!we )(?<!you )(?<!he )(?<!she )(?<!they )(?<!it )"
+            r"\bcan (do|try|use) ((?:[a-z']+ ){0,8}?)or not\b"
         ),
         r"can i \1 \2",
     ),
     # "Yer" is "you" after what asks what you do ("where yer pull"), "your" before a body part.
     (
         "yer",
-        re.compile(r"\b(where|when|if|do|can|could|will|would|did|should|are|have) yer\b"),
+        re.compile(
+            rf"\b(where|when|if|do|can|could|will|would|did|should|are|have) yer\b(?! {_BODY})"
+        ),
         r"\1 you",
     ),
 )
@@ -121,14 +138,8 @@ _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
 # "Me" (and Scots "ma") for "my" before a body part ("the backs of me legs", "me hip's playing
-# up", "touchin ma toes"). "Back" only as a complaint: "help me back up" keeps its "me". Said
-# to the listener ("pull yer knee up to yer chest") it is "your".
-_ME_AS_MY = re.compile(
-    r"\b(?:me|ma|yer) (?=(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
-    r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
-    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
-    r"| aching| catch| catching| locked| gone| went|$)))"
-)
+# up", "touchin ma toes"); said to the listener ("pull yer knee up to yer chest"), "your".
+_ME_AS_MY = re.compile(rf"\b(?:me|ma|yer) (?={_BODY})")
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.
 _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")

@@ -43,6 +43,13 @@ _DOUBLE_NEGATIVE = re.compile(
     r"|did|doing))"
     r" nothing\b"
 )
+# Feeling, strength or control denied is the loss of it: "i haven't got any feeling in my legs",
+# "i ain't got no control of my bladder" are "no feeling", "no control" (which the negation
+# below would otherwise read as a denial of the symptom).
+_SENSATION_DENIED = re.compile(
+    r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much )?"
+    r"(feeling|sensation|strength|power|control)\b"
+)
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
@@ -55,7 +62,8 @@ _NEGATION_FILLERS = frozenset(
 def normalise(text: str) -> str:
     text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
-    return _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
+    text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
+    return _SENSATION_DENIED.sub(r"no \1", text)
 
 
 @lru_cache(maxsize=8192)
