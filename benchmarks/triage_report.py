@@ -70,6 +70,7 @@ DEFAULTS = [
     ROOT / "benchmarks" / "data" / "blind35_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind36_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind38_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind37_redflags.tsv",
 ]
 SIZES = (100, 1_000, 10_000, 100_000)
 SCAN_LIMIT = 10_000  # the reference takes ~0.15 ms a character: 100 KB would take ~18 s

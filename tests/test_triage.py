@@ -1211,3 +1211,18 @@ def test_the_knee_to_chest_stretch_named_is_no_chest_pain_unless_the_chest_hurts
 ) -> None:
     assessment = Triage.default().assess(text)
     assert (assessment.level, assessment.pain) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since this mornin ah cyah pass water properly and meh back real bad", "emergency"),
+        ("my right foot keeps slappin the floor and catchin my toes since my back went", "urgent"),
+        ("it's been a whole week and my back ain't no better", "doctor"),
+        ("doin the stretches don't touch them spasms at all", "doctor"),
+        ("pain goes past my knee into my calf it's been like that two weeks", "doctor"),
+        ("i'm not no expert but my back is a bit stiff", "selfcare"),
+    ],
+)
+def test_trinidadian_and_norfolk_descriptions_reach_their_level(text: str, expected: str) -> None:
+    assert Triage.default().assess(text).level == expected

@@ -759,3 +759,25 @@ def test_hurrying_someone_up_or_a_tight_waistband_is_no_action(text: str) -> Non
 )  # fmt: skip
 def test_ow_opening_a_question_or_a_paining_waist_is_still_heard_as_pain(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("meh back gone in spasm again oui help meh with it", ev.START_ROUTINE,
+         {"routine": "back_spasm"}),  # Trinidadian
+        ("my lumbago's playin up agin bor set me goin on the low back ones", ev.START_ROUTINE,
+         {"routine": "lower_back"}),  # Norfolk
+        ("we hent got one of them gret big exercise balls", ev.NO_EQUIPMENT,
+         {"equipment": "stability_ball"}),
+        ("i ain't got one of them foam rollers", ev.NO_EQUIPMENT, {"equipment": "foam_roller"}),
+        ("how do i do the twist when i'm sat on chair", ev.EXPLAIN_EXERCISE,
+         {"exercise": "seated_twist"}),
+        ("that'll dew bor pack it up", ev.STOP, {}),
+    ],
+)  # fmt: skip
+def test_trinidadian_norfolk_and_yorkshire_requests_are_understood(
+    text: str, intent: str, slots: dict[str, str]
+) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, dict(event.slots)) == (intent, slots)

@@ -9,12 +9,12 @@ from skill.core.dialect import in_standard_words
 
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go", Cajun "mais
 # yeah cher", Newfoundland "yes b'y", South African "ag sommer skip it", Kenyan "aki cancel",
-# "eeh sawa yes", "pause kidogo", Ghanaian "chale it's paining me paa", Brummie "ta bab"): they
-# mean nothing to the coach, and to the classifier they would only be words it never saw, so
-# every stage reads the utterance without them.
+# "eeh sawa yes", "pause kidogo", Ghanaian "chale it's paining me paa", Brummie "ta bab", Norfolk
+# "pack it up bor", Trinidadian "oui"): they mean nothing to the coach, and to the classifier
+# they would only be words it never saw, so every stage reads the utterance without them.
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
-                       "kidogo", "chale", "paa", "bab"})  # fmt: skip
+                       "kidogo", "chale", "paa", "bab", "bor", "oui"})  # fmt: skip
 # Words left out of the candidates the exact and template stages try ("um okay next please").
 FILLERS = frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",

@@ -25,6 +25,8 @@ STANDARD = {
     "gie": "give", "nae": "no", "gaun": "go", "yersel": "yourself",
     "masel": "myself", "hame": "home", "ye": "you", "outta": "out of",
     "richt": "right", "yin": "one", "whit": "what", "mair": "more",
+    # Norfolk ("that'll dew", "playin up agin", "gret big") and Trinidadian ("ah cyah pass water").
+    "dew": "do", "agin": "again", "gret": "great", "cyah": "can't",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
     # (_ME_AS_MY), which is where the difference matters.
     "mi": "me", "miself": "myself", "cyaan": "can't", "kyaan": "can't",
@@ -70,8 +72,8 @@ _BODY = (
     r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
     r"| aching| catch| catching| locked| gone| went|$))"
 )
-# "Mek we stretch" (Jamaican): "let's stretch".
-_LETS = re.compile(r"\bmek (?:we|wi|us)\b")
+# "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
+_LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
 # Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
 # "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what it is
 # for ("the one fi dat", "fi a full minute"); "ting" is "thing" in "first ting" and before what
@@ -95,6 +97,12 @@ _IN_CONTEXT = (
     (" dem", re.compile(r"\b(?:foot|feet) dem\b"), "feet"),
     ("up a ", re.compile(r"\bup a (?=(?:mi|my|me|yuh|your)\b)"), "up to "),
     ("ting", re.compile(r"\bfirst ting\b"), "first thing"),
+    # "How dis ting does work": the thing asked about, not "tingling" cut short.
+    (
+        "ting",
+        re.compile(r"\b(this|that|the) ting (?=(?:does work|do work|works?)\b)"),
+        r"\1 thing ",
+    ),
     ("ting", re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
     (" wan", re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
     # Brummie: "can yow do them" ("yow" alone is a cry), "i ent got one", "have i gorra hold".
@@ -103,8 +111,9 @@ _IN_CONTEXT = (
         re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
-    # Not "ent got no": a double negative states the lack ("i ent got no feeling down there").
-    ("nt got", re.compile(r"\b(?:ain't|aint|ent) got\b(?! no\b)"), "haven't got"),
+    # Norfolk "hent". Not "ent got no": a double negative states the lack ("i ent got no
+    # feeling down there").
+    ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got\b(?! no\b)"), "haven't got"),
     (
         "gorra",
         re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
@@ -137,9 +146,10 @@ _IN_CONTEXT = (
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
-# "Me" (and Scots "ma") for "my" before a body part ("the backs of me legs", "me hip's playing
-# up", "touchin ma toes"); said to the listener ("pull yer knee up to yer chest"), "your".
-_ME_AS_MY = re.compile(rf"\b(?:me|ma|yer) (?={_BODY})")
+# "Me" (Scots "ma", Trinidadian "meh") for "my" before a body part ("the backs of me legs",
+# "me hip's playing up", "touchin ma toes", "meh back gone in spasm"); said to the listener
+# ("pull yer knee up to yer chest"), "your".
+_ME_AS_MY = re.compile(rf"\b(?:me|ma|meh|yer) (?={_BODY})")
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.
 _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")

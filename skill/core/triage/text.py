@@ -50,6 +50,8 @@ _SENSATION_DENIED = re.compile(
     r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much )?"
     r"(feeling|sensation|strength|power|control)\b"
 )
+# "My back ain't no better": the double negative says "no better" once.
+_NOT_NO = re.compile(r"\bnot no\b")
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
 # Words that may stand between a negator and what it negates ("I don't have any numbness").
 _NEGATION_FILLERS = frozenset(
@@ -63,7 +65,7 @@ def normalise(text: str) -> str:
     text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
-    return _SENSATION_DENIED.sub(r"no \1", text)
+    return _NOT_NO.sub("no", _SENSATION_DENIED.sub(r"no \1", text))
 
 
 @lru_cache(maxsize=8192)
