@@ -1226,3 +1226,19 @@ def test_the_knee_to_chest_stretch_named_is_no_chest_pain_unless_the_chest_hurts
 )
 def test_trinidadian_and_norfolk_descriptions_reach_their_level(text: str, expected: str) -> None:
     assert Triage.default().assess(text).level == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "expected"),
+    [
+        ("i can catch my toes now", "one_leg_weaker", False),  # reaching, not foot drop
+        ("my foot's been draggin since my back went", "one_leg_weaker", True),
+        ("don't touch my back it's in spasm", "recurring_spasms", False),
+        ("my leg ache goes past after a bit", "nerve_symptoms", False),
+        ("my back ain't got better in two weeks", "not_easing", True),
+    ],
+)
+def test_second_review_findings_keep_their_flags_and_raise_no_others(
+    text: str, flag: str, expected: bool
+) -> None:
+    assert (flag in Triage.default().assess(text).flags) is expected

@@ -746,9 +746,12 @@ def test_a_request_made_politely_conditional_is_the_request(text: str, intent: s
 
 @pytest.mark.parametrize(
     "text",
-    ["don't hang about", "dinnae hang about get on with it", "these trousers are tight round my waist"],
+    ["don't hang about", "dinnae hang about get on with it", "tight round my waist",
+     "pack it up we're leaving"],
 )
-def test_hurrying_someone_up_or_a_tight_waistband_is_no_action(text: str) -> None:
+def test_hurrying_someone_up_or_a_tight_waistband_is_no_action(
+    text: str,
+) -> None:
     assert default_recogniser().parse(text).name not in ACTIONS
 
 

@@ -61,7 +61,7 @@ _G_DROPPED = (
     "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
     "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
-    "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift",
+    "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # A body part said after "me", "ma" or "yer" (read as "my" or "your"). "Back" only as a
@@ -111,9 +111,9 @@ _IN_CONTEXT = (
         re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
-    # Norfolk "hent". Not "ent got no": a double negative states the lack ("i ent got no
-    # feeling down there").
-    ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got\b(?! no\b)"), "haven't got"),
+    # Norfolk "hent". Only before a thing not had ("i ent got one of them balls"): "ain't got no
+    # feeling", "ain't got any better", "ain't got nothing in my legs" say what they say.
+    ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got (?=(?:one|a|an|the)\b)"), "haven't got "),
     (
         "gorra",
         re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
