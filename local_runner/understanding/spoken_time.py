@@ -88,21 +88,16 @@ def _time_at(words: list[str], i: int) -> tuple[int, int] | None:
     return hour, _minutes_after(words, i + 1)
 
 
+_NOT_A_REMINDER_BEFORE = frozenset({"since", "it's", "its", "is", "was", "till", "until"})
+
+
 def _said_as_a_time(words: list[str], i: int) -> bool:
     before = words[i - 1] if i else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if before in ("at", "for", "around", "about", "by") or after in (*_EVENING, *_MORNING):
         return True
     # "tomorrow seven o'clock remind me", not "up since six o'clock" or "it's three o'clock now".
-    return after == "o'clock" and before not in (
-        "since",
-        "it's",
-        "its",
-        "is",
-        "was",
-        "till",
-        "until",
-    )
+    return after == "o'clock" and before not in _NOT_A_REMINDER_BEFORE
 
 
 def _minutes_after(words: list[str], start: int) -> int:
