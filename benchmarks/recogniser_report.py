@@ -86,6 +86,7 @@ INTENT_SETS = [
     HELD / "blind35_utterances.tsv",
     HELD / "blind36_utterances.tsv",
     HELD / "blind38_utterances.tsv",
+    HELD / "blind39_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -129,6 +130,7 @@ PAIN_SETS = [
     HELD / "blind35_pain.tsv",
     HELD / "blind36_pain.tsv",
     HELD / "blind38_pain.tsv",
+    HELD / "blind39_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -172,6 +174,7 @@ OOD_SETS = [
     HELD / "blind35_ood.tsv",
     HELD / "blind36_ood.tsv",
     HELD / "blind38_ood.tsv",
+    HELD / "blind39_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -311,6 +314,9 @@ BEFORE = {
     "blind38_utterances.tsv": "first run 89.2%/slot 87.1%",
     "blind38_pain.tsv": "first run 100%",
     "blind38_ood.tsv": "first run 1/50",
+    "blind39_utterances.tsv": "first run 91.7%/slot 87.7%",
+    "blind39_pain.tsv": "first run 100%",
+    "blind39_ood.tsv": "first run 1/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

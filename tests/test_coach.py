@@ -212,3 +212,16 @@ def test_replies_say_what_they_expect_next_and_the_local_session_passes_it_on() 
 def test_a_hold_said_in_minutes_is_that_many_minutes(slots: dict[str, str], seconds: int) -> None:
     after, _ = COACH.handle(state_in(Mode.MENU), Event(ev.HOLD_TIME, slots))
     assert after.profile.hold_seconds == seconds
+
+
+def test_the_main_menu_asked_for_mid_routine_keeps_the_place_and_reads_the_routines() -> None:
+    state = _run(CoachState(), Event(ev.START_ROUTINE, {"routine": "lower_back"}), Event(ev.NEXT))
+    state, reply = COACH.handle(state, Event(ev.NAVIGATE_HOME))
+    said = reply.spoken_text()
+    assert reply.expect_reply  # the session stays open: home is the coach's menu
+    assert state.session.mode == Mode.MENU
+    assert state.profile.resume is not None and state.profile.resume.routine_id == "lower_back"
+    assert "Next time, I can pick up from" in said
+    assert "Sciatica" in said and "Desk break" in said
+    state, reply = COACH.handle(state, Event(ev.RESUME))
+    assert state.session.mode == Mode.ROUTINE and state.session.routine_id == "lower_back"

@@ -1021,6 +1021,12 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("right on to the next wan", "right on to the next one"),
         ("is touchin ma toes awright", "is touching my toes alright"),
         ("that's a lot bettah", "that's a lot better"),
+        ("that ting's made it worse", "that thing's made it worse"),
+        ("dat ting made it worse", "that thing made it worse"),
+        ("it just keeps happenin", "it just keeps happening"),
+        ("it done nothing for me", "it did nothing for me"),
+        ("allow this one", "skip this one"),
+        ("that's made it worse no lie", "that's made it worse honestly"),
     ],
 )
 def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
@@ -1031,7 +1037,8 @@ def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard
 
 @pytest.mark.parametrize(
     "text",
-    ["fi do it", "a ting in both feet", "my ma says hello", "the wan face", "my big tae the day"],
+    ["fi do it", "a ting in both feet", "my ma says hello", "the wan face", "my big tae the day",
+     "that ting down my leg", "they don't allow it", "it's done now"],
 )
 def test_dialect_words_of_doubtful_meaning_are_left_alone(text: str) -> None:
     from skill.core.dialect import in_standard_words
@@ -1242,3 +1249,21 @@ def test_second_review_findings_keep_their_flags_and_raise_no_others(
     text: str, flag: str, expected: bool
 ) -> None:
     assert (flag in Triage.default().assess(text).flags) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my low back's stiff after haulin grain all week let's work on that", "selfcare"),
+        ("tight after working all night", "selfcare"),
+        ("my back is sore after gardening all week", "selfcare"),
+        # The pain's own time, or a span said to persist, still counts.
+        ("sore after hurting all week", "doctor"),
+        ("my back has hurt all week after lifting", "doctor"),
+        ("it's been aching after gardening all week and no better", "doctor"),
+        ("back keeps goin into spasm even with the stretches it just keeps happenin", "doctor"),
+        ("that ting's made it worse", "doctor"),  # worse, not tingling
+    ],
+)
+def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level

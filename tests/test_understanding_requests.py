@@ -710,6 +710,19 @@ def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exerc
         ("how do i do the twist when i'm sat on chair", ev.EXPLAIN_EXERCISE,
          {"exercise": "seated_twist"}),
         ("that'll dew bor pack it up", ev.STOP, {}),
+        ("can't say it done much either way", ev.FEELING, {"feeling": "same"}),
+        ("nah that ting's made it worse fam no lie", ev.FEELING, {"feeling": "worse"}),
+        ("allow this one bruv i ain't doin that one", ev.SKIP, {}),  # London
+        ("i am i am", ev.YES, {}),  # Cork: the question's verb, twice
+        ("my back muscles are going into knots again start the one for that no", ev.START_ROUTINE,
+         {"routine": "back_spasm"}),  # Sri Lankan: a request closed with "no"
+        ("back seized up on me this mornin darn thing's all knotted let's loosen it up",
+         ev.START_ROUTINE, {"routine": "back_spasm"}),
+        ("been at the desk since eight give me a short one i can do in the chair",
+         ev.START_ROUTINE, {"routine": "desk_break"}),
+        ("can we do a quick desk one", ev.START_ROUTINE, {"routine": "desk_break"}),
+        ("take me back to the main menu", ev.NAVIGATE_HOME, {}),
+        ("go back to main menu", ev.NAVIGATE_HOME, {}),
     ],
 )  # fmt: skip
 def test_requests_in_dialect_and_turns_of_phrase_are_understood(
@@ -760,4 +773,27 @@ def test_hurrying_someone_up_or_a_tight_waistband_is_no_action(
      "chale my waist is paining me paa can we do something for the waist"],
 )  # fmt: skip
 def test_ow_opening_a_question_or_a_paining_waist_is_still_heard_as_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("don't do that no", ev.NO),  # a "no" after a refusal is the refusal
+        ("let's not do that no", ev.NO),
+        ("show me the menu", ev.LIST_ROUTINES),  # the menu read out, not left for it
+        ("i got three more drops in shoreditch then i'm done", ev.FALLBACK),  # a plan, said aside
+        ("and he's left that one outside off stump", ev.FALLBACK),  # "left" the verb, no side
+        ("it's left", ev.SIDE),
+    ],
+)
+def test_a_closing_no_a_menu_asked_for_and_a_plan_keep_their_meaning(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["eh that one is burning my lower back", "pain is coming in my lower back while doing this one"],
+)
+def test_pain_said_of_the_stretch_under_way_is_no_request_for_its_routine(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

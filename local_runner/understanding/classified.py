@@ -22,8 +22,10 @@ from .exercise_questions import asked_with_back_trouble
 from .model import LanguageModel
 from .negation import ended_instead, negated_command
 from .ood import (
+    ACTIONS,
     accepted,
     deletes_something_else,
+    opens_on_a_third_person,
     opens_on_someone_else,
     said_about_someone_else,
     said_to_someone_else,
@@ -48,11 +50,15 @@ def sureness(intent: str, probabilities: dict[str, float]) -> float:
 
 
 def not_for_the_coach(intent: str, utterance: str) -> bool:
-    """Said to someone else in the room; or, for a start, about someone else's complaint or
+    """Said to someone else in the room; for an action, of "he" or "she" (unless it goes on to
+    ask); for a start, about someone else's complaint or
     doings ("the dog finally calmed down", unless it goes on to ask); or, for a deletion, of
     something the coach never had ("delete my photos")."""
     if said_to_someone_else(utterance):
         return True
+    if intent in ACTIONS and opens_on_a_third_person(utterance):
+        if not requests.asks_in_so_many_words(utterance):
+            return True
     if intent == ev.START_ROUTINE:
         told_of_others = opens_on_someone_else(utterance) and not requests.asks_in_so_many_words(
             utterance

@@ -1,6 +1,7 @@
 """Commands said negated ("don't skip this one", "i don't want to do the sciatica one"): a bag of
 words hears the command in them, so the classifier stage does not act on an action whose own
-verb follows a negation ("don't stop" is no stop). Intents whose meaning is the refusal itself
+verb follows a negation ("don't stop" is no stop), nor on a stop put off ("one more then i'm
+done"). Intents whose meaning is the refusal itself
 (no, cancel) keep theirs.
 """
 
@@ -29,8 +30,16 @@ _PATTERNS = {
 }
 
 
+# Done later is not done now: "one more then i'm done", "three more drops then i'm done".
+_DONE_LATER = re.compile(
+    r"\b(?:more|another|after)\b.* (?:i'm|i am|i'll be|we're) (?:done|finished)\b"
+)
+
+
 def negated_command(intent: str, utterance: str) -> bool:
-    """Whether `utterance` negates the very verb that would make it `intent`."""
+    """Whether `utterance` negates the very verb that would make it `intent`, or puts it off."""
+    if intent == ev.STOP and _DONE_LATER.search(utterance):
+        return True
     pattern = _PATTERNS.get(intent)
     return pattern is not None and pattern.search(utterance) is not None
 

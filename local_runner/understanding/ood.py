@@ -100,6 +100,20 @@ def opens_on_someone_else(utterance: str) -> bool:
     return utterance.startswith(tuple(f"{who} " for who in OTHER_SUBJECTS))
 
 
+# A sentence that opens on "he" or "she" ("and he's left that one outside off stump", "she's
+# started on the hoovering") tells of them, whatever it would do if the user said it of
+# themselves; unless it goes on to ask (the caller checks that).
+_THIRD_PERSON = frozenset({"he", "he's", "she", "she's"})
+_OPENERS = frozenset({"and", "oh", "well", "so", "ah", "look", "see"})
+
+
+def opens_on_a_third_person(utterance: str) -> bool:
+    words = utterance.split()
+    while words[:1] and words[0] in _OPENERS:
+        words.pop(0)
+    return bool(words) and words[0] in _THIRD_PERSON
+
+
 # What the coach can delete is the user's own record (and it asks before it does): a deletion
 # of something the coach never had ("delete that photo of me", "delete my emails") is said to
 # a phone or a tablet.

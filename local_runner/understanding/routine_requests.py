@@ -40,10 +40,11 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
             and not (word == "do" and i and words[i - 1] in ("i", "you"))
             and not (word == "do" and words[i + 1 : i + 2] == ["with"])  # "to do with my back"
             and not (word in ("one", "ones") and "a" in words[max(0, i - 2) : i])
+            and not (word in ("one", "ones") and words[i - 1 : i] in (["this"], ["that"]))
             and not (word == "need" and words[i + 2 : i + 3] and words[i + 2] in _A_BREAK)
             for i, word in enumerate(words)
-        )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "i need a sec"
-        # of a pause: none asks
+        )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "that one is
+        # burning my back" of the stretch under way, "i need a sec" of a pause: none asks
         or any(asked in padded for asked in _ASKED_OF)
         or any(
             f" something {word} " in _without_what_happened(padded)

@@ -10,11 +10,13 @@ from skill.core.dialect import in_standard_words
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go", Cajun "mais
 # yeah cher", Newfoundland "yes b'y", South African "ag sommer skip it", Kenyan "aki cancel",
 # "eeh sawa yes", "pause kidogo", Ghanaian "chale it's paining me paa", Brummie "ta bab", Norfolk
-# "pack it up bor", Trinidadian "oui"): they mean nothing to the coach, and to the classifier
-# they would only be words it never saw, so every stage reads the utterance without them.
+# "pack it up bor", Trinidadian "oui", London "fam", "bruv", "blud"): they mean nothing to the
+# coach, and to the classifier they would only be words it never saw, so every stage reads the
+# utterance without them.
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
-                       "kidogo", "chale", "paa", "bab", "bor", "oui"})  # fmt: skip
+                       "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv",
+                       "blud"})  # fmt: skip
 # Words left out of the candidates the exact and template stages try ("um okay next please").
 FILLERS = frozenset(
     {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
@@ -35,9 +37,22 @@ _BEFORE_CLOSING_O = frozenset(
 )
 
 
+# South Asian English closes a request with "no" as others say "won't you" ("start the one for
+# that no"): only after a request and its object is it dropped ("not that one no", "don't do
+# that no" stay).
+_TAGGED_REQUEST = re.compile(
+    r"\b(?:start|do|put on|play|begin|give me|let's|show me)(?: [a-z']+){0,4} (?:that|it|this|them)"
+    r" no$"
+)
+_NOT = re.compile(r"\b(?:not|never|don't|dont|do not|won't|can't|cannot|no more)\b|n't\b")
+
+
 def without_particles(utterance: str) -> str:
     words = [w for w in utterance.split() if w not in PARTICLES]
-    if len(words) == 2 and words[-1] == "o" and words[0] in _BEFORE_CLOSING_O:
+    closing_o = len(words) == 2 and words[-1] == "o" and words[0] in _BEFORE_CLOSING_O
+    tag_no = words[-1:] == ["no"] and bool(_TAGGED_REQUEST.search(utterance))
+    tag_no = tag_no and not _NOT.search(utterance)
+    if closing_o or tag_no:
         words.pop()
     return " ".join(words)
 

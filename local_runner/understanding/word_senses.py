@@ -1,7 +1,8 @@
 """Words that are slot values in one sense and not in another: the slot spotter skips them.
 
 "Right" is a side, but not as an adverb ("right now", "i'll be right back") or as an opening
-"okay" ("right let's get going"); "good" is a feeling, but not said of what suits ("whatever's
+"okay" ("right let's get going"); "left" is a side, but not as the verb ("he's left that one");
+"good" is a feeling, but not said of what suits ("whatever's
 good for that").
 """
 
@@ -37,8 +38,30 @@ def _feeling_as_attribute(words: list[str], i: int) -> bool:
     return words[i] in _PRAISE and before in _WHATEVER and after == "for"
 
 
+# "Left" after a subject or "have" is the verb: "he's left that one", "i've left my towel".
+_BEFORE_LEFT_AS_VERB = frozenset(
+    {
+        "he's",
+        "she's",
+        "i've",
+        "you've",
+        "we've",
+        "they've",
+        "has",
+        "he",
+        "she",
+        "they",
+        "we",
+        "just",
+        "who",
+    }
+)
+
+
 def in_another_sense(words: list[str], i: int) -> bool:
     """Whether `words[i]` is said here in a sense that is no slot value."""
     if words[i] == "right":
         return _right_as_adverb(words, i)
+    if words[i] == "left":
+        return i > 0 and words[i - 1] in _BEFORE_LEFT_AS_VERB
     return _feeling_as_attribute(words, i)

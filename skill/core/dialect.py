@@ -62,6 +62,8 @@ _G_DROPPED = (
     "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
     "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
     "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
+    "happen", "keep", "look", "think", "say", "mak", "tak", "hav", "giv", "play", "talk", "haul",
+    "carry", "push", "kneel", "lean", "reach", "bother", "kick", "driv", "runn", "morn", "even",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
 # A body part said after "me", "ma" or "yer" (read as "my" or "your"). "Back" only as a
@@ -104,6 +106,29 @@ _IN_CONTEXT = (
         r"\1 thing ",
     ),
     ("ting", re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
+    # "That ting's made it worse": the thing said of, unless it runs somewhere ("that ting down
+    # my leg" may be tingling).
+    ("ting's", re.compile(r"\bting's\b"), "thing's"),
+    (
+        " ting",
+        re.compile(
+            r"\b(that|dat|this|dis) ting\b(?! (?:in|on|down|up|into|all|goes|going|gone)\b)"
+        ),
+        r"\1 thing",
+    ),
+    # "It done nothing", "that done bugger all": "did" (US South, London, Irish).
+    (
+        " done ",
+        re.compile(
+            r"\b(it|that|this|they|them|those) done (?=(?:nothing|much|anything|owt|nowt"
+            r"|sod all|bugger all|jack|naff all|a thing|fuck all|little)\b)"
+        ),
+        r"\1 did ",
+    ),
+    # London "no lie" closing a sentence: "honestly" ("that's made it worse no lie").
+    (" no lie", re.compile(r" no lie$"), " honestly"),
+    # London "allow it": leave it. "Allow this one" said first, to the coach: skip it.
+    ("allow ", re.compile(r"^allow (?=(?:this|that|dis|dat)(?: one)?\b)"), "skip "),
     (" wan", re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
     # Brummie: "can yow do them" ("yow" alone is a cry), "i ent got one", "have i gorra hold".
     (

@@ -11,6 +11,7 @@ from ..words import capitalise, number_words
 from .context import Context
 from .delivery import DELIVERY_MODES, advance, deliver
 from .machine import handles
+from .menu import list_routines
 from .plan import (
     current_dose,
     current_exercise,
@@ -108,19 +109,33 @@ def hold_resumed(ctx: Context, state: CoachState, event: Event) -> Reply:
     return Reply.ask([Say(P.PICKING_UP)], prompt_for_mode(ctx, state), events=("hold_resumed",))
 
 
-@handles(Mode.MENU)
-def stop(ctx: Context, state: CoachState, event: Event) -> Reply:
+def _left_part_way(ctx: Context, state: CoachState) -> list[Segment]:
+    """What is said on leaving a routine or the screen part way: where we will pick up."""
     session = state.session
-    segments: list[Segment] = []
     if session.mode in IN_ROUTINE and state.profile.resume:
         current = current_exercise(ctx, state)
         name = current.name if current else P.THE_NEXT_EXERCISE
-        segments.append(Say(P.STOPPED_MID_ROUTINE.format(name=name)))
-    elif session.mode == Mode.SCREEN:
-        segments.append(Say(ctx.triage.screen_stopped))
-    segments.append(Say(P.GOODBYE))
+        return [Say(P.STOPPED_MID_ROUTINE.format(name=name))]
+    if session.mode == Mode.SCREEN:
+        return [Say(ctx.triage.screen_stopped)]
+    return []
+
+
+@handles(Mode.MENU)
+def stop(ctx: Context, state: CoachState, event: Event) -> Reply:
+    segments = [*_left_part_way(ctx, state), Say(P.GOODBYE)]
     state.session = Session()
     return Reply.end(segments)
+
+
+@handles(Mode.MENU)
+def go_home(ctx: Context, state: CoachState, event: Event) -> Reply:
+    """ "Take me back to the main menu": what was under way is left as stop leaves it (its
+    place kept), and the coach's menu, the routines, is read out; the session stays open."""
+    left = _left_part_way(ctx, state)
+    state.session = Session()
+    menu = list_routines(ctx, state, event)
+    return Reply.ask([*left, *menu.segments], menu.reprompt or P.MENU_REPROMPT)
 
 
 @handles()

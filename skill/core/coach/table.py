@@ -27,6 +27,7 @@ from .menu import (
 )
 from .navigation import (
     auto_advance,
+    go_home,
     hold_resumed,
     next_step,
     nothing_to_pause,
@@ -126,7 +127,7 @@ MACHINE = Machine(
         ev.HELP: Row(help_, everywhere=True),
         ev.STOP: Row(stop, everywhere=True),
         ev.CANCEL: Row(stop, everywhere=True),
-        ev.NAVIGATE_HOME: Row(stop, everywhere=True),
+        ev.NAVIGATE_HOME: Row(go_home, everywhere=True),
         ev.FALLBACK: Row(fallback, {PAIN: pain_answer}, everywhere=True),
         ev.NEXT: Row(
             no_routine,

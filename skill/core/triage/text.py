@@ -50,6 +50,15 @@ _SENSATION_DENIED = re.compile(
     r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much )?"
     r"(feeling|sensation|strength|power|control)\b"
 )
+# A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
+# after working all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
+# all night are the pain's own time, and so is any span said to persist ("it's been aching after
+# gardening all week and no better").
+_ACTIVITY_SPAN = re.compile(
+    r"\bafter ((?!(?:hurt|ach|throbb|burn|kill|sting|ly|lay|be|toss|turn|wak|suffer|cry"
+    r"|struggl)ing\b)[a-z]+ing(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
+)
+_PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
 # "My back ain't no better": the double negative says "no better" once.
 _NOT_NO = re.compile(r"\bnot no\b")
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
@@ -65,6 +74,8 @@ def normalise(text: str) -> str:
     text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
+    if "after" in text and not _PERSISTS.search(text):
+        text = _ACTIVITY_SPAN.sub(r"after \1", text)
     return _NOT_NO.sub("no", _SENSATION_DENIED.sub(r"no \1", text))
 
 
