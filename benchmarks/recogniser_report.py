@@ -87,6 +87,7 @@ INTENT_SETS = [
     HELD / "blind36_utterances.tsv",
     HELD / "blind38_utterances.tsv",
     HELD / "blind39_utterances.tsv",
+    HELD / "blind40_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -131,6 +132,7 @@ PAIN_SETS = [
     HELD / "blind36_pain.tsv",
     HELD / "blind38_pain.tsv",
     HELD / "blind39_pain.tsv",
+    HELD / "blind40_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -175,6 +177,7 @@ OOD_SETS = [
     HELD / "blind36_ood.tsv",
     HELD / "blind38_ood.tsv",
     HELD / "blind39_ood.tsv",
+    HELD / "blind40_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -317,6 +320,9 @@ BEFORE = {
     "blind39_utterances.tsv": "first run 91.7%/slot 87.7%",
     "blind39_pain.tsv": "first run 100%",
     "blind39_ood.tsv": "first run 1/50",
+    "blind40_utterances.tsv": "first run 85.8%/slot 83.3% (sealed)",
+    "blind40_pain.tsv": "first run 93.3%",
+    "blind40_ood.tsv": "first run 2/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

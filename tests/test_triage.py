@@ -1267,3 +1267,15 @@ def test_second_review_findings_keep_their_flags_and_raise_no_others(
 )
 def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, level: str) -> None:
     assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i wet muhself an ent even know it happen an de back hurtin bad", "emergency"),  # Bajan
+        ("eh'm seventy eight an this awfy pain in ma back came on oot o naewhere", "urgent"),
+        ("for one week the pain is there not at all reducing", "doctor"),
+    ],
+)
+def test_sealed_set_forty_signs_said_in_dialect_are_read(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level

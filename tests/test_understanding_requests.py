@@ -797,3 +797,8 @@ def test_a_closing_no_a_menu_asked_for_and_a_plan_keep_their_meaning(text: str, 
 )
 def test_pain_said_of_the_stretch_under_way_is_no_request_for_its_routine(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize("text", ["wis that a jag in ma back or whit", "aue my back uce"])
+def test_a_scots_jag_and_a_samoan_aue_are_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

@@ -56,9 +56,9 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     something the coach never had ("delete my photos")."""
     if said_to_someone_else(utterance):
         return True
-    if intent in ACTIONS and opens_on_a_third_person(utterance):
-        if not requests.asks_in_so_many_words(utterance):
-            return True
+    told_of_a_third = intent in ACTIONS and opens_on_a_third_person(utterance)
+    if told_of_a_third and not requests.asks_in_so_many_words(utterance):
+        return True
     if intent == ev.START_ROUTINE:
         told_of_others = opens_on_someone_else(utterance) and not requests.asks_in_so_many_words(
             utterance

@@ -51,6 +51,8 @@ STANDARD = {
     "pls": "please", "plz": "please", "thx": "thanks",
     # Malaysian English "kena": the passive "got" ("my nerve kena pinched").
     "kena": "got",
+    # Caribbean and US South "muh": "my" ("i wet muhself", "down muh foot").
+    "muh": "my", "muhself": "myself",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 _WITH_APOSTROPHE = {"o'": "of", "an'": "and"}
@@ -86,6 +88,7 @@ _IN_CONTEXT = (
     ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
     ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
     ("ah'm", re.compile(r"\bah'm\b"), "i'm"),  # Northern "ah'm back"
+    ("eh'", re.compile(r"\beh'(m|ve|ll|d)\b"), r"i'\1"),  # Dundee "eh'm seventy eight"
     ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
     ("mi fi", re.compile(r"\bmi fi\b"), "i should"),  # Jamaican "wah mi fi do"

@@ -59,6 +59,8 @@ _ACTIVITY_SPAN = re.compile(
     r"|struggl)ing\b)[a-z]+ing(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
 )
 _PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
+# "Not at all reducing": "not reducing".
+_NOT_AT_ALL = re.compile(r"\bnot at all (?=[a-z]+ing\b)")
 # "My back ain't no better": the double negative says "no better" once.
 _NOT_NO = re.compile(r"\bnot no\b")
 _NEGATORS = frozenset({"no", "not", "without", "never", "nor", "none", "neither", "nothing"})
@@ -76,6 +78,7 @@ def normalise(text: str) -> str:
     text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
     if "after" in text and not _PERSISTS.search(text):
         text = _ACTIVITY_SPAN.sub(r"after \1", text)
+    text = _NOT_AT_ALL.sub("not ", text)
     return _NOT_NO.sub("no", _SENSATION_DENIED.sub(r"no \1", text))
 
 
@@ -153,7 +156,8 @@ def _cried_no(raw: tuple[str, ...], i: int) -> bool:
 
 
 _AGE_PATTERNS = (
-    re.compile(r"\b(?:i am|i'm|im|ah'm|a'm|aged?|age of)\s+(\d{1,3})\b"),  # "ah'm": Northern
+    # "ah'm": Northern; "eh'm": Dundee.
+    re.compile(r"\b(?:i am|i'm|im|ah'm|a'm|eh'm|aged?|age of)\s+(\d{1,3})\b"),
     re.compile(r"\b(\d{1,3})\s*(?:years? old|yrs? old|year-old|yo)\b"),
     # "I'm past sixty" (not "half past ten"): said of oneself.
     re.compile(r"\b(?:over|above|older than|(?:i'm|i am|im) (?:well )?past)\s+(\d{2})\b"),
