@@ -88,6 +88,7 @@ INTENT_SETS = [
     HELD / "blind38_utterances.tsv",
     HELD / "blind39_utterances.tsv",
     HELD / "blind40_utterances.tsv",
+    HELD / "blind41_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -133,6 +134,7 @@ PAIN_SETS = [
     HELD / "blind38_pain.tsv",
     HELD / "blind39_pain.tsv",
     HELD / "blind40_pain.tsv",
+    HELD / "blind41_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -178,6 +180,7 @@ OOD_SETS = [
     HELD / "blind38_ood.tsv",
     HELD / "blind39_ood.tsv",
     HELD / "blind40_ood.tsv",
+    HELD / "blind41_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -323,6 +326,9 @@ BEFORE = {
     "blind40_utterances.tsv": "first run 85.8%/slot 83.3% (sealed)",
     "blind40_pain.tsv": "first run 93.3%",
     "blind40_ood.tsv": "first run 2/50",
+    "blind41_utterances.tsv": "first run 84.2%/slot 78.0%",
+    "blind41_pain.tsv": "first run 29/30",
+    "blind41_ood.tsv": "first run 0/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

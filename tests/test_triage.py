@@ -1027,6 +1027,21 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("it done nothing for me", "it did nothing for me"),
         ("allow this one", "skip this one"),
         ("that's made it worse no lie", "that's made it worse honestly"),
+        ("eh'm ready fir the next ane", "i'm ready for the next one"),  # Dundee
+        ("go back tae thon last yin", "go back to that last one"),
+        ("whit hiv ye got", "what have you got"),
+        ("wud it help or wud it no", "would it help or would it not"),
+        ("the backs o ma thighs", "the backs of my thighs"),
+        ("how yuh does do de pelvic tilt ting", "how you do the pelvic tilt thing"),  # Bajan
+        ("remind me fuh stretch", "remind me to stretch"),
+        ("wait sumting pull in muh back", "wait something pull in my back"),
+        ("wat kine stretches you get", "what kind of stretches you got"),  # Hawai'i Pidgin
+        ("no mo' tennis ball ova hea", "no more tennis ball over here"),
+        ("get one burning kine feeling in my back", "there's a burning kind of feeling in my back"),
+        ("shoots next one", "okay next one"),
+        ("ion got one of them balls", "i don't got one of them balls"),  # Southern US
+        ("the cat cow how to do ah", "the cat cow how to do"),  # Singlish
+        ("been peein on myself", "been peeing on myself"),
     ],
 )
 def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
@@ -1038,7 +1053,8 @@ def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard
 @pytest.mark.parametrize(
     "text",
     ["fi do it", "a ting in both feet", "my ma says hello", "the wan face", "my big tae the day",
-     "that ting down my leg", "they don't allow it", "it's done now"],
+     "that ting down my leg", "they don't allow it", "it's done now", "i've got hiv",
+     "it shoots down my leg", "ah my knee", "get one for me", "tae the top of the stairs"],
 )
 def test_dialect_words_of_doubtful_meaning_are_left_alone(text: str) -> None:
     from skill.core.dialect import in_standard_words
@@ -1278,4 +1294,18 @@ def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, lev
     ],
 )
 def test_sealed_set_forty_signs_said_in_dialect_are_read(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Chicago: "peein on myself" is new incontinence, whatever the dropped g.
+        ("been peein on myself since yesterday and i can't hold it", "emergency"),
+        ("i peed on myself and never even felt it", "emergency"),
+        ("i keep weeing myself since the fall", "emergency"),
+        ("it was a wee bit sore this morning but i'm weeing fine", "selfcare"),
+    ],
+)
+def test_wetting_oneself_said_any_way_is_an_emergency(text: str, level: str) -> None:
     assert Triage.default().assess(text).level == level

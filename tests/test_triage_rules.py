@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from skill.core.content import ContentError
+from skill.core.dialect import STANDARD
 from skill.core.triage import MAX_TRIAGE_CHARS, IndexedFinder, ScanFinder, Triage
 from skill.core.triage.text import Words
 from skill.core.triage.trie import TermTrie, TrieFinder
@@ -216,3 +217,12 @@ def test_suggested_routines_are_the_routines_we_have() -> None:
 def test_a_reference_inside_a_phrase_stands_for_each_term_of_its_list(tmp_path: Path) -> None:
     rules = broken(tmp_path, '"for @count weeks",', '"for @count weeks", "ached @weekday night",')
     assert "not_easing" in Triage.load(rules).assess("it ached tuesday night").flags
+
+
+def test_no_dialect_spelling_rewrites_a_word_the_red_flags_name() -> None:
+    # "hiv" read as Scots "have" would make "have" a sign of a weakened immune system and
+    # "HIV" no sign at all. Only spellings the rules list as dialect on purpose may match.
+    rewritten = {word for word in vocabulary() if word in STANDARD}
+    assert rewritten <= {"nae", "tinglin"}
+    assert TRIAGE.assess("i've got hiv and my back hurts").level == "urgent"
+    assert TRIAGE.assess("what stretches have you got").level != "urgent"

@@ -38,3 +38,15 @@ def test_a_pause_with_its_reason_is_a_pause(text: str) -> None:
 )
 def test_a_pause_phrase_said_to_someone_else_is_not_a_pause(text: str) -> None:
     assert default_recogniser().parse(text).name != ev.PAUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wait sumting pull in muh back",  # Bajan: "something pulled in my back"
+        "hold on nuffin helps it's killing me",
+        "just a sec something twinged in my hip",
+    ],
+)
+def test_a_pause_whose_reason_is_pain_is_heard_as_pain(text: str) -> None:
+    assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

@@ -723,6 +723,37 @@ def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exerc
         ("can we do a quick desk one", ev.START_ROUTINE, {"routine": "desk_break"}),
         ("take me back to the main menu", ev.NAVIGATE_HOME, {}),
         ("go back to main menu", ev.NAVIGATE_HOME, {}),
+        # Dundee Scots
+        ("right eh'm ready fir the next ane", ev.NEXT, {}),
+        ("go back tae thon last yin", ev.PREVIOUS, {}),
+        ("whit stretches hiv ye got", ev.LIST_ROUTINES, {}),
+        ("eh've nae foam roller", ev.NO_EQUIPMENT, {"equipment": "foam_roller"}),
+        ("wud the cat cow be guid for it or wud it no", ev.EXPLAIN_EXERCISE,
+         {"exercise": "cat_cow"}),
+        # Bajan
+        ("how yuh does do de knee to chest ting", ev.EXPLAIN_EXERCISE,
+         {"exercise": "knee_to_chest"}),
+        # Hawai'i Pidgin
+        ("wat kine stretches you get", ev.LIST_ROUTINES, {}),
+        ("ho my hamstrings all tight you get one fo' dat", ev.START_ROUTINE,
+         {"routine": "hamstrings"}),
+        ("shoots next one", ev.NEXT, {}),
+        ("stay like one seven out of ten", ev.PAIN_SCORE, {"score": "7"}),  # "one": "a"
+        # Southern US, Kiwi, Singlish, Indian English
+        ("ion got one of them foam rollers", ev.NO_EQUIPMENT, {"equipment": "foam_roller"}),
+        ("bet", ev.YES, {}),
+        ("nah yeah all good", ev.YES, {}),
+        ("sit ups okay or not", ev.EXPLAIN_EXERCISE, {"exercise": "sit_ups"}),
+        ("the cat cow how to do ah", ev.EXPLAIN_EXERCISE, {"exercise": "cat_cow"}),
+        ("we are not having a foam roller at home", ev.NO_EQUIPMENT,
+         {"equipment": "foam_roller"}),
+        # Said on finishing one, "what's next" moves on; alone it asks.
+        ("okay uh what's next", ev.NEXT, {}),
+        ("what's next", ev.STATUS, {}),
+        ("time left", ev.STATUS, {}),
+        # A go-ahead after the complaint asks for its routine.
+        ("my lower back's been killing me all week man let's get into it", ev.START_ROUTINE,
+         {"routine": "lower_back"}),
     ],
 )  # fmt: skip
 def test_requests_in_dialect_and_turns_of_phrase_are_understood(
@@ -736,7 +767,9 @@ def test_requests_in_dialect_and_turns_of_phrase_are_understood(
 @pytest.mark.parametrize(
     "text",
     ["is it okay to do leg raises when my back is sore and my foot's gone numb",
-     "it shoots down my leg", "ow shooting pain in my hip"],
+     "it shoots down my leg", "ow shooting pain in my hip",
+     "get one sharp kine pain in my hip",  # Pidgin "get one": there's a
+     "the knee to chest how to do ah my knee"],
 )  # fmt: skip
 def test_pain_after_a_condition_and_shooting_pain_are_still_heard(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

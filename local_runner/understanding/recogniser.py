@@ -166,7 +166,7 @@ class Recogniser:
             # at the rest ("... under the settee" as having a couch).
             paused = pause_said_with_reason(utterance, self.exact.lookup)
             if paused is not None:
-                return Understanding(paused, 0.9, "request")
+                return self._unless_pain(paused, utterance, expects, 0.9, "request")
         if whole.stage != "fallback":
             return whole
         # Not understood whole: read again without what pads a request, then what was said on

@@ -83,6 +83,10 @@ def _sure_request(
     if not requests.asks_in_so_many_words(part):
         return None
     event, confidence, stage = read_alone(part)
+    if event.name == ev.YES and part.startswith("let's "):
+        # "... been killing me all week, let's get into it": a go-ahead for the stretches for
+        # what the rest of the sentence says is wrong.
+        event = replace(event, name=ev.START_ROUTINE, slots={}, heard={})
     if event.name != ev.START_ROUTINE or stage not in SURE_STAGES or confidence < sure:
         return None
     # A routine named by its problem ("give us the spasm stuff") says nothing hurts by itself.

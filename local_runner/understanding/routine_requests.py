@@ -23,6 +23,12 @@ _REQUEST_WORDS = frozenset(
      "help", "give", "show", "run", "get", "please", "kindly", "one", "ones"}
 )  # fmt: skip
 _A_BREAK = frozenset({"sec", "second", "minute", "moment", "break", "breather", "rest", "tick"})
+# The stretches as the subject of a remark ("the hamstring stretches make my back hurt", "the
+# lower back routine made it sore") are not asked for.
+_AS_SUBJECT = frozenset({"stretches", "exercises", "routine", "session", "one", "ones"})
+_REMARKING = frozenset({"make", "makes", "made", "hurt", "hurts", "hurted", "feel", "feels",
+                        "felt", "are", "is", "were", "was", "gave", "give", "gives", "left",
+                        "set", "aggravate", "aggravated"})  # fmt: skip
 # "can" and "could" ask only of someone: "could we", not "could that be connected".
 _ASKED_OF = tuple(f" {modal} {who} " for modal in ("can", "could") for who in ("we", "you", "i"))
 
@@ -42,6 +48,7 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
             and not (word in ("one", "ones") and "a" in words[max(0, i - 2) : i])
             and not (word in ("one", "ones") and words[i - 1 : i] in (["this"], ["that"]))
             and not (word == "need" and words[i + 2 : i + 3] and words[i + 2] in _A_BREAK)
+            and not (word in _AS_SUBJECT and words[i + 1 : i + 2] and words[i + 1] in _REMARKING)
             for i, word in enumerate(words)
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "that one is
         # burning my back" of the stretch under way, "i need a sec" of a pause: none asks

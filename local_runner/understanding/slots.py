@@ -36,6 +36,7 @@ _NUMBER_WORDS = frozenset({*ONES, *TENS[2:], "hundred"})
 # "One" is mostly a pronoun ("the next one", "hold each one for forty seconds"); it is a number
 # alone, or beside a word that asks for one ("about a one", "one out of ten", "for one minute").
 _ONE_AS_NUMBER_BEFORE = frozenset({"out", "second", "seconds", "minute", "minutes", "o'clock"})
+_ONES_AFTER_ONE = frozenset(ONES[2:20])
 _ONE_AS_NUMBER_AFTER = frozenset(
     {"is", "about", "around", "at", "for", "maybe", "score", "a", "pain's", "it's", "only",
      "just", "like", "roughly", "probably", "was", "be", "and"}
@@ -246,4 +247,6 @@ def _is_a_scale(utterance: str, span: Span, slot_type: str) -> bool:
 def _one_is_a_number(words: list[str], i: int) -> bool:
     after = words[i - 1] if i > 0 else None
     before = words[i + 1] if i + 1 < len(words) else None
+    if before in _ONES_AFTER_ONE:  # Pidgin and Singlish "like one six": "like a six"
+        return False
     return len(words) == 1 or after in _ONE_AS_NUMBER_AFTER or before in _ONE_AS_NUMBER_BEFORE

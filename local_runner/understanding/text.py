@@ -16,12 +16,12 @@ from skill.core.dialect import in_standard_words
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
                        "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv",
-                       "blud"})  # fmt: skip
+                       "blud", "brah", "bruddah", "hon", "hun"})  # fmt: skip
+# Sounds made while thinking, not words.
+HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "mm"})
 # Words left out of the candidates the exact and template stages try ("um okay next please").
-FILLERS = frozenset(
-    {"um", "uh", "er", "erm", "hmm", "mm", "ah", "oh", "alexa", "hey", "so", "well", "like",
-     "please", "okay", "ok", "right", "now", "just", "then", "actually", "coach"}
-)  # fmt: skip
+FILLERS = HESITATIONS | {"ah", "oh", "alexa", "hey", "so", "well", "like", "please", "okay",
+                         "ok", "right", "now", "just", "then", "actually", "coach"}  # fmt: skip
 
 
 def normalise(text: str) -> str:
@@ -195,11 +195,13 @@ def after_apology(utterance: str) -> str:
 
 
 def without_fillers(utterance: str) -> list[str]:
-    """The utterance, then without filler words ("um okay next please" -> "next")."""
+    """The utterance, then without its hesitations ("okay uh what's next" -> "okay what's
+    next"), then without any filler word ("um okay next please" -> "next")."""
     words = utterance.split()
+    hesitant = " ".join(w for w in words if w not in HESITATIONS)
     kept = [w for i, w in enumerate(words) if w not in FILLERS or _a_side(words, i)]
-    trimmed = " ".join(kept)
-    return [utterance] if not kept or trimmed == utterance else [utterance, trimmed]
+    readings = [utterance, hesitant, " ".join(kept)] if kept else [utterance]
+    return list(dict.fromkeys(reading for reading in readings if reading))
 
 
 def _a_side(words: list[str], i: int) -> bool:

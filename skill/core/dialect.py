@@ -2,72 +2,20 @@
 
 Scots and Northern English speakers say "I cannae feel a thing doon there" or "my back's awfy
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
-"my" in them, and so does the local recogniser. Only spellings whose meaning is rarely in doubt
-where they are said are here ("ken" is a name; "tae" is "to" and "toe", "bun" is a bun). A few
-more are read by the words beside them (_IN_CONTEXT; "ma" is "my" and "yer" is "your" only
-before a body part, "yer" is "you" after what asks what you do). Jamaican "nuh" is left as it
-is: it stacks ("nuh have nuh feeling" is no feeling), so read as "not" it would deny the
-symptom it states.
+"my" in them, and so does the local recogniser. Spellings whose meaning is rarely in doubt where
+they are said are read word for word (dialect_words; "ken" is a name, "bun" is a bun). Others
+are read by the words beside them (_IN_CONTEXT): "tae" is "to" before what it goes to ("my
+big tae" is a toe), "ma" is "my" and "yer" is "your" only before a body part, "yer" is "you"
+after what asks what you do. Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
+feeling" is no feeling), so read as "not" it would deny the symptom it states.
 """
 
 from __future__ import annotations
 
 import re
 
-STANDARD = {
-    "cannae": "can't", "canna": "can't", "dinnae": "don't", "didnae": "didn't",
-    "doesnae": "doesn't", "isnae": "isn't", "wasnae": "wasn't", "wisnae": "wasn't",
-    "couldnae": "couldn't", "wouldnae": "wouldn't", "shouldnae": "shouldn't",
-    "willnae": "won't", "havenae": "haven't", "hivnae": "haven't", "arenae": "aren't",
-    "doon": "down", "oot": "out", "aboot": "about", "sair": "sore", "heid": "head",
-    "dae": "do", "haud": "hold", "awfy": "awful", "gonnae": "going to", "naw": "no",
-    "owt": "anything", "nowt": "nothing", "summat": "something", "wi": "with", "un": "one",
-    "gie": "give", "nae": "no", "gaun": "go", "yersel": "yourself",
-    "masel": "myself", "hame": "home", "ye": "you", "outta": "out of",
-    "richt": "right", "yin": "one", "whit": "what", "mair": "more",
-    # Norfolk ("that'll dew", "playin up agin", "gret big") and Trinidadian ("ah cyah pass water").
-    "dew": "do", "agin": "again", "gret": "great", "cyah": "can't",
-    # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
-    # (_ME_AS_MY), which is where the difference matters.
-    "mi": "me", "miself": "myself", "cyaan": "can't", "kyaan": "can't",
-    "dat": "that", "dis": "this", "di": "the", "dem": "them", "someting": "something",
-    "nutten": "nothing", "nuttn": "nothing",
-    "everyting": "everything", "tink": "think", "wid": "with", "widout": "without",
-    "yuh": "you", "unnu": "you", "tek": "take", "mek": "make", "seh": "say",
-    "neva": "never", "ketch": "catch", "nex": "next", "gwaan": "go on", "inna": "in the",
-    "pon": "on", "deh": "there", "dere": "there", "wah": "what", "likkle": "little",
-    "sah": "sir", "hol": "hold", "fuhget": "forget",
-    # Irish, Cornish and Northern English; "bleddy" is Cornish "bloody". "Urt" is "hurt" said
-    # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
-    "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
-    "urting": "hurting",
-    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going".
-    "reet": "right", "nay": "no", "gannin": "going",
-    # Non-rhotic spellings ("that's a lot bettah").
-    "bettah": "better", "nevah": "never", "ovah": "over", "aftah": "after",
-    # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
-    "nvm": "never mind", "gimme": "give me", "lemme": "let me", "rn": "right now",
-    "fr": "for real", "tbh": "to be honest", "idk": "i don't know", "ngl": "honestly",
-    "pls": "please", "plz": "please", "thx": "thanks",
-    # Malaysian English "kena": the passive "got" ("my nerve kena pinched").
-    "kena": "got",
-    # Caribbean and US South "muh": "my" ("i wet muhself", "down muh foot").
-    "muh": "my", "muhself": "myself",
-}  # fmt: skip
-# Spellings that only mean the word with their apostrophe: "backs o' me legs".
-_WITH_APOSTROPHE = {"o'": "of", "an'": "and"}
-# Said with the g dropped ("och that's nippin", "it's achin"). Only these verbs: most words
-# ending "in" are not -ing forms ("shin", "within", "begin").
-_G_DROPPED = (
-    "ach", "burn", "catch", "cramp", "do", "feel", "gett", "go", "gripp", "hurt", "kill", "nipp",
-    "pinch", "pound", "pull", "shoot", "sitt", "stabb", "sting", "stretch", "throbb", "tingl",
-    "twing", "wait", "work", "someth", "noth", "start", "com", "try", "ly", "spread", "touch",
-    "creep", "lock", "seiz", "bend", "walk", "stand", "mov", "twist", "spasm", "help", "act",
-    "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
-    "happen", "keep", "look", "think", "say", "mak", "tak", "hav", "giv", "play", "talk", "haul",
-    "carry", "push", "kneel", "lean", "reach", "bother", "kick", "driv", "runn", "morn", "even",
-)  # fmt: skip
-STANDARD.update({f"{stem}in": f"{stem}ing" for stem in _G_DROPPED})
+from .dialect_words import STANDARD, WITH_APOSTROPHE
+
 # A body part said after "me", "ma" or "yer" (read as "my" or "your"). "Back" only as a
 # complaint: "help me back up" keeps its "me".
 _BODY = (
@@ -92,6 +40,74 @@ _IN_CONTEXT = (
     ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
     ("mi fi", re.compile(r"\bmi fi\b"), "i should"),  # Jamaican "wah mi fi do"
+    # Hawai'i Pidgin: "da kine" stands in for a word ("do da kine nerve stretches"); "you get
+    # one" is "have you got one"; "shoots" opening a sentence is "okay" ("shoots next one").
+    ("da kine", re.compile(r"\bda kine\b"), "the"),
+    ("yuh ", re.compile(rf"\byuh (?={_BODY})"), "your "),  # Caribbean "wid yuh legs up"
+    # Pidgin "get one" opening a sentence says there is one ("get one burning kine feeling").
+    (
+        "get one",
+        re.compile(r"^get one (?=(?:[a-z]+ ){0,4}(?:feeling|pain|ache|twinge|pinch)\b)"),
+        "there's a ",
+    ),
+    # Caribbean habitual "does" ("how yuh does do it"), and "fuh" before a verb ("remind me fuh
+    # stretch"): "to". Elsewhere "fuh" is "for".
+    (" does ", re.compile(r"\b(you|yuh|we|i|it) does (?=(?:do|go|work)\b)"), r"\1 "),
+    ("fuh ", re.compile(r"\bfuh (?=(?:stretch|do|go|come|get|take|make|try|rest|start)\b)"), "to "),
+    # Scots "hiv" is "have" beside who has ("whit hiv ye got"); alone it may be HIV.
+    (
+        "hiv ",
+        re.compile(r"\bhiv (?=(?:ye|you|i|we|they|got|nae|no|tae|to|been|had|ony|any)\b)"),
+        "have ",
+    ),
+    # "The pelvic tilt ting" closing a sentence: the thing named, not tingling cut short.
+    (
+        " ting",
+        re.compile(r"\b(the|de|di|da|this|dis|that|dat) ((?:[a-z]+ ){1,3})ting$"),
+        r"\1 \2thing",
+    ),
+    ("get", re.compile(r"\b(?:you|u) get(?= (?:one|any|some|da|the)\b|$)"), "you got"),
+    (
+        "shoots",
+        re.compile(r"^shoots (?!(?:down|up|into|through|across|right|straight|out|along)\b)"),
+        "okay ",
+    ),
+    # Southern US "ion got", "ion know": "i don't".
+    (
+        "ion ",
+        re.compile(r"\bion (?=(?:got|have|has|know|want|need|think|like|even|care|feel)\b)"),
+        "i don't ",
+    ),
+    # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.
+    (
+        " ah",
+        re.compile(
+            r"\b(how to do|how to|how do i do|is it|like this|like that|or not) ah\b"
+            r"(?! (?:my|me|mi|ma|meh)\b)"  # "how to do ah my knee" cries out
+        ),
+        r"\1",
+    ),
+    # Scots "tae" is "to" before what it goes to ("back tae thon last yin"); "my big tae" is a toe.
+    (
+        "tae ",
+        re.compile(
+            r"\btae (?=(?:thon|that|this|ma|my|me|a|an|dae|do|go|be|ye|you|it|start|stert|bed"
+            r"|work|get|hold|keep|stretch|sit|lie|stand|touch)\b)"
+        ),
+        "to ",
+    ),
+    # Scots "or would it no": "not".
+    (
+        "it no",
+        re.compile(r"\b(would|wud|will|is|does|did|could|should|can|was) it no$"),
+        r"\1 it not",
+    ),
+    # Scots "the backs o ma thighs", "the best part o a fortnight": "of".
+    (
+        " o ",
+        re.compile(r"\b(backs?|fronts?|tops?|sides?|bit|lot|couple|part|some|any|none|all|out) o "),
+        r"\1 of ",
+    ),
     (
         "fi ",
         re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"),
@@ -173,7 +189,7 @@ _IN_CONTEXT = (
 )
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
-_SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in _WITH_APOSTROPHE}
+_SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in WITH_APOSTROPHE}
 # "Me" (Scots "ma", Trinidadian "meh") for "my" before a body part ("the backs of me legs",
 # "me hip's playing up", "touchin ma toes", "meh back gone in spasm"); said to the listener
 # ("pull yer knee up to yer chest"), "your".
@@ -199,6 +215,6 @@ def _possessive(match: re.Match[str]) -> str:
 
 
 def _standard(word: str) -> str:
-    if word in _WITH_APOSTROPHE:
-        return _WITH_APOSTROPHE[word]
+    if word in WITH_APOSTROPHE:
+        return WITH_APOSTROPHE[word]
     return STANDARD.get(word.rstrip("'"), word)
