@@ -96,6 +96,12 @@ _IN_CONTEXT = (
         ),
         "to ",
     ),
+    # "Stretch em out", "sort em": "them" after a verb (alone, "em" is a hesitation).
+    (
+        " em",
+        re.compile(r"\b(stretch|loosen|work|sort|warm|give|get|put|do|try|ease|shake) em\b"),
+        r"\1 them",
+    ),
     # Scots "or would it no": "not".
     (
         "it no",

@@ -56,7 +56,7 @@ _SENSATION_DENIED = re.compile(
 # gardening all week and no better").
 _ACTIVITY_SPAN = re.compile(
     r"\bafter ((?!(?:hurt|ach|throbb|burn|kill|sting|ly|lay|be|toss|turn|wak|suffer|cry"
-    r"|struggl)ing\b)[a-z]+ing(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
+    r"|struggl)in[g']?\b)[a-z]+in[g']?(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
 )
 _PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
 # "Not at all reducing": "not reducing".
