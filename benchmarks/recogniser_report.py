@@ -89,6 +89,7 @@ INTENT_SETS = [
     HELD / "blind39_utterances.tsv",
     HELD / "blind40_utterances.tsv",
     HELD / "blind41_utterances.tsv",
+    HELD / "blind42_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -135,6 +136,7 @@ PAIN_SETS = [
     HELD / "blind39_pain.tsv",
     HELD / "blind40_pain.tsv",
     HELD / "blind41_pain.tsv",
+    HELD / "blind42_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -181,6 +183,7 @@ OOD_SETS = [
     HELD / "blind39_ood.tsv",
     HELD / "blind40_ood.tsv",
     HELD / "blind41_ood.tsv",
+    HELD / "blind42_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -329,6 +332,9 @@ BEFORE = {
     "blind41_utterances.tsv": "first run 84.2%/slot 78.0%",
     "blind41_pain.tsv": "first run 29/30",
     "blind41_ood.tsv": "first run 0/50",
+    "blind42_utterances.tsv": "first run 83.3%/slot 81.0% (sealed)",
+    "blind42_pain.tsv": "first run 27/30",
+    "blind42_ood.tsv": "first run 1/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

@@ -1042,6 +1042,10 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("ion got one of them balls", "i don't got one of them balls"),  # Southern US
         ("the cat cow how to do ah", "the cat cow how to do"),  # Singlish
         ("been peein on myself", "been peeing on myself"),
+        ("whit hiv thu kept on me", "what have you kept on me"),  # Orkney
+        ("gew on then wot's next", "go on then what's next"),  # Black Country
+        ("ar goo on then", "yeah go on then"),
+        ("i no fit hold am", "i can't hold am"),  # Nigerian Pidgin
     ],
 )
 def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
@@ -1054,7 +1058,8 @@ def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard
     "text",
     ["fi do it", "a ting in both feet", "my ma says hello", "the wan face", "my big tae the day",
      "that ting down my leg", "they don't allow it", "it's done now", "i've got hiv",
-     "it shoots down my leg", "ah my knee", "get one for me", "tae the top of the stairs"],
+     "it shoots down my leg", "ah my knee", "get one for me", "tae the top of the stairs",
+     "don't be such a wuss", "she speaks hindi", "ar you sure"],
 )
 def test_dialect_words_of_doubtful_meaning_are_left_alone(text: str) -> None:
     from skill.core.dialect import in_standard_words
@@ -1309,4 +1314,19 @@ def test_sealed_set_forty_signs_said_in_dialect_are_read(text: str, level: str) 
     ],
 )
 def test_wetting_oneself_said_any_way_is_an_emergency(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Nigerian Pidgin: "no fit" is can't, "no get power" has no power, "no reduce" persists.
+        ("i no fit hold my urine since yesterday", "emergency"),
+        ("my right foot no get power", "urgent"),
+        ("since five days the pain no reduce at all", "doctor"),
+        # Black Country "wuss" is worse.
+        ("it's gone wuss since the weekend", "doctor"),
+    ],
+)
+def test_sealed_set_forty_two_signs_said_in_dialect_are_read(text: str, level: str) -> None:
     assert Triage.default().assess(text).level == level

@@ -776,6 +776,7 @@ def test_requests_in_dialect_and_turns_of_phrase_are_understood(
     ["is it okay to do leg raises when my back is sore and my foot's gone numb",
      "it shoots down my leg", "ow shooting pain in my hip",
      "get one sharp kine pain in my hip",  # Pidgin "get one": there's a
+     "lord that gave me a catch", "it's wuss than before", "my leg no get power again",
      "the knee to chest how to do ah my knee"],
 )  # fmt: skip
 def test_pain_after_a_condition_and_shooting_pain_are_still_heard(text: str) -> None:
@@ -799,7 +800,7 @@ def test_a_request_made_politely_conditional_is_the_request(text: str, intent: s
 @pytest.mark.parametrize(
     "text",
     ["don't hang about", "dinnae hang about get on with it", "tight round my waist",
-     "pack it up we're leaving"],
+     "pack it up we're leaving", "they've switched my shift to nights again"],
 )
 def test_hurrying_someone_up_or_a_tight_waistband_is_no_action(
     text: str,

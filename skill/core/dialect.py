@@ -43,6 +43,12 @@ _IN_CONTEXT = (
     # Hawai'i Pidgin: "da kine" stands in for a word ("do da kine nerve stretches"); "you get
     # one" is "have you got one"; "shoots" opening a sentence is "okay" ("shoots next one").
     ("da kine", re.compile(r"\bda kine\b"), "the"),
+    ("get", re.compile(r"\b(?:you|u) get(?= (?:one|any|some|da|the)\b|$)"), "you got"),
+    (
+        "shoots",
+        re.compile(r"^shoots (?!(?:down|up|into|through|across|right|straight|out|along)\b)"),
+        "okay ",
+    ),
     ("yuh ", re.compile(rf"\byuh (?={_BODY})"), "your "),  # Caribbean "wid yuh legs up"
     # Pidgin "get one" opening a sentence says there is one ("get one burning kine feeling").
     (
@@ -57,20 +63,15 @@ _IN_CONTEXT = (
     # Scots "hiv" is "have" beside who has ("whit hiv ye got"); alone it may be HIV.
     (
         "hiv ",
-        re.compile(r"\bhiv (?=(?:ye|you|i|we|they|got|nae|no|tae|to|been|had|ony|any)\b)"),
+        re.compile(r"\bhiv (?=(?:ye|you|thu|i|we|they|got|nae|no|tae|to|been|had|ony|any)\b)"),
         "have ",
     ),
+    ("hiv", re.compile(r"\b(ye|you|thu|i|we|they) hiv\b"), r"\1 have"),  # "whit hiv thu kept"
     # "The pelvic tilt ting" closing a sentence: the thing named, not tingling cut short.
     (
         " ting",
         re.compile(r"\b(the|de|di|da|this|dis|that|dat) ((?:[a-z]+ ){1,3})ting$"),
         r"\1 \2thing",
-    ),
-    ("get", re.compile(r"\b(?:you|u) get(?= (?:one|any|some|da|the)\b|$)"), "you got"),
-    (
-        "shoots",
-        re.compile(r"^shoots (?!(?:down|up|into|through|across|right|straight|out|along)\b)"),
-        "okay ",
     ),
     # Southern US "ion got", "ion know": "i don't".
     (
@@ -102,6 +103,23 @@ _IN_CONTEXT = (
         re.compile(r"\b(stretch|loosen|work|sort|warm|give|get|put|do|try|ease|shake) em\b"),
         r"\1 them",
     ),
+    # Nigerian Pidgin: "i no fit hold am" (can't), "my foot no get power" (has no power).
+    ("no fit ", re.compile(r"\bno fit (?=[a-z])"), "can't "),
+    (
+        "no get ",
+        re.compile(r"\bno get (?=(?:power|strength|feeling|sensation|energy|grip)\b)"),
+        "has no ",
+    ),
+    # Black Country "wuss" is "worse" where it compares ("it's wuss than", "made it wuss").
+    (
+        "wuss",
+        re.compile(r"\b(it's|its|it|is|getting|gone|got|even|bit|lot|much|far|way) wuss\b"),
+        r"\1 worse",
+    ),
+    ("wuss ", re.compile(r"\bwuss (?=(?:than|if|now|again|today)\b)"), "worse "),
+    # Tagalog "hindi" opening an answer is "no"; Black Country "ar" opening one is "yes".
+    ("hindi ", re.compile(r"^hindi (?=(?:not|no|po|na|thanks|thank|i|ayoko)\b)"), "no "),
+    ("ar ", re.compile(r"^ar (?=(?:go|goo|gew|that|ok|okay|alright|yeah|yes|please)\b)"), "yeah "),
     # Scots "or would it no": "not".
     (
         "it no",

@@ -62,6 +62,10 @@ STANDARD = {
     # "my okole" (bottom).
     "da": "the", "wat": "what", "kine": "kind of", "ova": "over", "hea": "here", "pau": "done",
     "okole": "bum",
+    # Black Country ("gew on then wot's next", "goo on"), Orkney ("whit hiv thu got", "aal",
+    # "gae back tae the stretch afore this one") and Nigerian Pidgin ("wetin be this").
+    "gew": "go", "goo": "go", "wot": "what", "gae": "go", "afore": "before", "thu": "you",
+    "aal": "all", "wik": "week", "wetin": "what", "teka": "wait",
     # Maine and Vermont "ayuh": yes; Midwestern "whaddya" ("whaddya do again").
     "ayuh": "yeah", "whaddya": "what do you", "whaddaya": "what do you",
 }  # fmt: skip
