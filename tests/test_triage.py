@@ -1285,6 +1285,7 @@ def test_second_review_findings_keep_their_flags_and_raise_no_others(
         ("back keeps goin into spasm even with the stretches it just keeps happenin", "doctor"),
         ("that ting's made it worse", "doctor"),  # worse, not tingling
         ("legs are tight after humpin gear all night", "selfcare"),  # the g dropped
+        ("it's been bad after pain all night", "urgent"),  # "pain" is no dropped g
     ],
 )
 def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, level: str) -> None:

@@ -55,7 +55,7 @@ _SENSATION_DENIED = re.compile(
 # all night are the pain's own time, and so is any span said to persist ("it's been aching after
 # gardening all week and no better").
 _ACTIVITY_SPAN = re.compile(
-    r"\bafter ((?!(?:hurt|ach|throbb|burn|kill|sting|ly|lay|be|toss|turn|wak|suffer|cry"
+    r"\bafter ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|be|toss|turn|wak|suffer|cry"
     r"|struggl)in[g']?\b)[a-z]+in[g']?(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
 )
 _PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
