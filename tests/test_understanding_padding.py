@@ -123,3 +123,9 @@ def test_an_acknowledgement_before_a_command_is_the_command(text: str, intent: s
 
 def test_pain_after_an_acknowledgement_and_a_command_is_still_heard() -> None:
     assert default_recogniser().parse("yeah next that hurts").name == ev.FEELING
+
+
+def test_a_request_made_at_length_after_a_greeting_is_made_to_the_coach() -> None:
+    text = "good morning dear i wonder if we might begin with something gentle for my sciatica"
+    assert default_recogniser().parse(text).name == ev.START_ROUTINE
+    assert default_recogniser().parse("hello coach next please").name == ev.NEXT

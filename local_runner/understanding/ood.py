@@ -76,9 +76,20 @@ OTHER_PEOPLES_COMPLAINTS = (
 )  # fmt: skip
 
 
+# A greeting before a bare command meets someone who came in or rang ("hello there, next
+# please"), unless it greets the coach itself ("hello coach"); a request said at length after
+# one ("good morning dear, i wonder if we might begin with ...") is made to the coach.
+_GREETINGS = ("hello ", "hi ", "hiya ", "howdy ", "good morning ", "good evening ")
+_THE_COACH = frozenset({"coach", "alexa"})
+_BARE = 5  # words, greeting included
+
+
 def said_to_someone_else(utterance: str) -> bool:
     """Said to someone in the room, or about something else that starts and stops."""
     padded = f" {utterance} ".replace("'s ", " ")  # "mommy's coming", "the telly's too loud"
+    words = utterance.split()
+    if utterance.startswith(_GREETINGS) and len(words) <= _BARE and _THE_COACH.isdisjoint(words):
+        return True
     return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
 
 
