@@ -90,6 +90,7 @@ INTENT_SETS = [
     HELD / "blind40_utterances.tsv",
     HELD / "blind41_utterances.tsv",
     HELD / "blind42_utterances.tsv",
+    HELD / "blind43_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -137,6 +138,7 @@ PAIN_SETS = [
     HELD / "blind40_pain.tsv",
     HELD / "blind41_pain.tsv",
     HELD / "blind42_pain.tsv",
+    HELD / "blind43_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -184,6 +186,7 @@ OOD_SETS = [
     HELD / "blind40_ood.tsv",
     HELD / "blind41_ood.tsv",
     HELD / "blind42_ood.tsv",
+    HELD / "blind43_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -335,6 +338,9 @@ BEFORE = {
     "blind42_utterances.tsv": "first run 83.3%/slot 81.0% (sealed)",
     "blind42_pain.tsv": "first run 27/30",
     "blind42_ood.tsv": "first run 1/50",
+    "blind43_utterances.tsv": "first run 89.2%/slot 85.0%",
+    "blind43_pain.tsv": "first run 30/30",
+    "blind43_ood.tsv": "first run 0/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

@@ -1046,6 +1046,12 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("gew on then wot's next", "go on then what's next"),  # Black Country
         ("ar goo on then", "yeah go on then"),
         ("i no fit hold am", "i can't hold am"),  # Nigerian Pidgin
+        ("ah just want to breathe", "i just want to breathe"),  # Geordie, Scots: "ah" is I
+        ("should ah be doin this", "should i be doing this"),
+        ("ah've had enough", "i've had enough"),
+        ("haad on a minute", "hold on a minute"),  # Geordie
+        ("hoo am ah meant tae use it", "how am i meant to use it"),
+        ("wipe the lot can or not", "wipe the lot"),  # Manglish "can or not": can you
     ],
 )
 def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
@@ -1059,7 +1065,7 @@ def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard
     ["fi do it", "a ting in both feet", "my ma says hello", "the wan face", "my big tae the day",
      "that ting down my leg", "they don't allow it", "it's done now", "i've got hiv",
      "it shoots down my leg", "ah my knee", "get one for me", "tae the top of the stairs",
-     "don't be such a wuss", "she speaks hindi", "ar you sure"],
+     "don't be such a wuss", "she speaks hindi", "ar you sure", "ah my back", "ah that's it"],
 )
 def test_dialect_words_of_doubtful_meaning_are_left_alone(text: str) -> None:
     from skill.core.dialect import in_standard_words
@@ -1331,3 +1337,44 @@ def test_wetting_oneself_said_any_way_is_an_emergency(text: str, level: str) -> 
 )
 def test_sealed_set_forty_two_signs_said_in_dialect_are_read(text: str, level: str) -> None:
     assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Ugandan English: "failing to pass urine" is retention.
+        ("since this morning i am failing to pass urine", "emergency"),
+        ("i've failed to empty my bladder all day", "emergency"),
+        # Manglish "cannot tahan": unbearable; pain lying down that never eases persists at rest.
+        ("the pain cannot tahan already", "urgent"),
+        ("so bad i can't bear it", "urgent"),
+        ("lying down also the pain never ease", "urgent"),
+    ],
+)
+def test_blind_set_forty_three_signs_said_in_dialect_are_read(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+def test_aint_is_a_negation_not_a_cry() -> None:
+    assert not Triage.default().assess("i ain't getting down on my knees").pain
+    assert Triage.default().assess("ai my knees").pain
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("lie on your back and flop your knees to the left", False),  # the stretch described
+        ("let my knees flop over to one side like this", False),
+        ("my foot flops when i walk", True),  # foot drop
+        ("my knees flop to one side and my left leg is getting weak", True),
+    ],
+)
+def test_knees_flopped_over_in_a_stretch_are_no_weak_leg(text: str, flagged: bool) -> None:
+    assert ("one_leg_weaker" in Triage.default().assess(text).flags) is flagged
+
+
+def test_accents_are_read_off_the_letters() -> None:
+    from skill.core.words import plain_letters
+
+    assert plain_letters("simón órale ándale güey") == "simon orale andale guey"
+    assert plain_letters("plain words") == "plain words"

@@ -758,6 +758,29 @@ def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exerc
          {"routine": "back_spasm"}),
         ("my hamstrings are tight as anything let's stretch em out", ev.START_ROUTINE,
          {"routine": "hamstrings"}),
+        # Blind set 43: Geordie, Maine, Manglish, Tejano
+        ("haad on a sec the dog's barking", ev.PAUSE, {}),
+        ("ah just want to calm down and breathe nae stretchin", ev.START_ROUTINE,
+         {"routine": "breathing"}),
+        ("simón let's go", ev.YES, {}),
+        ("órale let's do it", ev.YES, {}),
+        ("please wipe all my data can or not", ev.DELETE_DATA, {}),
+        ("how does one perform the knee to the chest", ev.EXPLAIN_EXERCISE,
+         {"exercise": "knee_to_chest"}),
+        ("the glide for the sciatic nerve how to do", ev.EXPLAIN_EXERCISE,
+         {"exercise": "sciatic_nerve_glide"}),
+        ("my back muscles are cramping they're refusing to relax take me through something",
+         ev.START_ROUTINE, {"routine": "back_spasm"}),
+        ("hoo am ah meant tae use the foam roller", ev.EXPLAIN_EXERCISE,
+         {"exercise": "foam_roller"}),
+        ("my back's seized right up walk me through something to ease it", ev.START_ROUTINE,
+         {"routine": "back_spasm"}),
+        ("how do you do the one where you flop your knees over to one side", ev.EXPLAIN_EXERCISE,
+         {"exercise": "lying_twist"}),
+        ("skip this one i ain't kneeling on that hard floor", ev.SKIP, {}),
+        # A request closing a description of the day is the request.
+        ("been on my feet at the till since six and then sat on the bus for an hour can i have "
+         "a quick chair stretch", ev.START_ROUTINE, {"routine": "desk_break"}),
         # A go-ahead after the complaint asks for its routine.
         ("my lower back's been killing me all week man let's get into it", ev.START_ROUTINE,
          {"routine": "lower_back"}),
@@ -777,7 +800,8 @@ def test_requests_in_dialect_and_turns_of_phrase_are_understood(
      "it shoots down my leg", "ow shooting pain in my hip",
      "get one sharp kine pain in my hip",  # Pidgin "get one": there's a
      "lord that gave me a catch", "it's wuss than before", "my leg no get power again",
-     "the knee to chest how to do ah my knee"],
+     "the knee to chest how to do ah my knee",
+     "that one made it worse mi nuh like it", "ooh that's gone and made it worse"],
 )  # fmt: skip
 def test_pain_after_a_condition_and_shooting_pain_are_still_heard(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)

@@ -26,6 +26,7 @@ EXTRA_PRONUNCIATIONS = {
     "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
+    "orale": "AO R AA L EY",
     "opo": "OW P OW",
     "sige": "S IY G EH",
     "muchness": "M AH CH N AH S",

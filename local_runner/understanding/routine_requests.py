@@ -107,7 +107,8 @@ NERVE_ROUTINE = "sciatica"
 _ASKING = ("let's", "lets", "let us", "can we", "could we", "shall we", "can you", "could you",
            "would you", "i want to", "i'd like", "i would like", "please", "kindly", "give me",
            "give us", "show me", "take me", "get us", "get me", "put on", "put me", "sort me",
-           "help me", "how about", "time for", "time to", "i fancy")  # fmt: skip
+           "help me", "how about", "time for", "time to", "i fancy", "walk me",
+           "talk me")  # fmt: skip
 _IMPERATIVES = frozenset({"do", "try", "run", "start", "begin", "put", "take", "give", "show"})
 # Words that turn a request down ("i'd rather not do the lower back one", "no more of the
 # hamstring stretches", "the physio said no lower back stretches", "my hamstring can't take

@@ -26,6 +26,8 @@ GENERAL_ROUTINE = "lower_back"
 _NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session", "stretch"})
 # Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
 _FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
+_DENIED_BY = frozenset({"won't", "can't", "cannot", "not", "never", "refusing", "refuses",
+                        "refused", "wouldn't", "doesn't", "didn't"})  # fmt: skip
 MAX_SPAN_WORDS = 6
 # Words people put inside a value ("didn't really help", "my really tight hamstrings"); a span may
 # hold up to MAX_INSERTED of them beyond its value's own words.
@@ -198,6 +200,8 @@ class SlotSpotter:
         # "been driving all day, give us something for the backs of my legs"
         asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
         named = {s.words for s in spans if _named_as_such(words, s)}
+        # "my back muscles are cramping and won't relax": what will not happen names no routine.
+        denied = {s.words for s in spans if s.start and words[s.start - 1] in _DENIED_BY}
         for slot, slot_type in self.model.slot_types.get(intent, {}).items():
             if slot_type in WILDCARD_TYPES:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
@@ -209,13 +213,12 @@ class SlotSpotter:
                 if (v := span.id_for(slot_type)) and not _is_a_scale(utterance, span, slot_type)
             ]
             if found:
-                # "didn't help at all, it's a bit worse actually": the worse of two feelings;
-                # "my back seized up, put on the spasm ones": the routine named, not the back;
-                # "stiff from the desk, let's do the lower back routine": the one named as such.
-                # "thirty seconds is too long, make it twenty": not the number taken back;
-                # then the one asked for ("... something for the backs of my legs").
+                # Not a number taken back ("thirty's too long, make it twenty") nor what will
+                # not happen; the one named as such ("stiff from the desk, do the lower back
+                # routine"), the one asked for ("... something for the backs of my legs"); the
+                # worse of two feelings, a routine before the back ("seized up, do the spasm").
                 slots[slot], heard[slot] = min(
-                    found, key=lambda f: (f[1] in corrected, f[1] not in named,
+                    found, key=lambda f: (f[1] in corrected, f[1] in denied, f[1] not in named,
                                           f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
                 )  # fmt: skip
         return Event(intent, slots, heard)

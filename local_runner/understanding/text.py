@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from skill.core.dialect import in_standard_words
+from skill.core.words import plain_letters
 
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go", Cajun "mais
 # yeah cher", Newfoundland "yes b'y", South African "ag sommer skip it", Kenyan "aki cancel",
@@ -25,7 +26,7 @@ FILLERS = HESITATIONS | {"ah", "oh", "alexa", "hey", "so", "well", "like", "plea
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("-", " ")
+    text = plain_letters(text.lower()).replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
     return " ".join(in_standard_words(text).split())
 
@@ -192,6 +193,21 @@ def after_apology(utterance: str) -> str:
     if not said or not said_before or said_before[-1] in _TELLING or len(after.split()) < 2:
         return utterance
     return after.strip()
+
+
+# Words that open a request; one that closes a description of the user's day is the request.
+_REQUEST_OPENERS = frozenset({"can i", "can we", "could i", "could we", "could you",
+                              "let's do", "give me", "take me", "walk me"})  # fmt: skip
+
+
+def request_after_description(utterance: str) -> str:
+    """The request that closes a description ("i've been sat at the nurses station charting for
+    hours can i have a quick chair stretch please" -> "can i have ..."); else the utterance."""
+    words = utterance.split()
+    for i in range(len(words) - 3, 2, -1):
+        if f"{words[i]} {words[i + 1]}" in _REQUEST_OPENERS:
+            return " ".join(words[i:])
+    return utterance
 
 
 def without_fillers(utterance: str) -> list[str]:

@@ -24,6 +24,11 @@ _BODY = (
     r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
     r"| aching| catch| catching| locked| gone| went|$))"
 )
+_I_DO = (
+    r"(?:just|want|wanna|need|think|hink|can't|cannot|don't|didn't|was|wis|am|have|had|haven't|ken"
+    r"|know|forgot|reckon|thought|will|would|could|should|did|do|dae|cannae|canna|dinnae|didnae"
+    r"|mean|be|meant|use|get|touch)\b"
+)
 # "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
 _LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
 # Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
@@ -35,7 +40,10 @@ _LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
 _IN_CONTEXT = (
     ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
     ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
-    ("ah'm", re.compile(r"\bah'm\b"), "i'm"),  # Northern "ah'm back"
+    ("ah'", re.compile(r"\bah'(m|ve|ll|d)\b"), r"i'\1"),  # Northern "ah'm back", "ah've"
+    # Northern and Scots "ah" is "I" beside a verb ("ah just want", "should ah be"); alone it
+    # may be a cry ("ah my back").
+    ("ah ", re.compile(rf"\bah (?={_I_DO})"), "i "),
     ("eh'", re.compile(r"\beh'(m|ve|ll|d)\b"), r"i'\1"),  # Dundee "eh'm seventy eight"
     ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
@@ -79,6 +87,8 @@ _IN_CONTEXT = (
         re.compile(r"\bion (?=(?:got|have|has|know|want|need|think|like|even|care|feel)\b)"),
         "i don't ",
     ),
+    # Manglish "can or not" closing a request asks whether it can be done: "can you".
+    ("can ", re.compile(r" ?\bcan (?:or not|anot)\b"), ""),
     # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.
     (
         " ah",
@@ -93,7 +103,7 @@ _IN_CONTEXT = (
         "tae ",
         re.compile(
             r"\btae (?=(?:thon|that|this|ma|my|me|a|an|dae|do|go|be|ye|you|it|start|stert|bed"
-            r"|work|get|hold|keep|stretch|sit|lie|stand|touch)\b)"
+            r"|work|get|hold|keep|stretch|sit|lie|stand|touch|use)\b)"
         ),
         "to ",
     ),

@@ -33,8 +33,9 @@ STANDARD = {
     # with the h dropped ("that bleddy 'urt"): no other word is spelt so.
     "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
     "urting": "hurting",
-    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going".
-    "reet": "right", "nay": "no", "gannin": "going",
+    # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going", "haad on" "hold
+    # on", "howay" "come on".
+    "reet": "right", "nay": "no", "gannin": "going", "haad": "hold", "howay": "come on",
     # Non-rhotic spellings ("that's a lot bettah").
     "bettah": "better", "nevah": "never", "ovah": "over", "aftah": "after",
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
@@ -55,7 +56,7 @@ STANDARD = {
     # fae the beginnin", "eh've nae tennis ba", "wud that be guid", "on an aff", "ony better".
     "fir": "for", "ane": "one", "thon": "that", "stert": "start", "fae": "from",
     "wrang": "wrong", "wud": "would", "guid": "good", "hud": "had", "aff": "off",
-    "ony": "any", "noo": "now", "ba": "ball",
+    "ony": "any", "noo": "now", "ba": "ball", "hoo": "how",
     # Bajan: "leh we do de stretches fuh de sciatica", "wuh is de one", "dah is it", "doan".
     "de": "the", "fuh": "for", "wuh": "what", "dah": "that", "doan": "don't",
     # Hawai'i Pidgin: "wat kine stretches", "no mo' tennis ball ova hea", "pau already",

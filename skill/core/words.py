@@ -1,7 +1,8 @@
-"""Small wording helpers: numbers as words (both ways) and natural lists, for speech."""
+"""Small wording helpers: numbers as words (both ways), natural lists, plain letters."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 ONES = (
@@ -63,3 +64,11 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
 
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def plain_letters(text: str) -> str:
+    """`text` with the accents taken off its letters ("simón", "ándale"), so a word written with
+    them reads as the word without."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dialect import in_standard_words
-from ..words import ONES, TENS
+from ..words import ONES, TENS, plain_letters
 
 # Applied word by word (they never span a space), so each distinct word is expanded once.
 _CONTRACTIONS = tuple(
@@ -21,6 +21,7 @@ _CONTRACTIONS = tuple(
         (r"\bcan'?t\b", "cannot"),
         (r"\bwon'?t\b", "will not"),
         (r"\bshan'?t\b", "shall not"),
+        (r"\bain'?t\b", "is not"),  # not "ai not": "ai" is a cry ("ai my back")
         (r"\b(\w+)n't\b", r"\1 not"),
         (r"\bi'?m\b", "i am"),
         (r"\b(\w+)'ve\b", r"\1 have"),
@@ -73,7 +74,8 @@ _NEGATION_FILLERS = frozenset(
 
 
 def normalise(text: str) -> str:
-    text = in_standard_words(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    text = plain_letters(text.lower()).replace("\u2019", "'").replace("\u2018", "'")
+    text = in_standard_words(text)
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
     if "after" in text and not _PERSISTS.search(text):
