@@ -1045,7 +1045,7 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("whit hiv thu kept on me", "what have you kept on me"),  # Orkney
         ("gew on then wot's next", "go on then what's next"),  # Black Country
         ("ar goo on then", "yeah go on then"),
-        ("i no fit hold am", "i can't hold am"),  # Nigerian Pidgin
+        ("i no fit hold am", "i can't hold it"),  # Nigerian Pidgin
         ("ah just want to breathe", "i just want to breathe"),  # Geordie, Scots: "ah" is I
         ("should ah be doin this", "should i be doing this"),
         ("ah've had enough", "i've had enough"),

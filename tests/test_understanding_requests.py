@@ -778,6 +778,11 @@ def test_an_exercise_described_to_the_listener_is_that_exercise(text: str, exerc
         ("how do you do the one where you flop your knees over to one side", ev.EXPLAIN_EXERCISE,
          {"exercise": "lying_twist"}),
         ("skip this one i ain't kneeling on that hard floor", ev.SKIP, {}),
+        # Nigerian Pidgin, Taglish, Appalachian
+        ("wetin be this cat cow how i go do am", ev.EXPLAIN_EXERCISE, {"exercise": "cat_cow"}),
+        ("medyo better naman", ev.FEELING, {"feeling": "better"}),
+        ("wipe my details for privacy reasons", ev.DELETE_DATA, {}),
+        ("y'all can stop now i'm beat", ev.STOP, {}),
         # A request closing a description of the day is the request.
         ("been on my feet at the till since six and then sat on the bus for an hour can i have "
          "a quick chair stretch", ev.START_ROUTINE, {"routine": "desk_break"}),
@@ -867,3 +872,11 @@ def test_pain_said_of_the_stretch_under_way_is_no_request_for_its_routine(text: 
 @pytest.mark.parametrize("text", ["wis that a jag in ma back or whit", "aue my back uce"])
 def test_a_scots_jag_and_a_samoan_aue_are_pain(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.FEELING, ev.RED_FLAG)
+
+
+@pytest.mark.parametrize(
+    "text", ["that one made it worse mi nuh like it", "that's not helped it's gone and got worse"]
+)
+def test_only_worse_is_the_feeling_worse_not_a_red_flag(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slot("feeling")) == (ev.FEELING, "worse")

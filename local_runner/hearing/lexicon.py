@@ -27,6 +27,7 @@ EXTRA_PRONUNCIATIONS = {
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",
     "orale": "AO R AA L EY",
+    "tuckered": "T AH K ER D",
     "opo": "OW P OW",
     "sige": "S IY G EH",
     "muchness": "M AH CH N AH S",

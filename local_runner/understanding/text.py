@@ -16,8 +16,8 @@ from skill.core.words import plain_letters
 # utterance without them.
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
-                       "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv",
-                       "blud", "brah", "bruddah", "hon", "hun", "lang", "naman"})  # fmt: skip
+                       "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv", "blud",
+                       "brah", "bruddah", "hon", "hun", "lang", "naman", "medyo"})  # fmt: skip
 # Sounds made while thinking, not words.
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "mm"})
 # Words left out of the candidates the exact and template stages try ("um okay next please").

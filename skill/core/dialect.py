@@ -4,7 +4,7 @@ Scots and Northern English speakers say "I cannae feel a thing doon there" or "m
 sair", Jamaican speakers "mi cyaan feel mi foot": triage has to hear "can't", "down", "sore" and
 "my" in them, and so does the local recogniser. Spellings whose meaning is rarely in doubt where
 they are said are read word for word (dialect_words; "ken" is a name, "bun" is a bun). Others
-are read by the words beside them (_IN_CONTEXT): "tae" is "to" before what it goes to ("my
+are read by the words beside them (dialect_rules): "tae" is "to" before what it goes to ("my
 big tae" is a toe), "ma" is "my" and "yer" is "your" only before a body part, "yer" is "you"
 after what asks what you do. Jamaican "nuh" is left as it is: it stacks ("nuh have nuh
 feeling" is no feeling), so read as "not" it would deny the symptom it states.
@@ -14,220 +14,16 @@ from __future__ import annotations
 
 import re
 
+from .dialect_rules import BODY, IN_CONTEXT, LETS
 from .dialect_words import STANDARD, WITH_APOSTROPHE
 
-# A body part said after "me", "ma" or "yer" (read as "my" or "your"). "Back" only as a
-# complaint: "help me back up" keeps its "me".
-_BODY = (
-    r"(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
-    r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
-    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
-    r"| aching| catch| catching| locked| gone| went|$))"
-)
-_I_DO = (
-    r"(?:just|want|wanna|need|think|hink|can't|cannot|don't|didn't|was|wis|am|have|had|haven't|ken"
-    r"|know|forgot|reckon|thought|will|would|could|should|did|do|dae|cannae|canna|dinnae|didnae"
-    r"|mean|be|meant|use|get|touch)\b"
-)
-# "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
-_LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
-# Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
-# "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what it is
-# for ("the one fi dat", "fi a full minute"); "ting" is "thing" in "first ting" and before what
-# names it ("di ting wid di ball") - elsewhere it may be "tingling" cut short ("a ting in both
-# feet"); "wan" is "one" after "next" or "that" ("the wan" may be pale). Each is tried only on
-# text that holds its mark (most text holds none).
-_IN_CONTEXT = (
-    ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
-    ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
-    ("ah'", re.compile(r"\bah'(m|ve|ll|d)\b"), r"i'\1"),  # Northern "ah'm back", "ah've"
-    # Northern and Scots "ah" is "I" beside a verb ("ah just want", "should ah be"); alone it
-    # may be a cry ("ah my back").
-    ("ah ", re.compile(rf"\bah (?={_I_DO})"), "i "),
-    ("eh'", re.compile(r"\beh'(m|ve|ll|d)\b"), r"i'\1"),  # Dundee "eh'm seventy eight"
-    ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
-    ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
-    ("mi fi", re.compile(r"\bmi fi\b"), "i should"),  # Jamaican "wah mi fi do"
-    # Hawai'i Pidgin: "da kine" stands in for a word ("do da kine nerve stretches"); "you get
-    # one" is "have you got one"; "shoots" opening a sentence is "okay" ("shoots next one").
-    ("da kine", re.compile(r"\bda kine\b"), "the"),
-    ("get", re.compile(r"\b(?:you|u) get(?= (?:one|any|some|da|the)\b|$)"), "you got"),
-    (
-        "shoots",
-        re.compile(r"^shoots (?!(?:down|up|into|through|across|right|straight|out|along)\b)"),
-        "okay ",
-    ),
-    ("yuh ", re.compile(rf"\byuh (?={_BODY})"), "your "),  # Caribbean "wid yuh legs up"
-    # Pidgin "get one" opening a sentence says there is one ("get one burning kine feeling").
-    (
-        "get one",
-        re.compile(r"^get one (?=(?:[a-z]+ ){0,4}(?:feeling|pain|ache|twinge|pinch)\b)"),
-        "there's a ",
-    ),
-    # Caribbean habitual "does" ("how yuh does do it"), and "fuh" before a verb ("remind me fuh
-    # stretch"): "to". Elsewhere "fuh" is "for".
-    (" does ", re.compile(r"\b(you|yuh|we|i|it) does (?=(?:do|go|work)\b)"), r"\1 "),
-    ("fuh ", re.compile(r"\bfuh (?=(?:stretch|do|go|come|get|take|make|try|rest|start)\b)"), "to "),
-    # Scots "hiv" is "have" beside who has ("whit hiv ye got"); alone it may be HIV.
-    (
-        "hiv ",
-        re.compile(r"\bhiv (?=(?:ye|you|thu|i|we|they|got|nae|no|tae|to|been|had|ony|any)\b)"),
-        "have ",
-    ),
-    ("hiv", re.compile(r"\b(ye|you|thu|i|we|they) hiv\b"), r"\1 have"),  # "whit hiv thu kept"
-    # "The pelvic tilt ting" closing a sentence: the thing named, not tingling cut short.
-    (
-        " ting",
-        re.compile(r"\b(the|de|di|da|this|dis|that|dat) ((?:[a-z]+ ){1,3})ting$"),
-        r"\1 \2thing",
-    ),
-    # Southern US "ion got", "ion know": "i don't".
-    (
-        "ion ",
-        re.compile(r"\bion (?=(?:got|have|has|know|want|need|think|like|even|care|feel)\b)"),
-        "i don't ",
-    ),
-    # Manglish "can or not" closing a request asks whether it can be done: "can you".
-    ("can ", re.compile(r" ?\bcan (?:or not|anot)\b"), ""),
-    # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.
-    (
-        " ah",
-        re.compile(
-            r"\b(how to do|how to|how do i do|is it|like this|like that|or not) ah\b"
-            r"(?! (?:my|me|mi|ma|meh)\b)"  # "how to do ah my knee" cries out
-        ),
-        r"\1",
-    ),
-    # Scots "tae" is "to" before what it goes to ("back tae thon last yin"); "my big tae" is a toe.
-    (
-        "tae ",
-        re.compile(
-            r"\btae (?=(?:thon|that|this|ma|my|me|a|an|dae|do|go|be|ye|you|it|start|stert|bed"
-            r"|work|get|hold|keep|stretch|sit|lie|stand|touch|use)\b)"
-        ),
-        "to ",
-    ),
-    # "Stretch em out", "sort em": "them" after a verb (alone, "em" is a hesitation).
-    (
-        " em",
-        re.compile(r"\b(stretch|loosen|work|sort|warm|give|get|put|do|try|ease|shake) em\b"),
-        r"\1 them",
-    ),
-    # Nigerian Pidgin: "i no fit hold am" (can't), "my foot no get power" (has no power).
-    ("no fit ", re.compile(r"\bno fit (?=[a-z])"), "can't "),
-    (
-        "no get ",
-        re.compile(r"\bno get (?=(?:power|strength|feeling|sensation|energy|grip)\b)"),
-        "has no ",
-    ),
-    # Black Country "wuss" is "worse" where it compares ("it's wuss than", "made it wuss").
-    (
-        "wuss",
-        re.compile(r"\b(it's|its|it|is|getting|gone|got|even|bit|lot|much|far|way) wuss\b"),
-        r"\1 worse",
-    ),
-    ("wuss ", re.compile(r"\bwuss (?=(?:than|if|now|again|today)\b)"), "worse "),
-    # Tagalog "hindi" opening an answer is "no"; Black Country "ar" opening one is "yes".
-    ("hindi ", re.compile(r"^hindi (?=(?:not|no|po|na|thanks|thank|i|ayoko)\b)"), "no "),
-    ("ar ", re.compile(r"^ar (?=(?:go|goo|gew|that|ok|okay|alright|yeah|yes|please)\b)"), "yeah "),
-    # Scots "or would it no": "not".
-    (
-        "it no",
-        re.compile(r"\b(would|wud|will|is|does|did|could|should|can|was) it no$"),
-        r"\1 it not",
-    ),
-    # Scots "the backs o ma thighs", "the best part o a fortnight": "of".
-    (
-        " o ",
-        re.compile(r"\b(backs?|fronts?|tops?|sides?|bit|lot|couple|part|some|any|none|all|out) o "),
-        r"\1 of ",
-    ),
-    (
-        "fi ",
-        re.compile(r"\bfi (?=(?:dat|that|dis|this|it|a|di|the|mi|me|my|yuh|you|dem|them)\b)"),
-        "for ",
-    ),
-    # Jamaican plurals and "to": "di knee dem up a mi chest" is "the knees up to my chest".
-    (" dem", re.compile(r"\b(knee|leg|arm|hand|shoulder|hip|hamstring|toe)s? dem\b"), r"\1s"),
-    (" dem", re.compile(r"\b(?:foot|feet) dem\b"), "feet"),
-    ("up a ", re.compile(r"\bup a (?=(?:mi|my|me|yuh|your)\b)"), "up to "),
-    ("ting", re.compile(r"\bfirst ting\b"), "first thing"),
-    # "How dis ting does work": the thing asked about, not "tingling" cut short.
-    (
-        "ting",
-        re.compile(r"\b(this|that|the) ting (?=(?:does work|do work|works?)\b)"),
-        r"\1 thing ",
-    ),
-    ("ting", re.compile(r"\bting (?=(?:wid|with|weh|where|dat|that|about|bout)\b)"), "thing "),
-    # "That ting's made it worse": the thing said of, unless it runs somewhere ("that ting down
-    # my leg" may be tingling).
-    ("ting's", re.compile(r"\bting's\b"), "thing's"),
-    (
-        " ting",
-        re.compile(
-            r"\b(that|dat|this|dis) ting\b(?! (?:in|on|down|up|into|all|goes|going|gone)\b)"
-        ),
-        r"\1 thing",
-    ),
-    # "It done nothing", "that done bugger all": "did" (US South, London, Irish).
-    (
-        " done ",
-        re.compile(
-            r"\b(it|that|this|they|them|those) done (?=(?:nothing|much|anything|owt|nowt"
-            r"|sod all|bugger all|jack|naff all|a thing|fuck all|little)\b)"
-        ),
-        r"\1 did ",
-    ),
-    # London "no lie" closing a sentence: "honestly" ("that's made it worse no lie").
-    (" no lie", re.compile(r" no lie$"), " honestly"),
-    # London "allow it": leave it. "Allow this one" said first, to the coach: skip it.
-    ("allow ", re.compile(r"^allow (?=(?:this|that|dis|dat)(?: one)?\b)"), "skip "),
-    (" wan", re.compile(r"\b(next|that|this|other|last|first) wan\b"), r"\1 one"),
-    # Brummie: "can yow do them" ("yow" alone is a cry), "i ent got one", "have i gorra hold".
-    (
-        "yow",
-        re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
-        r"\1 you",
-    ),
-    # Norfolk "hent". Only before a thing not had ("i ent got one of them balls"): "ain't got no
-    # feeling", "ain't got any better", "ain't got nothing in my legs" say what they say.
-    ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got (?=(?:one|a|an|the)\b)"), "haven't got "),
-    (
-        "gorra",
-        re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
-        "got to ",
-    ),
-    # "Oh shoot, sorry": an oath before an apology or a slip, not shooting pain.
-    (
-        "shoot",
-        re.compile(r"\b(?:oh |aw |ah )?shoot (?=(?:sorry|i forgot|i meant|wrong|my bad)\b)"),
-        "",
-    ),
-    # Malaysian and Singapore English ask "can do the stretches or not" for "can i do them".
-    (
-        "or not",
-        re.compile(
-            r"(?<!i )(?<!we )(?<!you )(?<!he )(?<!she )(?<!they )(?<!it )"
-            r"\bcan (do|try|use) ((?:[a-z']+ ){0,8}?)or not\b"
-        ),
-        r"can i \1 \2",
-    ),
-    # "Yer" is "you" after what asks what you do ("where yer pull"), "your" before a body part.
-    (
-        "yer",
-        re.compile(
-            rf"\b(where|when|if|do|can|could|will|would|did|should|are|have) yer\b(?! {_BODY})"
-        ),
-        r"\1 you",
-    ),
-)
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
 _LETTERS = re.compile(r"[a-z]+")
 _SPELLINGS = frozenset(STANDARD) | {word.rstrip("'") for word in WITH_APOSTROPHE}
 # "Me" (Scots "ma", Trinidadian "meh") for "my" before a body part ("the backs of me legs",
 # "me hip's playing up", "touchin ma toes", "meh back gone in spasm"); said to the listener
 # ("pull yer knee up to yer chest"), "your".
-_ME_AS_MY = re.compile(rf"\b(?:me|ma|meh|yer) (?={_BODY})")
+_ME_AS_MY = re.compile(rf"\b(?:me|ma|meh|yer) (?={BODY})")
 # "Ach" before other words is the Scots and Irish "och" ("ach go on then"), not "ache"; said
 # alone it may be a cry of pain and stays as it is.
 _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
@@ -235,8 +31,8 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
-    text = _LETS.sub("let's", _ACH.sub("och", text))
-    for mark, pattern, standard in _IN_CONTEXT:
+    text = LETS.sub("let's", _ACH.sub("och", text))
+    for mark, pattern, standard in IN_CONTEXT:
         if mark in text:
             text = pattern.sub(standard, text)
     if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
