@@ -91,6 +91,7 @@ INTENT_SETS = [
     HELD / "blind41_utterances.tsv",
     HELD / "blind42_utterances.tsv",
     HELD / "blind43_utterances.tsv",
+    HELD / "blind44_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -139,6 +140,7 @@ PAIN_SETS = [
     HELD / "blind41_pain.tsv",
     HELD / "blind42_pain.tsv",
     HELD / "blind43_pain.tsv",
+    HELD / "blind44_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -187,6 +189,7 @@ OOD_SETS = [
     HELD / "blind41_ood.tsv",
     HELD / "blind42_ood.tsv",
     HELD / "blind43_ood.tsv",
+    HELD / "blind44_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -341,6 +344,9 @@ BEFORE = {
     "blind43_utterances.tsv": "first run 89.2%/slot 85.0%",
     "blind43_pain.tsv": "first run 30/30",
     "blind43_ood.tsv": "first run 0/50",
+    "blind44_utterances.tsv": "first run 89.2%/slot 88.1% (sealed)",
+    "blind44_pain.tsv": "first run 29/30",
+    "blind44_ood.tsv": "first run 2/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

@@ -1052,6 +1052,14 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("haad on a minute", "hold on a minute"),  # Geordie
         ("hoo am ah meant tae use it", "how am i meant to use it"),
         ("wipe the lot can or not", "wipe the lot"),  # Manglish "can or not": can you
+        ("fit can we dee aboot it", "what can we do about it"),  # Doric
+        ("my fit is sair", "my fit is sore"),  # a foot, not "what"
+        ("i no fit do am", "i can't do it"),
+        ("hud on a mintie", "hold on a minute"),
+        ("a dinna ken fit a'm meant tae dae", "i don't know what i'm meant to do"),
+        ("clear oot aa ma records", "clear out all my records"),
+        ("de back a me thigh dem", "the back of my thigh them"),  # Guyanese
+        ("tak tahan", "tak tahan"),  # Malay "can't bear", not "take"
     ],
 )
 def test_dialect_spellings_are_read_by_the_words_beside_them(text: str, standard: str) -> None:
@@ -1292,6 +1300,8 @@ def test_second_review_findings_keep_their_flags_and_raise_no_others(
         ("that ting's made it worse", "doctor"),  # worse, not tingling
         ("legs are tight after humpin gear all night", "selfcare"),  # the g dropped
         ("it's been bad after pain all night", "urgent"),  # "pain" is no dropped g
+        ("a dull ache after being on my feet on the ward all night", "selfcare"),
+        ("it's hurting after being in pain all night", "urgent"),
     ],
 )
 def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, level: str) -> None:
@@ -1378,3 +1388,25 @@ def test_accents_are_read_off_the_letters() -> None:
 
     assert plain_letters("simón órale ándale güey") == "simon orale andale guey"
     assert plain_letters("plain words") == "plain words"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Doric: no position eases it (rest pain); Indian English "since one week".
+        ("it's that sair nae position helps", "urgent"),
+        ("pain is going below my knee since one week", "doctor"),
+        ("my back is stiff since two weeks", "doctor"),
+    ],
+)
+def test_sealed_set_forty_four_signs_said_in_dialect_are_read(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize("text", ["oy me back", "oh me hip me hip", "oy my neck"])
+def test_a_cry_before_me_and_a_body_part_is_pain(text: str) -> None:
+    assert Triage.default().assess(text).pain
+
+
+def test_a_week_of_doing_the_stretches_is_a_streak_not_pain_that_lasts() -> None:
+    assert "not_easing" not in Triage.default().assess("i've been doing these since one week").flags

@@ -50,20 +50,17 @@ def sureness(intent: str, probabilities: dict[str, float]) -> float:
 
 
 def not_for_the_coach(intent: str, utterance: str) -> bool:
-    """Said to someone else in the room; for an action, of "he" or "she" (unless it goes on to
-    ask); for a start, about someone else's complaint or
-    doings ("the dog finally calmed down", unless it goes on to ask); or, for a deletion, of
-    something the coach never had ("delete my photos")."""
+    """Said to someone else in the room; for an action, of "he", "she" or another's doings
+    ("the dog finally calmed down", "that dog needs out"; unless it goes on to ask); for a
+    start, about someone else's complaint; for a deletion, of something the coach never had
+    ("delete my photos")."""
     if said_to_someone_else(utterance):
         return True
-    told_of_a_third = intent in ACTIONS and opens_on_a_third_person(utterance)
-    if told_of_a_third and not requests.asks_in_so_many_words(utterance):
+    told_of_others = opens_on_a_third_person(utterance) or opens_on_someone_else(utterance)
+    if intent in ACTIONS and told_of_others and not requests.asks_in_so_many_words(utterance):
         return True
     if intent == ev.START_ROUTINE:
-        told_of_others = opens_on_someone_else(utterance) and not requests.asks_in_so_many_words(
-            utterance
-        )
-        return said_about_someone_else(utterance) or told_of_others
+        return said_about_someone_else(utterance)
     return intent == ev.DELETE_DATA and deletes_something_else(utterance)
 
 

@@ -98,7 +98,8 @@ def said_to_someone_else(utterance: str) -> bool:
 # lower back routine"), it asks the coach for nothing (the caller checks that).
 OTHER_SUBJECTS = (
     "the dog", "the cat", "the baby", "the puppy", "the kitten", "the kids", "the children",
-    "he needs", "she needs", "they need",
+    "he needs", "she needs", "they need", "that dog", "this dog", "that cat", "the dug",
+    "that dug",
 )  # fmt: skip
 
 

@@ -103,6 +103,40 @@ IN_CONTEXT = (
         re.compile(r"\b(stretch|loosen|work|sort|warm|give|get|put|do|try|ease|shake) em\b"),
         r"\1 them",
     ),
+    # Doric: "fit" is "what" opening a question ("fit can we dee", "fit's neist"), elsewhere it
+    # is fit or a foot; "hud on" holds on ("hud" alone is Orkney "had"); "div ye" is "do you";
+    # "aa" is "all" beside what it counts ("get rid o aa ma data", "at aa"); "a" is "I" before
+    # a verb no article goes with ("a dinna ken", "a'm fair stressed"); "tak me" is "take me"
+    # (Malay "tak tahan" is "can't bear").
+    (
+        "fit",
+        re.compile(
+            r"(?<!my )(?<!ma )(?<!me )(?<!your )(?<!yer )(?<!the )(?<!a )(?<!keep )(?<!get )"
+            r"(?<!so )(?<!very )(?<!feel )(?<!stay )(?<!no )"
+            r"\bfit(?='s\b| (?:can|is|are|do|div|dae|dee|am|a'm|i'm|will|would|should|ither"
+            r"|else|time|way|ye|you)\b)"
+        ),
+        "what",
+    ),
+    ("hud on", re.compile(r"\bhud on\b"), "hold on"),
+    ("div ", re.compile(r"\bdiv (?=(?:ye|you|i|we|they)\b)"), "do "),
+    ("o aa", re.compile(r"\bo aa\b"), "of aa"),
+    ("aa ma", re.compile(r"\baa ma\b"), "all my"),
+    ("aa", re.compile(r"\b(at|of|for|nae|wi|with) aa\b"), r"\1 all"),
+    ("aa ", re.compile(r"\baa (?=(?:my|me|the|o|of|that|this|yer|your)\b)"), "all "),
+    ("ken", re.compile(r"\b(dinna|dinnae|don't|didna|didnae|i|ye|you|we|they) ken\b"), r"\1 know"),
+    ("a'", re.compile(r"\ba'(m|ve|ll|d)\b"), r"i'\1"),
+    (
+        "a ",
+        re.compile(
+            r"\ba (?=(?:think|dinna|dinnae|didna|canna|cannae|ken|reckon|wis|hiv|jist|forgot"
+            r"|dunno|widna|winna)\b)"
+        ),
+        "i ",
+    ),
+    ("tak ", re.compile(r"\btak (?=(?:me|us|it|that|this|a|the)\b)"), "take "),
+    # Guyanese "de back a me thigh dem": the backs of my thighs.
+    ("back a ", re.compile(r"\bback a (?=(?:me|my|mi|yuh|your|yer)\b)"), "back of "),
     # Nigerian Pidgin: "wetin be this" (what is), "how i go do am" (how do i do it), "how dem
     # dey do" (how do they do), "i no fit hold am" (can't), "my foot no get power" (has no power).
     ("wetin be", re.compile(r"\bwetin be\b"), "what is"),

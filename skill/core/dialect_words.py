@@ -34,8 +34,9 @@ STANDARD = {
     "awright": "alright", "meself": "myself", "bleddy": "bloody", "urt": "hurt", "urts": "hurts",
     "urting": "hurting",
     # Yorkshire and Geordie: "reet" is "right", "nay" "no", "gannin" "going", "haad on" "hold
-    # on", "howay" "come on".
+    # on", "howay" "come on", "ah divvent knaa" "I don't know", "gis a hand" "give us a hand".
     "reet": "right", "nay": "no", "gannin": "going", "haad": "hold", "howay": "come on",
+    "divvent": "don't", "knaa": "know", "gis": "give us",
     # Non-rhotic spellings ("that's a lot bettah").
     "bettah": "better", "nevah": "never", "ovah": "over", "aftah": "after",
     # Chat shorthand, typed and said aloud ("nvm forget it", "gimme the breathing one").
@@ -69,6 +70,15 @@ STANDARD = {
     "aal": "all", "wik": "week", "wetin": "what", "teka": "wait",
     # Maine and Vermont "ayuh": yes; Midwestern "whaddya" ("whaddya do again").
     "ayuh": "yeah", "whaddya": "what do you", "whaddaya": "what do you",
+    # Doric ("fit's neist", "hud on a mintie", "foo div ye dae it", "made it waur if onythin",
+    # "a dinna ken fit a'm deein", "jist tak me through some braithin"), Derry ("houl on"),
+    # Guyanese ("de lef one", "yes darlin"), Appalachian ("settin behind the wheel").
+    "intae": "into", "dee": "do", "deein": "doing", "neist": "next", "mintie": "minute",
+    "foo": "how", "waur": "worse", "onythin": "anything", "onything": "anything",
+    "dinna": "don't", "didna": "didn't", "winna": "won't", "couldna": "couldn't",
+    "wouldna": "wouldn't", "widna": "wouldn't", "wisna": "wasn't", "isna": "isn't",
+    "jist": "just", "braith": "breathe", "braithin": "breathing", "lef": "left",
+    "nevermind": "never mind", "houl": "hold", "darlin": "darling", "settin": "sitting",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 WITH_APOSTROPHE = {"o'": "of", "an'": "and", "mo'": "more", "fo'": "for"}

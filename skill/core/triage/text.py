@@ -56,8 +56,9 @@ _SENSATION_DENIED = re.compile(
 # all night are the pain's own time, and so is any span said to persist ("it's been aching after
 # gardening all week and no better").
 _ACTIVITY_SPAN = re.compile(
-    r"\bafter ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|be|toss|turn|wak|suffer|cry"
-    r"|struggl)in[g']?\b)[a-z]+in[g']?(?: [a-z']+){0,3}?) all (?:week|night|day|weekend)\b"
+    r"\bafter ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
+    r"|struggl)in[g']?\b)(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)"
+    r"[a-z]+in[g']?(?: [a-z']+){0,6}?) all (?:week|night|day|weekend)\b"
 )
 _PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
 # "Not at all reducing": "not reducing".
