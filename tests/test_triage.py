@@ -1058,7 +1058,7 @@ def test_objects_errands_and_other_peoples_ages_are_no_red_flags(text: str) -> N
         ("hud on a mintie", "hold on a minute"),
         ("a dinna ken fit a'm meant tae dae", "i don't know what i'm meant to do"),
         ("clear oot aa ma records", "clear out all my records"),
-        ("de back a me thigh dem", "the back of my thigh them"),  # Guyanese
+        ("de back a me thigh dem", "the back of my thighs"),  # Guyanese
         ("tak tahan", "tak tahan"),  # Malay "can't bear", not "take"
     ],
 )
@@ -1302,6 +1302,7 @@ def test_second_review_findings_keep_their_flags_and_raise_no_others(
         ("it's been bad after pain all night", "urgent"),  # "pain" is no dropped g
         ("a dull ache after being on my feet on the ward all night", "selfcare"),
         ("it's hurting after being in pain all night", "urgent"),
+        ("my back is sore after being woken by the pain all night", "urgent"),
     ],
 )
 def test_a_span_of_work_is_not_the_pain_s_and_dropped_gs_are_read(text: str, level: str) -> None:
@@ -1357,7 +1358,7 @@ def test_sealed_set_forty_two_signs_said_in_dialect_are_read(text: str, level: s
         ("i've failed to empty my bladder all day", "emergency"),
         # Manglish "cannot tahan": unbearable; pain lying down that never eases persists at rest.
         ("the pain cannot tahan already", "urgent"),
-        ("so bad i can't bear it", "urgent"),
+        ("the pain is so bad i can't bear it", "urgent"),
         ("lying down also the pain never ease", "urgent"),
     ],
 )
@@ -1410,3 +1411,27 @@ def test_a_cry_before_me_and_a_body_part_is_pain(text: str) -> None:
 
 def test_a_week_of_doing_the_stretches_is_a_streak_not_pain_that_lasts() -> None:
     assert "not_easing" not in Triage.default().assess("i've been doing these since one week").flags
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my left knee flops when i walk", "urgent"),  # a knee that flops is weakness
+        ("my knees flop over and my right leg keeps buckling", "urgent"),
+        ("i can't bear it when you talk so fast", "doctor"),  # no pain: the unsure default
+        ("no position is comfortable for my hamstring stretch", "doctor"),
+        ("my back has been fine since a week ago", "doctor"),
+        ("i keep failing to stretch after i go to the loo", "doctor"),
+    ],
+)
+def test_words_near_a_sign_are_no_sign_without_it(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [("oh me back to the start please", False), ("ah just my back", True),
+     ("ah touch my knee", True), ("stretch my back now can or not ah", False)],
+)  # fmt: skip
+def test_cries_are_cries_and_directions_are_not(text: str, pain: bool) -> None:
+    assert Triage.default().assess(text).pain is pain

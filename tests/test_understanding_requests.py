@@ -886,9 +886,23 @@ def test_a_scots_jag_and_a_samoan_aue_are_pain(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["that one made it worse mi nuh like it", "that's not helped it's gone and got worse",
-     "a think that's made it waur if onythin"],
+    ["that one made it worse mi nuh like it", "a think that's made it waur if onythin",
+     "it's about the same if not worse"],
 )  # fmt: skip
 def test_only_worse_is_the_feeling_worse_not_a_red_flag(text: str) -> None:
     event = default_recogniser().parse(text)
     assert (event.name, event.slot("feeling")) == (ev.FEELING, "worse")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("my back is getting worse every day", ev.RED_FLAG),  # the doctor's advice, not a rating
+        ("the dog needs out hold on a sec", ev.PAUSE),  # a pause is heeded
+        ("the cat cow one skip it", ev.SKIP),  # the exercise, not the cat
+    ],
+)
+def test_what_only_looks_like_a_rating_or_another_s_doings_keeps_its_meaning(
+    text: str, intent: str
+) -> None:
+    assert default_recogniser().parse(text).name == intent

@@ -49,6 +49,9 @@ def sureness(intent: str, probabilities: dict[str, float]) -> float:
     return probabilities[intent]
 
 
+_HEEDED = frozenset({ev.STOP, ev.CANCEL, ev.PAUSE})
+
+
 def not_for_the_coach(intent: str, utterance: str) -> bool:
     """Said to someone else in the room; for an action, of "he", "she" or another's doings
     ("the dog finally calmed down", "that dog needs out"; unless it goes on to ask); for a
@@ -56,7 +59,10 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     ("delete my photos")."""
     if said_to_someone_else(utterance):
         return True
-    told_of_others = opens_on_a_third_person(utterance) or opens_on_someone_else(utterance)
+    # A stop or pause is never doubted for it ("the kids are awake i'll have to stop").
+    told_of_others = opens_on_a_third_person(utterance) or (
+        intent not in _HEEDED and opens_on_someone_else(utterance)
+    )
     if intent in ACTIONS and told_of_others and not requests.asks_in_so_many_words(utterance):
         return True
     if intent == ev.START_ROUTINE:

@@ -109,7 +109,8 @@ def said_about_someone_else(utterance: str) -> bool:
 
 
 def opens_on_someone_else(utterance: str) -> bool:
-    return utterance.startswith(tuple(f"{who} " for who in OTHER_SUBJECTS))
+    opens = utterance.startswith(tuple(f"{who} " for who in OTHER_SUBJECTS))
+    return opens and not utterance.startswith(("the cat cow", "the cat camel", "the cat one"))
 
 
 # A sentence that opens on "he" or "she" ("and he's left that one outside off stump", "she's

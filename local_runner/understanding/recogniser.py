@@ -37,7 +37,6 @@ from .templates import Templates
 from .text import (
     after_apology,
     normalise,
-    request_after_description,
     self_repaired,
     without_fillers,
     without_opening_right,
@@ -174,7 +173,7 @@ class Recogniser:
         # turning back to the coach (unless the whole was said to someone else).
         rereads = [without_padding(utterance)]
         if not said_to_someone_else(utterance):
-            rereads += [after_apology(utterance), request_after_description(utterance)]
+            rereads += [after_apology(utterance), requests.request_after_description(utterance)]
         for request in dict.fromkeys(rereads):
             if request != utterance:
                 again = self._read(request, expects)

@@ -11,7 +11,8 @@ from skill.core.events import Event
 
 from .ood import said_about_someone_else
 from .safety import SafetyNet
-from .slots import GENERAL_ROUTINE, Span
+from .slot_choice import GENERAL_ROUTINE
+from .slots import Span
 
 ROUTINE_TYPE = "RoutineName"
 EXERCISE_TYPE = "ExerciseName"
@@ -196,3 +197,18 @@ def asked_by_situation(utterance: str, spans: list[Span], safety: SafetyNet) -> 
     if routine is None:
         return None
     return Event(ev.START_ROUTINE, {"routine": routine})
+
+
+# Words that open a request; one that closes a description of the user's day is the request.
+_REQUEST_OPENERS = frozenset({"can i", "can we", "could i", "could we", "could you",
+                              "let's do", "give me", "take me", "walk me"})  # fmt: skip
+
+
+def request_after_description(utterance: str) -> str:
+    """The request that closes a description ("i've been sat at the nurses station charting for
+    hours can i have a quick chair stretch please" -> "can i have ..."); else the utterance."""
+    words = utterance.split()
+    for i in range(len(words) - 3, 2, -1):
+        if f"{words[i]} {words[i + 1]}" in _REQUEST_OPENERS:
+            return " ".join(words[i:])
+    return utterance

@@ -19,6 +19,7 @@ from skill.core.triage import SERIOUS, Assessment, Triage
 SAFETY_INTENTS = frozenset({ev.FEELING, ev.RED_FLAG})
 # Answers that already carry what the user said about pain ("my pain is six").
 SAFE_FROM_OVERRIDE = SAFETY_INTENTS | {ev.PAIN_SCORE}
+_FELT_WORSE = frozenset({"worse_than_before"})
 
 
 class Assessor(Protocol):
@@ -46,9 +47,9 @@ class SafetyNet:
         words = said or text
         if assessment.flags and assessment.level in SERIOUS:  # "a fever and my back hurts"
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})
-        # Flags that only say it is worse ("that one made it worse", "it's gone and got worse")
-        # are the feeling worse: the coach triages a feeling's words as well (coach/safety.py).
-        if assessment.pain or (assessment.flags and not assessment.more_than_worse):
+        # A flag that only says it is worse than it was ("that one made it worse") is the feeling
+        # worse; getting worse over days ("worse every day") keeps the doctor's advice.
+        if assessment.pain or (assessment.flags and set(assessment.flags) <= _FELT_WORSE):
             return Event(ev.FEELING, {"feeling": "worse"}, {"feeling": words})
         if assessment.recognised and (assessment.flags or not unsure_only):
             return Event(ev.RED_FLAG, {"symptom": words}, {"symptom": words})

@@ -16,18 +16,10 @@ from skill.core.events import Event
 from skill.core.words import ONES, TENS, parse_number
 
 from .model import NUMBER_TYPE, WILDCARD_TYPES, LanguageModel
-from .text import taken_back
+from .slot_choice import preferred
 from .word_senses import in_another_sense
 
 PLACEHOLDER = "§"
-# The routine named after the body part itself: any other routine named in the sentence, or
-# suggested by what the user says is wrong with their back, is the more specific.
-GENERAL_ROUTINE = "lower_back"
-_NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session", "stretch"})
-# Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
-_FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
-_DENIED_BY = frozenset({"won't", "can't", "cannot", "not", "never", "refusing", "refuses",
-                        "refused", "wouldn't", "doesn't", "didn't"})  # fmt: skip
 MAX_SPAN_WORDS = 6
 # Words people put inside a value ("didn't really help", "my really tight hamstrings"); a span may
 # hold up to MAX_INSERTED of them beyond its value's own words.
@@ -192,16 +184,6 @@ class SlotSpotter:
         slots: dict[str, str] = {}
         heard: dict[str, str] = {}
         words = utterance.split()
-        corrected = {
-            span.words
-            for span in spans
-            if span.ids[0][0] == NUMBER_TYPE and taken_back(words, span.start, span.end)
-        }
-        # "been driving all day, give us something for the backs of my legs"
-        asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
-        named = {s.words for s in spans if _named_as_such(words, s)}
-        # "my back muscles are cramping and won't relax": what will not happen names no routine.
-        denied = {s.words for s in spans if s.start and words[s.start - 1] in _DENIED_BY}
         for slot, slot_type in self.model.slot_types.get(intent, {}).items():
             if slot_type in WILDCARD_TYPES:
                 if slot_type == "AMAZON.SearchQuery":  # the coach triages the words themselves
@@ -213,24 +195,8 @@ class SlotSpotter:
                 if (v := span.id_for(slot_type)) and not _is_a_scale(utterance, span, slot_type)
             ]
             if found:
-                # Not a number taken back ("thirty's too long, make it twenty") nor what will
-                # not happen; the one named as such ("stiff from the desk, do the lower back
-                # routine"), the one asked for ("... something for the backs of my legs"); the
-                # worse of two feelings, a routine before the back ("seized up, do the spasm").
-                slots[slot], heard[slot] = min(
-                    found, key=lambda f: (f[1] in corrected, f[1] in denied, f[1] not in named,
-                                          f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
-                )  # fmt: skip
+                slots[slot], heard[slot] = preferred(found, words, spans)
         return Event(intent, slots, heard)
-
-
-def _named_as_such(words: list[str], span: Span) -> bool:
-    """ "the lower back routine" (the value's own last word), "the low back one" (the next word,
-    after "the": "my desk one too many hours" names nothing)."""
-    if span.words.split()[-1] in _NAMED_AS_SUCH:
-        return True
-    after = words[span.end] if span.end < len(words) else ""
-    return after in ("one", "ones") and span.start > 0 and words[span.start - 1] in ("the", "that")
 
 
 # "It's been four days and it isn't easing": a number of days is no score and no hold time.

@@ -195,21 +195,6 @@ def after_apology(utterance: str) -> str:
     return after.strip()
 
 
-# Words that open a request; one that closes a description of the user's day is the request.
-_REQUEST_OPENERS = frozenset({"can i", "can we", "could i", "could we", "could you",
-                              "let's do", "give me", "take me", "walk me"})  # fmt: skip
-
-
-def request_after_description(utterance: str) -> str:
-    """The request that closes a description ("i've been sat at the nurses station charting for
-    hours can i have a quick chair stretch please" -> "can i have ..."); else the utterance."""
-    words = utterance.split()
-    for i in range(len(words) - 3, 2, -1):
-        if f"{words[i]} {words[i + 1]}" in _REQUEST_OPENERS:
-            return " ".join(words[i:])
-    return utterance
-
-
 def without_fillers(utterance: str) -> list[str]:
     """The utterance, then without its hesitations ("okay uh what's next" -> "okay what's
     next"), then without any filler word ("um okay next please" -> "next")."""

@@ -31,9 +31,10 @@ IN_CONTEXT = (
     ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
     ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
     ("ah'", re.compile(r"\bah'(m|ve|ll|d)\b"), r"i'\1"),  # Northern "ah'm back", "ah've"
-    # Northern and Scots "ah" is "I" beside a verb ("ah just want", "should ah be"); alone it
-    # may be a cry ("ah my back").
-    ("ah ", re.compile(rf"\bah (?={_I_DO})"), "i "),
+    # Northern and Scots "ah" is "I" after a modal ("should ah be") and before a verb ("ah just
+    # want"), unless a body part follows close by: "ah just my back" cries out.
+    ("ah ", re.compile(r"\b(should|could|would|wid|wud|will|am|did|shall) ah\b"), r"\1 i"),
+    ("ah ", re.compile(rf"\bah (?={_I_DO})(?!(?:[a-z']+ ){{0,2}}(?:my|me|ma|mi) {BODY})"), "i "),
     ("eh'", re.compile(r"\beh'(m|ve|ll|d)\b"), r"i'\1"),  # Dundee "eh'm seventy eight"
     ("'d ", re.compile(r"\b(what|how|where|when)'d (?=(?:i|we)\b)"), r"\1 did "),
     ("how'm", re.compile(r"\bhow'm i\b"), "how am i"),
@@ -78,7 +79,7 @@ IN_CONTEXT = (
         "i don't ",
     ),
     # Manglish "can or not" closing a request asks whether it can be done: "can you".
-    ("can ", re.compile(r" ?\bcan (?:or not|anot)\b"), ""),
+    ("can ", re.compile(r" ?\bcan (?:or not|anot)\b(?: ah\b| lah\b)?"), ""),
     # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.
     (
         " ah",
@@ -112,7 +113,7 @@ IN_CONTEXT = (
         "fit",
         re.compile(
             r"(?<!my )(?<!ma )(?<!me )(?<!your )(?<!yer )(?<!the )(?<!a )(?<!keep )(?<!get )"
-            r"(?<!so )(?<!very )(?<!feel )(?<!stay )(?<!no )"
+            r"(?<!so )(?<!very )(?<!feel )(?<!stay )(?<!no )(?<!left )(?<!right )(?<!bad )"
             r"\bfit(?='s\b| (?:can|is|are|do|div|dae|dee|am|a'm|i'm|will|would|should|ither"
             r"|else|time|way|ye|you)\b)"
         ),
@@ -177,7 +178,7 @@ IN_CONTEXT = (
         "for ",
     ),
     # Jamaican plurals and "to": "di knee dem up a mi chest" is "the knees up to my chest".
-    (" dem", re.compile(r"\b(knee|leg|arm|hand|shoulder|hip|hamstring|toe)s? dem\b"), r"\1s"),
+    (" dem", re.compile(r"\b(knee|leg|arm|hand|shoulder|hip|hamstring|toe|thigh)s? dem\b"), r"\1s"),
     (" dem", re.compile(r"\b(?:foot|feet) dem\b"), "feet"),
     ("up a ", re.compile(r"\bup a (?=(?:mi|my|me|yuh|your)\b)"), "up to "),
     ("ting", re.compile(r"\bfirst ting\b"), "first thing"),

@@ -58,6 +58,7 @@ _SENSATION_DENIED = re.compile(
 _ACTIVITY_SPAN = re.compile(
     r"\bafter ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
     r"|struggl)in[g']?\b)(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)"
+    r"(?!(?:[a-z']+ ){0,6}?(?:pain|hurt|hurting|ache|aching|agony|woken|awake|sore|throbbing)\b)"
     r"[a-z]+in[g']?(?: [a-z']+){0,6}?) all (?:week|night|day|weekend)\b"
 )
 _PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
