@@ -59,7 +59,7 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     ("delete my photos")."""
     if said_to_someone_else(utterance):
         return True
-    # A stop or pause is never doubted for it ("the kids are awake i'll have to stop").
+    # A stop or pause is never doubted for it ("the dog needs out, hold on a sec").
     told_of_others = opens_on_a_third_person(utterance) or (
         intent not in _HEEDED and opens_on_someone_else(utterance)
     )
