@@ -1435,3 +1435,16 @@ def test_words_near_a_sign_are_no_sign_without_it(text: str, level: str) -> None
 )  # fmt: skip
 def test_cries_are_cries_and_directions_are_not(text: str, pain: bool) -> None:
     assert Triage.default().assess(text).pain is pain
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("i couldn't feel my legs this morning", "emergency"),  # said in the past, still the sign
+        ("i could not feel my legs", "emergency"),
+        ("i couldn't hold my pee last night", "emergency"),
+        ("i couldn't move for the crowds at the match", "selfcare"),
+    ],
+)
+def test_could_not_feel_or_hold_says_what_cannot_says(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level

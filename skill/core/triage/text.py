@@ -32,7 +32,9 @@ _CONTRACTIONS = tuple(
         (r"'s\b", ""),
     )
 )
-_CAN_NOT = re.compile(r"\bcan not\b")
+# "Can not" is "cannot"; so is "could not" before feeling or moving ("i couldn't feel my legs"
+# this morning says what "i can't feel my legs" says, not a denial of a feeling).
+_CAN_NOT = re.compile(r"\bcan not\b|\bcould not(?= (?:feel|move|walk|stand|lift|hold)\b)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SUFFIXES = (
     "nesses", "ness", "ings", "ing", "edly", "ed", "ers", "er", "est", "ies", "es", "s", "ly", "e",
