@@ -906,3 +906,14 @@ def test_what_only_looks_like_a_rating_or_another_s_doings_keeps_its_meaning(
     text: str, intent: str
 ) -> None:
     assert default_recogniser().parse(text).name == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "routine"),
+    [
+        ("my back is tight and i can't relax help me", "breathing"),  # "can't" asks for it
+        ("my back is tight and i won't relax help me", "lower_back"),  # "won't" refuses it
+    ],
+)
+def test_a_value_wanted_is_chosen_and_a_value_refused_is_not(text: str, routine: str) -> None:
+    assert default_recogniser().parse(text).slot("routine") == routine
