@@ -92,6 +92,7 @@ INTENT_SETS = [
     HELD / "blind42_utterances.tsv",
     HELD / "blind43_utterances.tsv",
     HELD / "blind44_utterances.tsv",
+    HELD / "blind45_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -141,6 +142,7 @@ PAIN_SETS = [
     HELD / "blind42_pain.tsv",
     HELD / "blind43_pain.tsv",
     HELD / "blind44_pain.tsv",
+    HELD / "blind45_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -190,6 +192,7 @@ OOD_SETS = [
     HELD / "blind42_ood.tsv",
     HELD / "blind43_ood.tsv",
     HELD / "blind44_ood.tsv",
+    HELD / "blind45_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -347,6 +350,9 @@ BEFORE = {
     "blind44_utterances.tsv": "first run 89.2%/slot 88.1% (sealed)",
     "blind44_pain.tsv": "first run 29/30",
     "blind44_ood.tsv": "first run 2/50",
+    "blind45_utterances.tsv": "first run 94.2%/slot 88.1%",
+    "blind45_pain.tsv": "first run 30/30",
+    "blind45_ood.tsv": "first run 3/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
