@@ -1448,3 +1448,18 @@ def test_cries_are_cries_and_directions_are_not(text: str, pain: bool) -> None:
 )
 def test_could_not_feel_or_hold_says_what_cannot_says(text: str, level: str) -> None:
     assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Krio "nor" before a verb is "no"; a week of stretching "just the same" is no better.
+        ("e don pass one week and di pain nor reduce", "doctor"),
+        ("i've done the stretches all week and it's just the same", "doctor"),
+        ("neither my back nor my legs hurt", "selfcare"),
+    ],
+)
+def test_blind_set_forty_five_pain_that_lasts_said_in_dialect_is_read(text: str, level: str) -> None:
+    assessment = Triage.default().assess(text)
+    assert assessment.level == level
+    assert ("not_easing" in assessment.flags) is (level == "doctor")

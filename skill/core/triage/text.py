@@ -47,10 +47,11 @@ _DOUBLE_NEGATIVE = re.compile(
     r" nothing\b"
 )
 # Feeling, strength or control denied is the loss of it: "i haven't got any feeling in my legs",
-# "i ain't got no control of my bladder" are "no feeling", "no control" (which the negation
-# below would otherwise read as a denial of the symptom).
+# "i ain't got no control of my bladder", "i ain't got none of the feeling in my foot" are "no
+# feeling", "no control" (which the negation below would otherwise read as a denial of the
+# symptom).
 _SENSATION_DENIED = re.compile(
-    r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much )?"
+    r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much |(?:any|none) of the )?"
     r"(feeling|sensation|strength|power|control)\b"
 )
 # A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
