@@ -25,6 +25,7 @@ from .ood import (
     ACTIONS,
     accepted,
     deletes_something_else,
+    names_other_things,
     opens_on_a_third_person,
     opens_on_someone_else,
     said_about_someone_else,
@@ -147,7 +148,10 @@ class ClassifierStage:
         # A request for help that describes the user's day; the coach triages all its words. It
         # outweighs a question about the user's record or the session, whose "since nine" or
         # "all day" it shares ("been in a meeting chair since nine is there anything i can do").
+        # Not a phone menu's or the telly's ("press one for bookings or two to speak to a
+        # driver" names no driver's routine).
         yields = not usable or intent in (ev.PROGRESS, ev.STATUS)
+        yields = yields and not names_other_things(utterance)
         requested = requests.asked_by_situation(utterance, spans, self.safety) if yields else None
         if requested is not None:
             return Understanding(requested, confidence, "request")

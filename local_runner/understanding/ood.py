@@ -57,13 +57,15 @@ OTHER_ADDRESSEES = (
 
 
 # Things other than the coach that people start, pause and skip ("pause the telly i need the
-# loo", "press start to continue"). The coach plays no music or video. Not "car" or "menu":
+# loo", "press start to continue"), and a match's officials ("no way the ref gave that"). The
+# coach plays no music or video. Not "car" or "menu":
 # users name those to the coach ("in the car all day", "what's on the menu").
 OTHER_THINGS = (
     "telly", "tv", "television", "movie", "film", "video", "song", "chorus", "episode",
     "channel", "remote", "radio", "podcast", "adverts", "button", "press start", "press any",
     "press one", "press two", "press the", "click", "pause the game", "xbox", "playstation",
-    "netflix", "youtube", "playlist",
+    "netflix", "youtube", "playlist", "next week on", "next time on", "coming up next",
+    "after the break", "the ref", "the referee", "the umpire", "offside",
 )  # fmt: skip
 
 
@@ -90,7 +92,13 @@ def said_to_someone_else(utterance: str) -> bool:
     words = utterance.split()
     if utterance.startswith(_GREETINGS) and len(words) <= _BARE and _THE_COACH.isdisjoint(words):
         return True
-    return any(f" {who} " in padded for who in (*OTHER_ADDRESSEES, *OTHER_THINGS))
+    return any(f" {who} " in padded for who in OTHER_ADDRESSEES) or names_other_things(utterance)
+
+
+def names_other_things(utterance: str) -> bool:
+    """Of the telly, a phone menu or a match ("press one for bookings or two for a driver")."""
+    padded = f" {utterance} ".replace("'s ", " ")
+    return any(f" {what} " in padded for what in OTHER_THINGS)
 
 
 # A sentence that opens on someone or something else ("the dog finally calmed down", "she needs

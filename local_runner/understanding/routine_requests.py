@@ -201,7 +201,8 @@ def asked_by_situation(utterance: str, spans: list[Span], safety: SafetyNet) -> 
 
 # Words that open a request; one that closes a description of the user's day is the request.
 _REQUEST_OPENERS = frozenset({"can i", "can we", "could i", "could we", "could you",
-                              "let's do", "give me", "take me", "walk me"})  # fmt: skip
+                              "let's do", "give me", "take me", "walk me", "you got",
+                              "have you", "got anything", "any chance"})  # fmt: skip
 
 
 def request_after_description(utterance: str) -> str:

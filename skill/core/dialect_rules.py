@@ -21,6 +21,8 @@ _I_DO = (
 )
 # "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
 LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
+# What a limb "no get" has lost ("my foot no get power").
+_POWER = r"(?:power|strength|feeling|sensation|energy|grip)\b"
 # Spellings read by the words beside them, where those leave no doubt: "d'ye" is "do you",
 # "what'd i" is "what did i", "how'm i" is "how am i"; Jamaican "fi" is "for" before what it is
 # for ("the one fi dat", "fi a full minute"); "ting" is "thing" in "first ting" and before what
@@ -144,12 +146,21 @@ IN_CONTEXT = (
     (" am", re.compile(r"\b(do|hold|try|stretch|use|start|skip|carry) am\b"), r"\1 it"),
     (" go ", re.compile(r"\bhow (i|we|you) go (?:take )?(?=[a-z])"), r"how do \1 "),
     ("dem dey", re.compile(r"\bdem dey\b"), "they"),
-    ("no fit ", re.compile(r"\bno fit (?=[a-z])"), "can't "),
+    # Krio "nor" before a verb is "no" ("di pain nor reduce", "a nor fit bend"); the English
+    # "nor" comes before do, does, is, can... ("nor does it help"), which are not in the list.
     (
-        "no get ",
-        re.compile(r"\bno get (?=(?:power|strength|feeling|sensation|energy|grip)\b)"),
-        "has no ",
+        "nor ",
+        re.compile(
+            r"\bnor (?=(?:reduce|improve|ease|go|better|change|comot|dey|fit|sabi|wan|work|help"
+            r"|finish|stop|get)\b)"
+        ),
+        "no ",
     ),
+    ("no fit ", re.compile(r"\bno fit (?=[a-z])"), "can't "),
+    # "a no get dat big ball" (Krio, Pidgin): I don't have it; not the power a limb has not.
+    ("no get ", re.compile(rf"\b(?:a|ah|i|mi) no get\b(?! {_POWER})"), "i don't have"),
+    ("no get ", re.compile(rf"\b(?:we|wi) no get\b(?! {_POWER})"), "we don't have"),
+    ("no get ", re.compile(rf"\bno get (?={_POWER})"), "has no "),
     # Black Country "wuss" is "worse" where it compares ("it's wuss than", "made it wuss").
     (
         "wuss",
@@ -222,6 +233,7 @@ IN_CONTEXT = (
     # Norfolk "hent". Only before a thing not had ("i ent got one of them balls"): "ain't got no
     # feeling", "ain't got any better", "ain't got nothing in my legs" say what they say.
     ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got (?=(?:one|a|an|the)\b)"), "haven't got "),
+    ("t got none of", re.compile(r"\b(?:ain't|aint|ent|hent) got none of\b"), "haven't got any of"),
     (
         "gorra",
         re.compile(r"\bgorra (?=(?:hold|do|go|keep|stay|wait|be|stretch|get|lie|sit)\b)"),
