@@ -93,6 +93,7 @@ INTENT_SETS = [
     HELD / "blind43_utterances.tsv",
     HELD / "blind44_utterances.tsv",
     HELD / "blind45_utterances.tsv",
+    HELD / "blind46_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -143,6 +144,7 @@ PAIN_SETS = [
     HELD / "blind43_pain.tsv",
     HELD / "blind44_pain.tsv",
     HELD / "blind45_pain.tsv",
+    HELD / "blind46_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -193,6 +195,7 @@ OOD_SETS = [
     HELD / "blind43_ood.tsv",
     HELD / "blind44_ood.tsv",
     HELD / "blind45_ood.tsv",
+    HELD / "blind46_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -353,6 +356,9 @@ BEFORE = {
     "blind45_utterances.tsv": "first run 94.2%/slot 88.1%",
     "blind45_pain.tsv": "first run 30/30",
     "blind45_ood.tsv": "first run 3/50",
+    "blind46_utterances.tsv": "first run 86.7%/slot 76.5% (sealed)",
+    "blind46_pain.tsv": "first run 27/30",
+    "blind46_ood.tsv": "first run 1/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
