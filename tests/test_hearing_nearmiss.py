@@ -114,6 +114,22 @@ def test_short_speech_near_a_safety_phrase_is_asked_about_not_rescored() -> None
     assert heard.could_be == "stop" and heard.guess == ev.NEXT
 
 
+def test_a_sure_reading_near_a_pain_phrase_is_acted_on_only_if_the_audio_prefers_it() -> None:
+    # A "that hurts" in a reverberant room read "Next." just above the trusted confidence: the
+    # audio explains "that hurts" nearly as well, so the hold pauses to ask, it does not move on.
+    def rescore(said: float, hurts: float) -> Callable[[Sequence[str]], list[float]]:
+        named = {"Next.": said, "next": said, "that hurts": hurts}
+        return lambda texts: [named.get(text, -6.0) for text in texts]
+
+    close = Transcript("Next.", 0.49, could_be="that hurts", rescore=rescore(-2.4, -3.5))
+    heard = decide(close, trusted_from=0.45).heard
+    assert heard is not None and heard.unsure and heard.doubt == UNCLEAR_DOUBT
+    assert heard.could_be == "that hurts" and heard.guess == ev.NEXT
+    clear = Transcript("Next.", 0.49, could_be="that hurts", rescore=rescore(-0.5, -5.0))
+    heard = decide(clear, trusted_from=0.45).heard
+    assert heard is not None and not heard.unsure and heard.intent == ev.NEXT
+
+
 def test_a_near_miss_the_audio_prefers_to_every_safety_phrasing_is_acted_on() -> None:
     # "What are the choices" read "Work on the choices.": short, so near a safety phrase, but
     # the audio explains the model sentence far better than any stop, pause or pain.

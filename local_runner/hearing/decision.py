@@ -40,7 +40,7 @@ from skill.core.coach.unsure import SAFETY, UNCLEAR
 
 from .engines import Transcript
 from .nbest import best_reading
-from .nearmiss import NEAREST_ACT, nearest_sentence, rescored
+from .nearmiss import NEAREST_ACT, beats_rivals, nearest_sentence, rescored
 from .verdict import SAFETY_MARGIN, judge
 from .vocabulary import normalise
 
@@ -198,6 +198,10 @@ def decide(transcript: Transcript, trusted_from: float) -> Decision:
     if heard:
         text, event = heard, recogniser.parse(heard)
         sure = event.name != ev.FALLBACK and (not rival or clear)
+    elif sure and rival and event.name != ev.FALLBACK and transcript.confidence < UNSURE_OF:
+        # Barely trusted, and the audio is near a safety phrase: acted on only when the audio
+        # clearly prefers the reading ("Next." at 0.49 for a "that hurts" in a reverberant room).
+        sure = beats_rivals(said, transcript, rival)
     elif event.name == ev.FALLBACK and (nearest := nearest_sentence(said)) is not None:
         text, score = nearest
         event = recogniser.parse(text)

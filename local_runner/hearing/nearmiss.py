@@ -101,3 +101,18 @@ def rescored(said: str, transcript: Transcript, rival: str = "") -> tuple[str, b
     if score < max(decoded - RESCORED_MARGIN, RESCORED_FLOOR):
         return "", False
     return best, bool(rival) and score >= against + RIVAL_MARGIN
+
+
+def beats_rivals(said: str, transcript: Transcript, rival: str) -> bool:
+    """Whether the audio prefers what was read to the safety phrase it is near (`rival`) and
+    every phrasing in RIVALS, by RIVAL_MARGIN (no way to ask the engine: it does).
+
+    For a reading barely trusted (decision.py): a "that hurts" in a reverberant room read
+    "Next." at 0.49 had moved on. On benchmarks/safety_dev.py (888 clips, none the
+    benchmark's), safety phrasings reaching the coach 277 -> 279 of 312, ordinary commands
+    acted on 400 -> 400 of 576, pausing a hold 101 -> 98; listening_dev.py 267 of 300 right
+    either way. Asked of every trusted reading (up to 0.9): reached 280, but acted on 396."""
+    if transcript.rescore is None:
+        return True
+    decoded, *against = transcript.rescore([said, *dict.fromkeys([rival, *RIVALS])])
+    return decoded >= max(against) + RIVAL_MARGIN
