@@ -1463,3 +1463,16 @@ def test_blind_set_forty_five_pain_that_lasts_said_in_dialect_is_read(text: str,
     assessment = Triage.default().assess(text)
     assert assessment.level == level
     assert ("not_easing" in assessment.flags) is (level == "doctor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["summat's catched in me hip", "a stoond ida back", "it's gitten warse an warse"],
+)
+def test_sealed_set_forty_six_pain_said_in_cumbrian_and_shetland_is_pain(text: str) -> None:
+    assessment = Triage.default().assess(text)
+    assert assessment.pain or assessment.flags
+
+
+def test_an_age_said_in_dialect_words_counts() -> None:
+    assert "age_severe" in Triage.default().assess("i'm seeventy fower an it's a new bad pain").flags

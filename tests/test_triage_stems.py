@@ -23,6 +23,7 @@ NOT_SYMPTOMS = [
     "i've got hives",
     "the roof leaks when it rains",
     "my back is a bit stiff it's chilly in here",
+    "wet and chilly out today and my back is stiff",
 ]
 
 SYMPTOMS = [
@@ -38,6 +39,15 @@ SYMPTOMS = [
     ("i'm hiv positive and my back hurts", "immune_risk"),
     ("i've been leaking a bit when i cough", "bladder_bowel"),
     ("i feel chilly and my back aches", "fever"),
+    # What a review found the first exceptions had hidden: house words reached by stem ("tired"
+    # is "tire", "new" is "news"), a fall said beside a fell, chills said other ways.
+    ("i'm incontinent and tired all the time", "bladder_bowel"),
+    ("new leaking since my back went", "bladder_bowel"),
+    ("i've been leaking like a tap", "bladder_bowel"),
+    ("fell walking the dog and hurt my back", "serious_injury"),
+    ("i was out on the fell and took a tumble", "serious_injury"),
+    ("i'm a bit chilly and my back aches", "fever"),
+    ("my feet are getting number", "both_legs"),
 ]
 
 
@@ -49,3 +59,8 @@ def test_words_a_stem_reaches_raise_no_flag(text: str) -> None:
 @pytest.mark.parametrize(("text", "flag"), SYMPTOMS)
 def test_the_symptom_words_still_raise_their_flag(text: str, flag: str) -> None:
     assert flag in TRIAGE.assess(text).flags
+
+
+def test_a_cry_with_sweet_is_still_a_cry_and_a_streak_said_the_same_is_no_lasting_pain() -> None:
+    assert TRIAGE.assess("oh my back sweet jesus").pain
+    assert "not_easing" not in TRIAGE.assess("i've done it all week at about the same time").flags

@@ -948,3 +948,21 @@ def test_requests_and_equipment_said_in_yat_krio_and_lancashire_english(
 )  # fmt: skip
 def test_a_phone_menu_a_trailer_and_a_match_ask_the_coach_for_nothing(text: str) -> None:
     assert default_recogniser().parse(text).name not in (*ACTIONS, ev.HELP)
+
+
+def test_a_pause_said_beside_a_match_is_still_heeded() -> None:
+    assert default_recogniser().parse("pause the ref's at the door").name == ev.PAUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("reet gan on to t'next un", ev.NEXT), ("gan back tiv t'last yan", ev.PREVIOUS),
+     ("hod on a sec t'cat's at t'window", ev.PAUSE)],
+)  # fmt: skip
+def test_cumbrian_t_joined_to_its_noun_is_the(text: str, intent: str) -> None:
+    assert default_recogniser().parse(text).name == intent
+
+
+def test_a_routine_started_on_social_media_is_not_the_users() -> None:
+    text = "my sister started a new stretching routine on tiktok"
+    assert default_recogniser().parse(text).name not in ACTIONS

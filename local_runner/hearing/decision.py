@@ -23,6 +23,9 @@
 - Each of these doubts is first judged against the audio (verdict.py): when one safety intent
   clearly beats the others and everything else the coach knows, it is acted on ("Okay, it's
   top." -> stop); when it only beats the other safety intents, it is the one asked about.
+- A reading trusted only barely (under UNSURE_OF) of short audio near a safety phrase
+  (`could_be`) is acted on only when the audio clearly prefers it to every safety phrasing
+  (nearmiss.beats_rivals); otherwise it is an unclear doubt ("Next." for a "that hurts").
 - Any other unsure transcript must not start, stop, skip or delete anything: the inbox hands
   over `UNSURE_TEXT` (blank, which every recogniser parses to AMAZON.FallbackIntent) as a
   `Heard` string that still carries the words and the guessed intent, so the coach can ask

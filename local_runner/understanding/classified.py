@@ -30,6 +30,7 @@ from .ood import (
     opens_on_someone_else,
     said_about_someone_else,
     said_to_someone_else,
+    talks_of_a_match,
 )
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
 from .slots import SlotSpotter
@@ -62,7 +63,8 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
         return True
     # A stop or pause is never doubted for it ("the dog needs out, hold on a sec").
     told_of_others = opens_on_a_third_person(utterance) or (
-        intent not in _HEEDED and opens_on_someone_else(utterance)
+        intent not in _HEEDED
+        and (opens_on_someone_else(utterance) or talks_of_a_match(utterance))
     )
     if intent in ACTIONS and told_of_others and not requests.asks_in_so_many_words(utterance):
         return True

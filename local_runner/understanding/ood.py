@@ -57,16 +57,17 @@ OTHER_ADDRESSEES = (
 
 
 # Things other than the coach that people start, pause and skip ("pause the telly i need the
-# loo", "press start to continue"), and a match's officials ("no way the ref gave that"). The
-# coach plays no music or video. Not "car" or "menu":
+# loo", "press start to continue"). The coach plays no music or video. Not "car" or "menu":
 # users name those to the coach ("in the car all day", "what's on the menu").
 OTHER_THINGS = (
     "telly", "tv", "television", "movie", "film", "video", "song", "chorus", "episode",
     "channel", "remote", "radio", "podcast", "adverts", "button", "press start", "press any",
     "press one", "press two", "press the", "click", "pause the game", "xbox", "playstation",
-    "netflix", "youtube", "playlist", "next week on", "next time on", "coming up next",
-    "after the break", "the ref", "the referee", "the umpire", "offside",
+    "netflix", "youtube", "tiktok", "instagram", "playlist", "next week on", "next time on",
 )  # fmt: skip
+# A match on the telly ("nah man no way the ref gave that"): no answer to the coach, though a
+# stop or pause said beside it still is ("pause, the ref's at the door").
+MATCH_TALK = ("the ref", "the referee", "the umpire", "offside")
 
 
 # A complaint that is someone else's ("he's got a bad back from lifting them tiles"): the coach's
@@ -88,17 +89,24 @@ _BARE = 5  # words, greeting included
 
 def said_to_someone_else(utterance: str) -> bool:
     """Said to someone in the room, or about something else that starts and stops."""
-    padded = f" {utterance} ".replace("'s ", " ")  # "mommy's coming", "the telly's too loud"
     words = utterance.split()
     if utterance.startswith(_GREETINGS) and len(words) <= _BARE and _THE_COACH.isdisjoint(words):
         return True
-    return any(f" {who} " in padded for who in OTHER_ADDRESSEES) or names_other_things(utterance)
+    return _mentions(utterance, OTHER_ADDRESSEES) or names_other_things(utterance)
 
 
 def names_other_things(utterance: str) -> bool:
-    """Of the telly, a phone menu or a match ("press one for bookings or two for a driver")."""
-    padded = f" {utterance} ".replace("'s ", " ")
-    return any(f" {what} " in padded for what in OTHER_THINGS)
+    """Of the telly or a phone menu ("press one for bookings or two for a driver")."""
+    return _mentions(utterance, OTHER_THINGS)
+
+
+def talks_of_a_match(utterance: str) -> bool:
+    return _mentions(utterance, MATCH_TALK)
+
+
+def _mentions(utterance: str, phrases: tuple[str, ...]) -> bool:
+    padded = f" {utterance} ".replace("'s ", " ")  # "mommy's coming", "the telly's too loud"
+    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 # A sentence that opens on someone or something else ("the dog finally calmed down", "she needs
@@ -187,3 +195,4 @@ def accepted(
         needed = ACCEPT_ACTION_WITH_SLOT if slotted else ACCEPT_ACTION
         return confidence >= needed and unknown <= MAX_UNKNOWN
     return True
+

@@ -31,7 +31,8 @@ _POWER = r"(?:power|strength|feeling|sensation|energy|grip)\b"
 # text that holds its mark (most text holds none).
 IN_CONTEXT = (
     ("d'", re.compile(r"\bd'(?:ye|ya|yeh|you|yer)\b"), "do you"),
-    ("t' ", re.compile(r"\bt' (?=[a-z])"), "the "),  # Yorkshire "on to t' next"
+    # Yorkshire and Cumbrian "on to t' next", "t'left un", "t'dog's at t'door".
+    ("t'", re.compile(r"(?<![a-z'])t' ?(?=[a-z])"), "the "),
     ("ah'", re.compile(r"\bah'(m|ve|ll|d)\b"), r"i'\1"),  # Northern "ah'm back", "ah've"
     # Northern and Scots "ah" is "I" after a modal ("should ah be") and before a verb ("ah just
     # want"), unless a body part follows close by: "ah just my back" cries out.

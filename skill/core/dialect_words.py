@@ -79,6 +79,14 @@ STANDARD = {
     "wouldna": "wouldn't", "widna": "wouldn't", "wisna": "wasn't", "isna": "isn't",
     "jist": "just", "braith": "breathe", "braithin": "breathing", "lef": "left",
     "nevermind": "never mind", "houl": "hold", "darlin": "darling", "settin": "sitting",
+    # Cumbrian ("it's gitten warse", "gan back tiv t'last yan", "hod on", "how dus thoo dee
+    # it") and Shetland ("a stoond ida back", "du", "a peerie break", "baith my legs",
+    # "seeventy three", "never hed afore"). Not "tae" (a toe, or to) nor "een" (one, or eyes).
+    "warse": "worse", "gitten": "getting", "catched": "caught", "stoond": "sharp pain",
+    "stound": "sharp pain", "ida": "in the", "yan": "one", "gan": "go", "tiv": "to",
+    "thoo": "you", "dus": "do", "hod": "hold", "du": "you", "peerie": "little",
+    "baith": "both", "seeventy": "seventy", "seeven": "seven", "fower": "four", "hed": "had",
+    "keepit": "kept", "efternoon": "afternoon", "jus": "just",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 WITH_APOSTROPHE = {"o'": "of", "an'": "and", "mo'": "more", "fo'": "for"}

@@ -202,7 +202,12 @@ def _fires(flag: Flag, text: _Text) -> bool:
         or text.any_denied(flag.negated)
         or _any_combo(flag.combos, flag.window, text)
     )
-    return fires and (flag.age_outside is None or age_outside(text.raw, flag.age_outside))
+    if not fires or flag.age_outside is None:
+        return fires
+    # Said in digits ("I'm 72") or in dialect words ("i'm seeventy three"): the raw text, then
+    # the words as read.
+    said = (text.raw, " ".join(text.words.raw))
+    return any(age_outside(words, flag.age_outside) for words in said)
 
 
 def _any_combo(combos: Combos, window: int, text: _Text) -> bool:
