@@ -195,4 +195,3 @@ def accepted(
         needed = ACCEPT_ACTION_WITH_SLOT if slotted else ACCEPT_ACTION
         return confidence >= needed and unknown <= MAX_UNKNOWN
     return True
-
