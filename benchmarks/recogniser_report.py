@@ -94,6 +94,7 @@ INTENT_SETS = [
     HELD / "blind44_utterances.tsv",
     HELD / "blind45_utterances.tsv",
     HELD / "blind46_utterances.tsv",
+    HELD / "blind47_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -145,6 +146,7 @@ PAIN_SETS = [
     HELD / "blind44_pain.tsv",
     HELD / "blind45_pain.tsv",
     HELD / "blind46_pain.tsv",
+    HELD / "blind47_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -196,6 +198,7 @@ OOD_SETS = [
     HELD / "blind44_ood.tsv",
     HELD / "blind45_ood.tsv",
     HELD / "blind46_ood.tsv",
+    HELD / "blind47_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -359,6 +362,9 @@ BEFORE = {
     "blind46_utterances.tsv": "first run 86.7%/slot 76.5% (sealed)",
     "blind46_pain.tsv": "first run 27/30",
     "blind46_ood.tsv": "first run 1/50",
+    "blind47_utterances.tsv": "first run 95.0%/slot 92.6%",
+    "blind47_pain.tsv": "first run 30/30",
+    "blind47_ood.tsv": "first run 3/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
