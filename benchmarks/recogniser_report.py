@@ -362,7 +362,7 @@ BEFORE = {
     "blind46_utterances.tsv": "first run 86.7%/slot 76.5% (sealed)",
     "blind46_pain.tsv": "first run 27/30",
     "blind46_ood.tsv": "first run 1/50",
-    "blind47_utterances.tsv": "first run 95.0%/slot 92.6%",
+    "blind47_utterances.tsv": "first run 95.0%/slot 94.1%",
     "blind47_pain.tsv": "first run 30/30",
     "blind47_ood.tsv": "first run 3/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
