@@ -23,6 +23,7 @@ from .vocabulary import Vocabulary
 # Words of the model the CMU dictionary lacks (ARPAbet, as the dictionary writes them).
 EXTRA_PRONUNCIATIONS = {
     "slacking": "S L AE K IH NG",
+    "slumpy": "S L AH M P IY",
     "osteo": "AA S T IY OW",
     "sciatica": "S AY AE T IH K AH",
     "oof": "UW F",

@@ -149,7 +149,11 @@ def only_describes_a_sensation(intent: str, utterance: str) -> bool:
 
 def refuses(utterance: str) -> bool:
     refused_last = f" {utterance}".endswith(_REFUSING_ENDS)
-    return refused_last or not _REFUSING.isdisjoint(utterance.split())
+    # A closing "or not" asks a question ("got stretch for that or not"); it refuses nothing.
+    words = utterance.split()
+    if words[-2:] in (["or", "not"], ["or", "no"]):
+        words = words[:-2]
+    return refused_last or not _REFUSING.isdisjoint(words)
 
 
 def _nerve_pain_in(

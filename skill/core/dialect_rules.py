@@ -81,6 +81,8 @@ IN_CONTEXT = (
         re.compile(r"\bion (?=(?:got|have|has|know|want|need|think|like|even|care|feel)\b)"),
         "i don't ",
     ),
+    # Black Country "ay" after who it is said of: "ain't" ("we ay got one", "it ay helpin").
+    ("ay", re.compile(r"\b(i|we|you|they|it|he|she|that|dat|this|dis) ay\b"), r"\1 ain't"),
     # Manglish "can or not" closing a request asks whether it can be done: "can you".
     ("can ", re.compile(r" ?\bcan (?:or not|anot)\b(?: ah\b| lah\b)?"), ""),
     # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.

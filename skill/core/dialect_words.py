@@ -19,6 +19,8 @@ STANDARD = {
     "richt": "right", "yin": "one", "whit": "what", "mair": "more",
     # Norfolk ("that'll dew", "playin up agin", "gret big") and Trinidadian ("ah cyah pass water").
     "dew": "do", "agin": "again", "gret": "great", "cyah": "can't",
+    # Singlish "liao" ("i done liao": I'm done already).
+    "liao": "already",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
     # (_ME_AS_MY), which is where the difference matters.
     "mi": "me", "miself": "myself", "cyaan": "can't", "kyaan": "can't",
