@@ -123,13 +123,16 @@ def stops_wrongly(heard: Heard, expected: str) -> bool:
 
 
 def describe(heard: list[Heard], expected: str) -> str:
-    got = [f"{h.transcript!r}->{'unsure, ' if h.unsure else ''}{h.guess}" for h in heard]
+    got = [
+        f"{h.transcript!r}@{h.confidence:.2f}->{'unsure, ' if h.unsure else ''}{h.guess}"
+        for h in heard
+    ]
     said = ", ".join(got) or "nothing"
     asked = "".join(f" '{h.could_be}'" for h in heard if h.could_be)
     return said + (f" (paused to ask{asked})" if paused_to_ask(heard, expected) else "")
 
 
-def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, float]]) -> dict:
+def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, float, str]]) -> dict:
     now = [0.0]
     listener = Listener(engine, clock=lambda: now[0], background=False)
     results: dict[str, list[bool]] = {c: [] for c in CONDITIONS}
@@ -141,7 +144,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
     misses: list[str] = []
     pausing: list[bool] = []
     stopped: list[bool] = []  # ...or that were acted on as a stop, pause or pain they were not
-    for text, expected, cond, audio, speech_end in cases:
+    for text, expected, cond, audio, speech_end, voice in cases:
         before = len(listener.timings)
         heard = stream(listener, audio, now)
         ok = correct(heard, expected, text)
@@ -156,7 +159,7 @@ def run_engine(engine: Engine, cases: list[tuple[str, str, str, np.ndarray, floa
             stopped.append(any(stops_wrongly(h, expected) for h in heard))
         wrong_stop = not is_safety and stopped[-1]
         if not ok and (is_safety or wrong_stop or len(misses) < 12):
-            misses.append(f"  {cond:12} {text!r}: {describe(heard, expected)}")
+            misses.append(f"  {cond:12} {voice:15} {text!r}: {describe(heard, expected)}")
         for timing in listener.timings[before:]:
             latency = timing.understood - speech_end + timing.decode_seconds
             latencies.append(latency)
@@ -226,7 +229,7 @@ def main() -> int:
             for cond in CONDITIONS:
                 audio = condition(speech, cond, index)
                 cases.append((text, expected, cond, sim.pad(audio, 0.5, SILENCE_SECONDS),
-                              0.5 + len(speech) / RATE))  # fmt: skip
+                              0.5 + len(speech) / RATE, f"{tts}:{voice}"))  # fmt: skip
     print(f"synthesised {len(cases)} utterances in {time.perf_counter() - started:.0f} s\n")
     header = f"{'engine':13}" + "".join(f"{c:>13}" for c in CONDITIONS)
     header += (
