@@ -9,6 +9,7 @@ import pytest
 from local_runner.recogniser import default_recogniser
 from local_runner.understanding.ood import ACTIONS
 from local_runner.understanding.routine_requests import refuses
+from local_runner.understanding.text import normalise
 from skill.core import events as ev
 from skill.core.triage import Triage
 
@@ -75,3 +76,39 @@ def test_one_leg_that_cannot_be_lifted_is_still_urgent() -> None:
 
 def test_telling_someone_to_stop_pestering_ends_nothing() -> None:
     assert default_recogniser().parse("stop pressing me bruv i'm coming").name not in ACTIONS
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [("how dus thoo dee that yan wi the knee pulled up tiv yer chest", "knee_to_chest"),
+     ("how dat cat an cow ting go again", "cat_cow"),
+     ("is it owt good touchin me toes or should ah leave that be", "toe_touches")],
+)  # fmt: skip
+def test_northern_and_caribbean_exercise_questions_are_read(text: str, exercise: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slot("exercise")) == (ev.EXPLAIN_EXERCISE, exercise)
+
+
+def test_ah_ay_got_is_i_have_not_got() -> None:
+    text = "ah ay got one o' them big bouncy exercise balls"
+    assert default_recogniser().parse(text).name == ev.NO_EQUIPMENT
+
+
+@pytest.mark.parametrize(
+    "text", ["me leg's gone aw pins an needles", "me foot feel like pins an needles"]
+)
+def test_pins_an_needles_said_short_is_a_nerve_sign(text: str) -> None:
+    assert Triage.default().assess(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [("i had an mri last week", "i had an mri last week"), ("an hour ago", "an hour ago"),
+     ("cat an cow", "cat and cow")],
+)  # fmt: skip
+def test_an_before_a_consonant_is_and_but_not_before_letters(text: str, standard: str) -> None:
+    assert normalise(text) == standard
+
+
+def test_carrying_things_is_not_carrying_on() -> None:
+    assert default_recogniser().parse("i'm off to the cash and carry for stock").name not in ACTIONS

@@ -81,8 +81,21 @@ IN_CONTEXT = (
         re.compile(r"\bion (?=(?:got|have|has|know|want|need|think|like|even|care|feel)\b)"),
         "i don't ",
     ),
-    # Black Country "ay" after who it is said of: "ain't" ("we ay got one", "it ay helpin").
+    # Black Country "ay" after who it is said of: "ain't" ("we ay got one", "ah ay got one").
+    ("ay", re.compile(r"\bah ay\b"), "i ain't"),
     ("ay", re.compile(r"\b(i|we|you|they|it|he|she|that|dat|this|dis) ay\b"), r"\1 ain't"),
+    # "An" before a consonant is "and" ("cat an cow", "me back an me legs"), not the article;
+    # not before h or x ("an hour", "an x-ray") or letters said as letters ("an mri").
+    (
+        "an ",
+        re.compile(
+            r"\ban (?=[bcdfgjklmnpqrstvwz])"
+            r"(?!(?:mri|nhs|ssri|rsi|std|sti|ms|mp|nsaid|nsaids|rta|mot|lbp|sd|ot|gp|ct)\b)"
+        ),
+        "and ",
+    ),
+    # Northern "is it owt good" asks whether it is any good (not "anything good").
+    ("owt good", re.compile(r"\bowt good\b"), "any good"),
     # Manglish "can or not" closing a request asks whether it can be done: "can you".
     ("can ", re.compile(r" ?\bcan (?:or not|anot)\b(?: ah\b| lah\b)?"), ""),
     # Singlish and Manglish "ah" closing a question ("how to do ah"): a particle, not a cry.
