@@ -30,6 +30,7 @@ from .ood import (
     opens_on_someone_else,
     said_about_someone_else,
     said_to_someone_else,
+    stops_a_machine,
     talks_of_a_match,
 )
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
@@ -59,7 +60,7 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     ("the dog finally calmed down", "that dog needs out"; unless it goes on to ask); for a
     start, about someone else's complaint; for a deletion, of something the coach never had
     ("delete my photos")."""
-    if said_to_someone_else(utterance):
+    if said_to_someone_else(utterance) or stops_a_machine(utterance):
         return True
     # A stop or pause is never doubted for it ("the dog needs out, hold on a sec").
     told_of_others = opens_on_a_third_person(utterance) or (

@@ -9,6 +9,7 @@ something (start, stop, next, skip, yes, no, delete, ...) need more confidence t
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from skill.core import events as ev
@@ -87,12 +88,22 @@ _THE_COACH = frozenset({"coach", "alexa"})
 _BARE = 5  # words, greeting included
 
 
+# Answering someone who called from elsewhere ("yes ma'am i'll be right there"): the coach is
+# never somewhere to go to.
+ON_MY_WAY = ("be right there", "be right with you", "be right down", "be right up",
+             "be there in a minute", "be down in a minute")  # fmt: skip
+
+
 def said_to_someone_else(utterance: str) -> bool:
     """Said to someone in the room, or about something else that starts and stops."""
     words = utterance.split()
     if utterance.startswith(_GREETINGS) and len(words) <= _BARE and _THE_COACH.isdisjoint(words):
         return True
-    return _mentions(utterance, OTHER_ADDRESSEES) or names_other_things(utterance)
+    return (
+        _mentions(utterance, OTHER_ADDRESSEES)
+        or _mentions(utterance, ON_MY_WAY)
+        or names_other_things(utterance)
+    )
 
 
 def names_other_things(utterance: str) -> bool:
@@ -102,6 +113,22 @@ def names_other_things(utterance: str) -> bool:
 
 def talks_of_a_match(utterance: str) -> bool:
     return _mentions(utterance, MATCH_TALK)
+
+
+# A machine stopped or switched off ("stop the mixer is enough", "turn off the engine"): the
+# coach is none of these. Only right after the command: "hold on the hoover's on" still pauses.
+_MACHINES = frozenset(
+    {"mixer", "blender", "hoover", "vacuum", "washer", "dryer", "dishwasher", "drill", "saw",
+     "generator", "engine", "tractor", "pump", "mower", "strimmer", "microwave", "oven", "tap",
+     "van", "truck", "bus", "boat", "machine", "motor", "fan", "heater", "kettle"}
+)  # fmt: skip
+_STOPPING = re.compile(
+    r"\b(?:stop|pause|turn off|switch off|shut off) (?:the|that|this|your) (\w+)"
+)
+
+
+def stops_a_machine(utterance: str) -> bool:
+    return any(m.group(1) in _MACHINES for m in _STOPPING.finditer(utterance))
 
 
 def _mentions(utterance: str, phrases: tuple[str, ...]) -> bool:

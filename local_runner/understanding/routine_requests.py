@@ -23,6 +23,8 @@ _REQUEST_WORDS = frozenset(
      "fancy", "stretch", "stretches", "exercises", "routine", "session",
      "help", "give", "show", "run", "get", "please", "kindly", "one", "ones"}
 )  # fmt: skip
+# Pain that runs somewhere ("like a shock run down my leg") is no routine being run.
+_TRAVELLING = frozenset({"down", "up", "into", "through", "along", "across", "past", "right"})
 _A_BREAK = frozenset({"sec", "second", "minute", "moment", "break", "breather", "rest", "tick"})
 # The stretches as the subject of a remark ("the hamstring stretches make my back hurt", "the
 # lower back routine made it sore") are not asked for.
@@ -49,6 +51,7 @@ def asks_for_routine(intent: str, utterance: str) -> bool:
             and not (word in ("one", "ones") and "a" in words[max(0, i - 2) : i])
             and not (word in ("one", "ones") and words[i - 1 : i] in (["this"], ["that"]))
             and not (word == "need" and words[i + 2 : i + 3] and words[i + 2] in _A_BREAK)
+            and not (word == "run" and words[i + 1 : i + 2] and words[i + 1] in _TRAVELLING)
             and not (word in _AS_SUBJECT and words[i + 1 : i + 2] and words[i + 1] in _REMARKING)
             for i, word in enumerate(words)
         )  # "when i do that" tells of doing, "that's a sharp one" of a pain, "that one is
@@ -147,12 +150,18 @@ def only_describes_a_sensation(intent: str, utterance: str) -> bool:
     )
 
 
+_SOFTENED = frozenset({"me", "meh", "us", "it", "that", "dat", "this", "one", "go"})
+
+
 def refuses(utterance: str) -> bool:
     refused_last = f" {utterance}".endswith(_REFUSING_ENDS)
-    # A closing "or not" asks a question ("got stretch for that or not"); it refuses nothing.
+    # A closing "or not" asks a question ("got stretch for that or not"), and Trinidadian "nah"
+    # after a request softens it ("help meh nah"): neither refuses anything.
     words = utterance.split()
     if words[-2:] in (["or", "not"], ["or", "no"]):
         words = words[:-2]
+    elif words[-1:] == ["nah"] and words[-2:-1] and words[-2] in _SOFTENED:
+        words = words[:-1]
     return refused_last or not _REFUSING.isdisjoint(words)
 
 

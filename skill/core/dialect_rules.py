@@ -17,7 +17,7 @@ BODY = (
 _I_DO = (
     r"(?:just|want|wanna|need|think|hink|can't|cannot|don't|didn't|was|wis|am|have|had|haven't|ken"
     r"|know|forgot|reckon|thought|will|would|could|should|did|do|dae|cannae|canna|dinnae|didnae"
-    r"|mean|be|meant|use|get|touch)\b"
+    r"|mean|be|meant|use|get|touch|cannit|cannet|divvent)\b"
 )
 # "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
 LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")

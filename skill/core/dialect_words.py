@@ -19,6 +19,10 @@ STANDARD = {
     "richt": "right", "yin": "one", "whit": "what", "mair": "more",
     # Norfolk ("that'll dew", "playin up agin", "gret big") and Trinidadian ("ah cyah pass water").
     "dew": "do", "agin": "again", "gret": "great", "cyah": "can't",
+    # Geordie ("ah cannit feel owt", "roond me back", "divvent knaa").
+    "cannit": "can't", "cannet": "can't", "divvn't": "don't", "dinnet": "don't", "roond": "round",
+    # Trinidadian "mih back" (my); Jamaican "siddung" (sit down).
+    "mih": "my", "siddung": "sit down",
     # Singlish "liao" ("i done liao": I'm done already).
     "liao": "already",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
@@ -102,6 +106,6 @@ G_DROPPED = (
     "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
     "happen", "keep", "look", "think", "say", "mak", "tak", "hav", "giv", "play", "talk", "haul",
     "carry", "push", "kneel", "lean", "reach", "bother", "kick", "driv", "runn", "morn", "even",
-    "pee", "wee", "wett",
+    "pee", "wee", "wett", "grabb", "jabb", "numb", "leak", "slipp", "fall", "tugg",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in G_DROPPED})
