@@ -45,6 +45,14 @@ def test_an_exercise_named_by_how_it_is_done_is_that_exercise(text: str, exercis
 
 
 @pytest.mark.parametrize(
+    ("text", "level"), [("i ay get pins and needles in baith legs", "emergency"),
+                        ("it ay hurts at night", "urgent")]
+)  # fmt: skip
+def test_scots_ay_is_always_not_aint(text: str, level: str) -> None:
+    assert Triage.default().assess(text).level == level
+
+
+@pytest.mark.parametrize(
     ("text", "intent"),
     [("we ay got one o them big exercise balls", ev.NO_EQUIPMENT),
      ("i ay got a towel", ev.NO_EQUIPMENT),
@@ -62,8 +70,7 @@ def test_asking_whether_something_is_done_ends_nothing(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["i can't lift both my legs", "i can hardly lift both legs off the floor",
-     "i cannot lift my legs"],
+    ["i can't lift both my legs", "i cannot lift my legs", "ah cannit lift me legs"],
 )  # fmt: skip
 def test_legs_that_cannot_be_lifted_are_weakness_in_both_legs(text: str) -> None:
     assert Triage.default().assess(text).level == "emergency"
@@ -71,7 +78,14 @@ def test_legs_that_cannot_be_lifted_are_weakness_in_both_legs(text: str) -> None
 
 
 def test_one_leg_that_cannot_be_lifted_is_still_urgent() -> None:
-    assert Triage.default().assess("i can barely lift my left leg").level == "urgent"
+    assert Triage.default().assess("i can't lift my left leg").level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text", ["i can't lift my legs that high on this one", "i can barely lift my knee to my chest"]
+)
+def test_how_far_a_stretch_goes_is_no_emergency(text: str) -> None:
+    assert Triage.default().assess(text).level != "emergency"
 
 
 def test_telling_someone_to_stop_pestering_ends_nothing() -> None:

@@ -28,6 +28,15 @@ def test_pain_below_the_knee_is_a_nerve_sign(text: str) -> None:
     assert result.level == "doctor" and "nerve_symptoms" in result.flags
 
 
+def test_having_been_somewhere_is_no_lasting_pain() -> None:
+    assert "not_easing" not in Triage.default().assess("i've been there twice this week").flags
+
+
+@pytest.mark.parametrize("text", ["me towel keeps slippin off me foot", "me back's fallin apart"])
+def test_things_slipping_and_falling_are_no_fall(text: str) -> None:
+    assert Triage.default().assess(text).level != "emergency"
+
+
 def test_pain_that_has_been_there_a_month_has_not_eased() -> None:
     text = "me back's sore and it's been there a month"
     assert "not_easing" in Triage.default().assess(text).flags
@@ -65,6 +74,10 @@ def test_speech_to_machines_and_to_people_elsewhere_is_no_action(text: str) -> N
     assert default_recogniser().parse(text).name not in ACTIONS
 
 
-@pytest.mark.parametrize("text", ["stop the session", "stop", "hold on the kettle's boiling"])
+@pytest.mark.parametrize(
+    "text",
+    ["stop the session", "stop", "hold on the kettle's boiling", "hold on i'll be right there",
+     "stop the stretch i need to turn off the oven", "can you stop i have to turn off the tap"],
+)  # fmt: skip
 def test_stopping_the_coach_is_still_heard(text: str) -> None:
     assert default_recogniser().parse(text).name in (ev.STOP, ev.PAUSE)

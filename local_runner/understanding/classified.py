@@ -24,6 +24,7 @@ from .negation import ended_instead, negated_command
 from .ood import (
     ACTIONS,
     accepted,
+    answers_someone_elsewhere,
     deletes_something_else,
     names_other_things,
     opens_on_a_third_person,
@@ -61,6 +62,8 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     start, about someone else's complaint; for a deletion, of something the coach never had
     ("delete my photos")."""
     if said_to_someone_else(utterance) or stops_a_machine(utterance):
+        return True
+    if intent not in _HEEDED and answers_someone_elsewhere(utterance):
         return True
     # A stop or pause is never doubted for it ("the dog needs out, hold on a sec").
     told_of_others = opens_on_a_third_person(utterance) or (

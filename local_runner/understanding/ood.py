@@ -89,7 +89,8 @@ _BARE = 5  # words, greeting included
 
 
 # Answering someone who called from elsewhere ("yes ma'am i'll be right there"): the coach is
-# never somewhere to go to.
+# never somewhere to go to. A stop or pause said with it is still heeded ("hold on i'll be
+# right there": the user is about to walk away).
 ON_MY_WAY = ("be right there", "be right with you", "be right down", "be right up",
              "be there in a minute", "be down in a minute")  # fmt: skip
 
@@ -99,11 +100,11 @@ def said_to_someone_else(utterance: str) -> bool:
     words = utterance.split()
     if utterance.startswith(_GREETINGS) and len(words) <= _BARE and _THE_COACH.isdisjoint(words):
         return True
-    return (
-        _mentions(utterance, OTHER_ADDRESSEES)
-        or _mentions(utterance, ON_MY_WAY)
-        or names_other_things(utterance)
-    )
+    return _mentions(utterance, OTHER_ADDRESSEES) or names_other_things(utterance)
+
+
+def answers_someone_elsewhere(utterance: str) -> bool:
+    return _mentions(utterance, ON_MY_WAY)
 
 
 def names_other_things(utterance: str) -> bool:
@@ -123,12 +124,14 @@ _MACHINES = frozenset(
      "van", "truck", "bus", "boat", "machine", "motor", "fan", "heater", "kettle"}
 )  # fmt: skip
 _STOPPING = re.compile(
-    r"\b(?:stop|pause|turn off|switch off|shut off) (?:the|that|this|your) (\w+)"
+    r"^(?:(?:oh|ok|okay|hey|just|please|can you|could you) )*"
+    r"(?:stop|pause|turn off|switch off|shut off) (?:the|that|this|your) (\w+)"
 )
 
 
 def stops_a_machine(utterance: str) -> bool:
-    return any(m.group(1) in _MACHINES for m in _STOPPING.finditer(utterance))
+    said = _STOPPING.match(utterance)
+    return said is not None and said.group(1) in _MACHINES
 
 
 def _mentions(utterance: str, phrases: tuple[str, ...]) -> bool:

@@ -12,13 +12,14 @@ BODY = (
     r"(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
     r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
     r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
-    r"| aching| catch| catching| locked| gone| went|$))"
+    r"| aching| catch| catching| locked| gone| went| hurting| hurt| paining| tight|$))"
 )
 _I_DO = (
     r"(?:just|want|wanna|need|think|hink|can't|cannot|don't|didn't|was|wis|am|have|had|haven't|ken"
     r"|know|forgot|reckon|thought|will|would|could|should|did|do|dae|cannae|canna|dinnae|didnae"
     r"|mean|be|meant|use|get|touch|cannit|cannet|divvent)\b"
 )
+_AINT = r"(?:got|gotta|been|bin|had|done|seen|gonna|no|nothing|nowt|going|goin)\b"
 # "Mek we stretch" (Jamaican), "leh we do something" (Trinidadian): "let's".
 LETS = re.compile(r"\b(?:mek|leh) (?:we|wi|us)\b")
 # What a limb "no get" has lost ("my foot no get power").
@@ -82,8 +83,13 @@ IN_CONTEXT = (
         "i don't ",
     ),
     # Black Country "ay" after who it is said of: "ain't" ("we ay got one", "ah ay got one").
-    ("ay", re.compile(r"\bah ay\b"), "i ain't"),
-    ("ay", re.compile(r"\b(i|we|you|they|it|he|she|that|dat|this|dis) ay\b"), r"\1 ain't"),
+    # Only before what goes with "ain't": Scots "i ay get pins and needles" is "always".
+    ("ay", re.compile(rf"\bah ay (?={_AINT})"), "i ain't "),
+    (
+        "ay",
+        re.compile(rf"\b(i|we|you|they|it|he|she|that|dat|this|dis) ay (?={_AINT})"),
+        r"\1 ain't ",
+    ),
     # "An" before a consonant is "and" ("cat an cow", "me back an me legs"), not the article;
     # not before h or x ("an hour", "an x-ray") or letters said as letters ("an mri").
     (

@@ -20,9 +20,10 @@ STANDARD = {
     # Norfolk ("that'll dew", "playin up agin", "gret big") and Trinidadian ("ah cyah pass water").
     "dew": "do", "agin": "again", "gret": "great", "cyah": "can't",
     # Geordie ("ah cannit feel owt", "roond me back", "divvent knaa").
-    "cannit": "can't", "cannet": "can't", "divvn't": "don't", "dinnet": "don't", "roond": "round",
-    # Trinidadian "mih back" (my); Jamaican "siddung" (sit down).
-    "mih": "my", "siddung": "sit down",
+    "cannit": "can't", "cannet": "can't", "dinnet": "don't", "roond": "round",
+    # Trinidadian "mih" is "me" ("help mih"), and "my" before a body part (as "mi");
+    # Jamaican "siddung" (sit down).
+    "mih": "me", "siddung": "sit down",
     # Singlish "liao" ("i done liao": I'm done already).
     "liao": "already",
     # Jamaican Creole. "Mi" is "me", "my" and "I": read as "me", and as "my" before a body part
@@ -106,6 +107,6 @@ G_DROPPED = (
     "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
     "happen", "keep", "look", "think", "say", "mak", "tak", "hav", "giv", "play", "talk", "haul",
     "carry", "push", "kneel", "lean", "reach", "bother", "kick", "driv", "runn", "morn", "even",
-    "pee", "wee", "wett", "grabb", "jabb", "numb", "leak", "slipp", "fall", "tugg",
+    "pee", "wee", "wett", "grabb", "jabb", "numb", "tugg",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in G_DROPPED})
