@@ -96,6 +96,7 @@ INTENT_SETS = [
     HELD / "blind46_utterances.tsv",
     HELD / "blind47_utterances.tsv",
     HELD / "blind48_utterances.tsv",
+    HELD / "blind49_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -149,6 +150,7 @@ PAIN_SETS = [
     HELD / "blind46_pain.tsv",
     HELD / "blind47_pain.tsv",
     HELD / "blind48_pain.tsv",
+    HELD / "blind49_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -202,6 +204,7 @@ OOD_SETS = [
     HELD / "blind46_ood.tsv",
     HELD / "blind47_ood.tsv",
     HELD / "blind48_ood.tsv",
+    HELD / "blind49_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -371,6 +374,9 @@ BEFORE = {
     "blind48_utterances.tsv": "first run 95.0%/slot 89.7% (sealed)",
     "blind48_pain.tsv": "first run 29/30",
     "blind48_ood.tsv": "first run 3/50",
+    "blind49_utterances.tsv": "first run 95.8%/slot 94.0%",
+    "blind49_pain.tsv": "first run 30/30",
+    "blind49_ood.tsv": "first run 3/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
