@@ -54,6 +54,14 @@ _SENSATION_DENIED = re.compile(
     r"\b(?:not|never) (?:(?:have|had|got|get) )+(?:any |no |much |(?:any|none) of the )?"
     r"(feeling|sensation|strength|power|control)\b"
 )
+# Feeling denied of a part of the body is the loss of it: "i haven't been able to feel my legs",
+# "i don't feel my feet at all" are "cannot feel" ("i don't feel my legs are any looser" is not).
+_FEELING_DENIED = re.compile(
+    r"\b(?:(?:not|never) (?:been )?able to|not) feel(?:ing)?(?= (?:(?:my|me|the|both|either|of"
+    r"|his|her) )+(?:legs?|feet|foot|toes?|thighs?|knees?|bum|bottom|backside|groin|privates"
+    r"|bits|buttocks?|lower half)\b(?! (?:is|are|was|were|be|been|get|gets|getting|going|any"
+    r"|so|too|as|like|more|better|worse|loosen\w*|stretch\w*|mov\w*|work\w*|improv\w*)\b))"
+)
 # A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
 # after working all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
 # all night are the pain's own time, and so is any span said to persist ("it's been aching after
@@ -86,6 +94,7 @@ def normalise(text: str) -> str:
     if "after" in text and not _PERSISTS.search(text):
         text = _ACTIVITY_SPAN.sub(r"after \1", text)
     text = _NOT_AT_ALL.sub("not ", text)
+    text = _FEELING_DENIED.sub("cannot feel", text)
     return _NOT_NO.sub("no", _SENSATION_DENIED.sub(r"no \1", text))
 
 
