@@ -31,8 +31,8 @@ from .ood import (
     opens_on_someone_else,
     said_about_someone_else,
     said_to_someone_else,
-    stops_a_machine,
     talks_of_a_match,
+    works_a_machine,
 )
 from .safety import SAFE_FROM_OVERRIDE, SafetyNet
 from .slots import SlotSpotter
@@ -61,7 +61,7 @@ def not_for_the_coach(intent: str, utterance: str) -> bool:
     ("the dog finally calmed down", "that dog needs out"; unless it goes on to ask); for a
     start, about someone else's complaint; for a deletion, of something the coach never had
     ("delete my photos")."""
-    if said_to_someone_else(utterance) or stops_a_machine(utterance):
+    if said_to_someone_else(utterance) or works_a_machine(utterance):
         return True
     if intent not in _HEEDED and answers_someone_elsewhere(utterance):
         return True

@@ -116,21 +116,24 @@ def talks_of_a_match(utterance: str) -> bool:
     return _mentions(utterance, MATCH_TALK)
 
 
-# A machine stopped or switched off ("stop the mixer is enough", "turn off the engine"): the
-# coach is none of these. Only right after the command: "hold on the hoover's on" still pauses.
+# A machine started, stopped or switched off ("stop the mixer is enough", "start the outboard
+# and let's go"): the coach is none of these. Only right after the command: "hold on the hoover's
+# on" still pauses.
 _MACHINES = frozenset(
     {"mixer", "blender", "hoover", "vacuum", "washer", "dryer", "dishwasher", "drill", "saw",
      "generator", "engine", "tractor", "pump", "mower", "strimmer", "microwave", "oven", "tap",
-     "van", "truck", "bus", "boat", "machine", "motor", "fan", "heater", "kettle"}
+     "van", "truck", "bus", "boat", "machine", "motor", "fan", "heater", "kettle", "outboard",
+     "car", "ute", "quad", "chainsaw", "compressor", "bike", "motorbike", "jeep", "grill"}
 )  # fmt: skip
-_STOPPING = re.compile(
-    r"^(?:(?:oh|ok|okay|hey|just|please|can you|could you) )*"
-    r"(?:stop|pause|turn off|switch off|shut off) (?:the|that|this|your) (\w+)"
+_WORKING = re.compile(
+    r"^(?:(?:oh|ok|okay|hey|just|please|can you|could you|go|go and|go on) )*"
+    r"(?:stop|pause|turn off|switch off|shut off|start|start up|fire up|turn on|switch on"
+    r"|crank|crank up) (?:the|that|this|your|my|me) (\w+)"
 )
 
 
-def stops_a_machine(utterance: str) -> bool:
-    said = _STOPPING.match(utterance)
+def works_a_machine(utterance: str) -> bool:
+    said = _WORKING.match(utterance)
     return said is not None and said.group(1) in _MACHINES
 
 

@@ -22,7 +22,9 @@ _NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session
 # Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
 _FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
 _DENIED_BY = frozenset({"won't", "not", "never", "refusing", "refuses", "refused", "wouldn't",
-                        "doesn't", "didn't"})  # fmt: skip
+                        "doesn't", "didn't", "no", "ain't", "isn't"})  # fmt: skip
+# Better or worse denied ("it ain't better it ain't worse", "it isn't better") is the same.
+_NEITHER = frozenset({"better", "worse"})
 
 
 def preferred(
@@ -37,10 +39,14 @@ def preferred(
     asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
     named = {s.words for s in spans if _named_as_such(words, s)}
     denied = {s.words for s in spans if _denied(words, s.start)}
-    return min(
+    if {value for value, said in found if said in denied} >= _NEITHER:
+        return "same", " ".join(said for value, said in found if value in _NEITHER)
+    value, said = min(
         found, key=lambda f: (f[1] in corrected, f[1] in denied, f[1] not in named,
                               f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
     )  # fmt: skip
+    # Only denied: "it isn't better", "it's not worse" say no change.
+    return ("same", said) if value in _NEITHER and said in denied else (value, said)
 
 
 def _denied(words: list[str], start: int) -> bool:

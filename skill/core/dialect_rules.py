@@ -252,6 +252,8 @@ IN_CONTEXT = (
         re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
+    # "It ain't no better" is "no better"; "ain't no different" is "no different".
+    ("ain", re.compile(r"\b(?:ain't|aint|ain) no (?=(?:better|worse|different|change)\b)"), "no "),
     # Norfolk "hent". Only before a thing not had ("i ent got one of them balls"): "ain't got no
     # feeling", "ain't got any better", "ain't got nothing in my legs" say what they say.
     ("t got", re.compile(r"\b(?:ain't|aint|ent|hent) got (?=(?:one|a|an|the)\b)"), "haven't got "),

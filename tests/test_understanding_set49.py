@@ -1,0 +1,39 @@
+"""What blind set 49 (Scouse, Nigerian in London, King Country shearer, South Boston, Glaswegian,
+Cajun) taught: a feeling said by denying both better and worse, or one of them, is no change;
+and an engine or a car started is no routine started over."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_runner.recogniser import default_recogniser
+from skill.core import events as ev
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["it ain't no better ain't no worse neither", "it's no better and no worse",
+     "it ain't better it ain't worse", "it isn't better", "ain't no different"],
+)  # fmt: skip
+def test_better_or_worse_denied_is_the_same(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("feeling")) == (ev.FEELING, "same")
+
+
+@pytest.mark.parametrize(
+    ("text", "feeling"),
+    [("it's not better it's worse", "worse"), ("no worse better if anything", "better")],
+)
+def test_the_feeling_said_beside_a_denied_one_stands(text: str, feeling: str) -> None:
+    assert default_recogniser().parse(text).slots.get("feeling") == feeling
+
+
+@pytest.mark.parametrize(
+    "text", ["start the outboard and let's go", "start up the chainsaw", "stop the van here"]
+)
+def test_a_machine_started_or_stopped_is_no_action(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+def test_a_routine_started_is_still_started() -> None:
+    assert default_recogniser().parse("start the breathing one").name == ev.START_ROUTINE
