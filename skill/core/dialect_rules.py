@@ -252,6 +252,15 @@ IN_CONTEXT = (
         re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
+    # Jamaican "it a bun mi": "it's burning me" (not a bread bun nor hair in one).
+    (
+        "bun",
+        re.compile(
+            r"\b(it|dat|that|dis|this|back|leg|foot|knee|neck|hip|side) (?:a |is )?bun(?:nin[g']?)?"
+            r" (?=(?:mi|me|meh|mih|my)\b)"
+        ),
+        r"\1 is burning ",
+    ),
     # "It ain't no better" is "no better"; "ain't no different" is "no different".
     ("ain", re.compile(r"\b(?:ain't|aint|ain) no (?=(?:better|worse|different|change)\b)"), "no "),
     # Norfolk "hent". Only before a thing not had ("i ent got one of them balls"): "ain't got no

@@ -63,11 +63,11 @@ _FEELING_DENIED = re.compile(
     r"|so|too|as|like|more|better|worse|loosen\w*|stretch\w*|mov\w*|work\w*|improv\w*)\b))"
 )
 # A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
-# after working all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
+# from sitting gaming all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
 # all night are the pain's own time, and so is any span said to persist ("it's been aching after
 # gardening all week and no better").
 _ACTIVITY_SPAN = re.compile(
-    r"\bafter ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
+    r"\b(after|from) ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
     r"|struggl)in[g']?\b)(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)"
     r"(?!(?:[a-z']+ ){0,6}?(?:pain|hurt|hurting|ache|aching|agony|woken|awake|sore|throbbing)\b)"
     r"[a-z]+in[g']?(?: [a-z']+){0,6}?) all (?:week|night|day|weekend)\b"
@@ -91,8 +91,8 @@ def normalise(text: str) -> str:
     text = in_standard_words(text)
     text = _CAN_NOT.sub("cannot", " ".join(map(_expand, text.split())))
     text = _DOUBLE_NEGATIVE.sub(r"\1 anything", _NON_WORD.sub(" ", text).strip())
-    if "after" in text and not _PERSISTS.search(text):
-        text = _ACTIVITY_SPAN.sub(r"after \1", text)
+    if ("after" in text or "from" in text) and not _PERSISTS.search(text):
+        text = _ACTIVITY_SPAN.sub(r"\1 \2", text)
     text = _NOT_AT_ALL.sub("not ", text)
     text = _FEELING_DENIED.sub("cannot feel", text)
     return _NOT_NO.sub("no", _SENSATION_DENIED.sub(r"no \1", text))
