@@ -97,6 +97,7 @@ INTENT_SETS = [
     HELD / "blind47_utterances.tsv",
     HELD / "blind48_utterances.tsv",
     HELD / "blind49_utterances.tsv",
+    HELD / "blind50_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -151,6 +152,7 @@ PAIN_SETS = [
     HELD / "blind47_pain.tsv",
     HELD / "blind48_pain.tsv",
     HELD / "blind49_pain.tsv",
+    HELD / "blind50_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -205,6 +207,7 @@ OOD_SETS = [
     HELD / "blind47_ood.tsv",
     HELD / "blind48_ood.tsv",
     HELD / "blind49_ood.tsv",
+    HELD / "blind50_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -377,6 +380,9 @@ BEFORE = {
     "blind49_utterances.tsv": "first run 95.8%/slot 94.0%",
     "blind49_pain.tsv": "first run 30/30",
     "blind49_ood.tsv": "first run 3/50",
+    "blind50_utterances.tsv": "first run 94.2%/slot 89.7% (sealed)",
+    "blind50_pain.tsv": "first run 30/30",
+    "blind50_ood.tsv": "first run 1/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
