@@ -88,11 +88,12 @@ _THE_COACH = frozenset({"coach", "alexa"})
 _BARE = 5  # words, greeting included
 
 
-# Answering someone who called from elsewhere ("yes ma'am i'll be right there"): the coach is
-# never somewhere to go to. A stop or pause said with it is still heeded ("hold on i'll be
-# right there": the user is about to walk away).
+# Answering someone who called from elsewhere ("yes ma'am i'll be right there", "yeah nah i'll be
+# back after smoko"): the coach is never somewhere to go to. A stop or pause said with it is
+# still heeded ("hold on i'll be right there": the user is about to walk away).
 ON_MY_WAY = ("be right there", "be right with you", "be right down", "be right up",
-             "be there in a minute", "be down in a minute")  # fmt: skip
+             "be there in a minute", "be down in a minute", "be back after", "be back in",
+             "be back soon")  # fmt: skip
 
 
 def said_to_someone_else(utterance: str) -> bool:

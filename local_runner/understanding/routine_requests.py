@@ -186,7 +186,8 @@ _ASKS_FOR_HELP = (
     "anything we can do", "do something for", "do something about", "what can i do",
     "what can we do", "what have you got for", "what've you got for", "what do you have for",
     "what you got for", "got anything for", "got something for", "help me with",
-    "sort me out", "give me something", "one for", "ones for", "stretches for",
+    "sort me out", "sort us out", "sort it out", "sort this out", "sort that out",
+    "give me something", "one for", "ones for", "stretches for",
     "exercises for", "routine for", "stretch for", "want to breathe", "wanna breathe",
     "and breathe", "just breathe", "help me relax", "help me calm down",
 )  # fmt: skip

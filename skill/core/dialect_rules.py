@@ -252,6 +252,15 @@ IN_CONTEXT = (
         re.compile(r"\b(can|could|will|would|should|shall) yow\b(?! (?:my|me|mi|that|this|it)\b)"),
         r"\1 you",
     ),
+    # Indian English "i am having a foam roller" is "i have" (not something happening).
+    (
+        "having",
+        re.compile(
+            r"\b(?:i am|i'm|im|we are|we're) having (?=(?:a|an|one|the|my|foam|tennis|towel"
+            r"|stability|chair|couch|sofa|ball|roller|mat|strap|belt|yoga|exercise|gym)\b)"
+        ),
+        "i have ",
+    ),
     # Jamaican "it a bun mi": "it's burning me" (not a bread bun nor hair in one).
     (
         "bun",
