@@ -1,6 +1,7 @@
 """A fall is a red flag when a person falls, not when a towel slips off a foot or the knees fall
-to one side in a stretch; and feeling denied of the legs ("i haven't been able to feel my legs")
-is the loss of feeling, not a denial of a symptom."""
+to one side in a stretch (those words are set aside; any other fall in the sentence counts);
+feeling denied of the legs ("i haven't been able to feel my legs") is the loss of feeling; pain
+that wakes is night pain, waking up stiff is not; a span of the pain itself is kept."""
 
 from __future__ import annotations
 
@@ -30,6 +31,17 @@ PEOPLE_FALLING = [
     "lost my balance and fell to the side and hurt my back",
     "went fell walking and had a fall",
     "i slipped on the ice and landed hard on my back",
+    # What a review found the first version lost: a fall onto or off furniture, a thing and a
+    # person falling in one sentence, a thing falling on the user.
+    "fell off the chair this morning and my back is killing me",
+    "fell on the floor in the bathroom",
+    "me fell off the chair and hurt mi back",
+    "the ball slipped out from under me and i hit the floor my back hurts",
+    "the bath mat slipped from under me and now my back hurts",
+    "my phone fell out of my pocket when i came off the ladder and hurt my back",
+    "my back's been bad since the fall the pillow keeps slipping off",
+    "keep falling to one side when i walk",
+    "a box fell on me at work",
 ]
 
 FEELING_LOST = [
@@ -45,6 +57,9 @@ FEELING_NOT_DENIED = [
     "i'm not feeling my best today",
     "i do not feel any numbness in my legs",
     "i don't feel my back is getting better",
+    "i don't feel my legs burning anymore",
+    "i don't feel my legs in this stretch",
+    "i don't feel my bum in this one",
 ]
 
 
@@ -70,3 +85,27 @@ def test_feeling_denied_of_the_legs_or_saddle_is_an_emergency(text: str, flag: s
 @pytest.mark.parametrize("text", FEELING_NOT_DENIED)
 def test_a_feeling_or_a_numbness_denied_is_no_loss_of_feeling(text: str) -> None:
     assert TRIAGE.assess(text).level != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i'm waking up every night because of my back", "i wake up every night with it",
+     "after a night of pain i can barely move"],
+)  # fmt: skip
+def test_pain_that_wakes_or_comes_at_night_is_night_pain(text: str) -> None:
+    assert "night_or_rest_pain" in TRIAGE.assess(text).flags
+
+
+def test_waking_up_stiff_after_a_night_away_is_self_care() -> None:
+    text = "woke up a bit stiff in the back after a night in the swag"
+    assert TRIAGE.assess(text).level == "selfcare"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["aching from trying to get comfortable all night", "i get no relief from anything all night",
+     "aching from working all week and it's not easing",
+     "the pain stopped me from doing anything all week"],
+)  # fmt: skip
+def test_a_span_of_the_pain_itself_is_kept(text: str) -> None:
+    assert TRIAGE.assess(text).level in ("urgent", "doctor") and TRIAGE.assess(text).flags

@@ -77,6 +77,13 @@ class _Text:
         negated = self.words.negated
         return any(negated[p] for t in self.find.candidates(terms) for p in self.find.starts(t))
 
+    def covered(self, terms: tuple[Term, ...]) -> frozenset[int]:
+        """The positions of every word of every term found."""
+        starts = self.find.starts
+        return frozenset(
+            p + i for t in self.find.candidates(terms) for p in starts(t) for i in range(len(t))
+        )
+
     def positions(self, group: tuple[Term, ...]) -> list[int]:
         found = self._groups.get(id(group))
         if found is None:
@@ -200,7 +207,7 @@ def _fires(flag: Flag, text: _Text) -> bool:
     fires = (
         text.any_live(flag.phrases)
         or text.any_denied(flag.negated)
-        or _any_combo(flag.combos, flag.window, text)
+        or _any_combo(flag.combos, flag.window, text, text.covered(flag.aside))
     )
     if not fires or flag.age_outside is None:
         return fires
@@ -210,12 +217,14 @@ def _fires(flag: Flag, text: _Text) -> bool:
     return any(age_outside(words, flag.age_outside) for words in said)
 
 
-def _any_combo(combos: Combos, window: int, text: _Text) -> bool:
-    """One term of every group of some combo, all within `window` words."""
+def _any_combo(
+    combos: Combos, window: int, text: _Text, aside: frozenset[int] = frozenset()
+) -> bool:
+    """One term of every group of some combo, all within `window` words, none set `aside`."""
     for combo in combos:
         positions = []
         for group in combo:
-            found = text.positions(group)
+            found = [p for p in text.positions(group) if p not in aside]
             if not found:
                 break
             positions.append(found)

@@ -44,6 +44,9 @@ class Flag:
     kept_by: tuple[Term, ...]
     # Terms that are the symptom when negated: "I haven't peed since yesterday" is retention.
     negated: tuple[Term, ...]
+    # Phrases whose words count for none of the combos: "the towel keeps slipping" is no fall,
+    # while "the towel slipped and i fell" still has one.
+    aside: tuple[Term, ...]
     window: int
     age_outside: tuple[int, int] | None
 
@@ -78,6 +81,7 @@ class Rules:
         yield from (s.terms for s in self.suggestions)
         for flag in self.flags:
             yield from (flag.phrases, flag.unless, flag.unless_alone, flag.kept_by, flag.negated)
+            yield flag.aside
         for combos in (self.pain_combos, self.cry_combos, *(f.combos for f in self.flags)):
             yield from (group for combo in combos for group in combo)
 
@@ -209,6 +213,7 @@ def _parse_flag(f: Fields, expand: _Expander) -> Flag:
         unless_alone=expand(f, "unless_alone"),
         kept_by=kept_by,
         negated=expand(f, "negated"),
+        aside=expand(f, "aside"),
         window=f.integer("window", 1, 50, default=DEFAULT_WINDOW),
         age_outside=(age[0], age[1]) if age else None,
     )

@@ -55,12 +55,14 @@ _SENSATION_DENIED = re.compile(
     r"(feeling|sensation|strength|power|control)\b"
 )
 # Feeling denied of a part of the body is the loss of it: "i haven't been able to feel my legs",
-# "i don't feel my feet at all" are "cannot feel" ("i don't feel my legs are any looser" is not).
+# "i don't feel my feet at all" are "cannot feel" ("i don't feel my legs are any looser", "i
+# don't feel my legs burning any more", "i don't feel my bum in this one" are not).
 _FEELING_DENIED = re.compile(
     r"\b(?:(?:not|never) (?:been )?able to|not) feel(?:ing)?(?= (?:(?:my|me|the|both|either|of"
     r"|his|her) )+(?:legs?|feet|foot|toes?|thighs?|knees?|bum|bottom|backside|groin|privates"
-    r"|bits|buttocks?|lower half)\b(?! (?:is|are|was|were|be|been|get|gets|getting|going|any"
-    r"|so|too|as|like|more|better|worse|loosen\w*|stretch\w*|mov\w*|work\w*|improv\w*)\b))"
+    r"|bits|buttocks?|lower half)\b(?! (?:is|are|was|were|be|been|get|gets|going|any|so|too|as"
+    r"|like|more|better|worse|much|cold|hurt\w*|need\w*|loosen\w*|stretch\w*|mov\w*|work\w*"
+    r"|improv\w*|[a-z]+ing|in (?:this|that|the|these|those)|during|when|while)\b))"
 )
 # A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
 # from sitting gaming all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
@@ -68,11 +70,15 @@ _FEELING_DENIED = re.compile(
 # gardening all week and no better").
 _ACTIVITY_SPAN = re.compile(
     r"\b(after|from) ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
-    r"|struggl)in[g']?\b)(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)"
+    r"|struggl|try|any|no|some|every)in[g']?\b)(?!(?:any|no|some|every)thing\b)"
+    r"(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)(?!doin[g']? (?:any|no)thing\b)"
     r"(?!(?:[a-z']+ ){0,6}?(?:pain|hurt|hurting|ache|aching|agony|woken|awake|sore|throbbing)\b)"
     r"[a-z]+in[g']?(?: [a-z']+){0,6}?) all (?:week|night|day|weekend)\b"
 )
-_PERSISTS = re.compile(r"\b(?:been|still|better|since|now|yet|ages|anymore|any more)\b")
+_PERSISTS = re.compile(
+    r"\b(?:been|still|better|worse|since|now|yet|ages|anymore|any more|eas(?:e|es|ed|ing)"
+    r"|go(?:ing)? away|shift)\b"
+)
 # "Not at all reducing": "not reducing".
 _NOT_AT_ALL = re.compile(r"\bnot at all (?=[a-z]+ing\b)")
 # "My back ain't no better": the double negative says "no better" once.
