@@ -92,8 +92,9 @@ _BARE = 5  # words, greeting included
 # back after smoko"): the coach is never somewhere to go to. A stop or pause said with it is
 # still heeded ("hold on i'll be right there": the user is about to walk away).
 ON_MY_WAY = ("be right there", "be right with you", "be right down", "be right up",
-             "be there in a minute", "be down in a minute", "be back after", "be back in",
-             "be back soon")  # fmt: skip
+             "be there in a minute", "be down in a minute", "be back after", "be back soon",
+             "be back in a minute", "be back in a sec", "be back in a bit",
+             "be back in five")  # fmt: skip
 
 
 def said_to_someone_else(utterance: str) -> bool:
@@ -124,12 +125,12 @@ _MACHINES = frozenset(
     {"mixer", "blender", "hoover", "vacuum", "washer", "dryer", "dishwasher", "drill", "saw",
      "generator", "engine", "tractor", "pump", "mower", "strimmer", "microwave", "oven", "tap",
      "van", "truck", "bus", "boat", "machine", "motor", "fan", "heater", "kettle", "outboard",
-     "car", "ute", "quad", "chainsaw", "compressor", "bike", "motorbike", "jeep", "grill"}
+     "car", "ute", "chainsaw", "compressor", "motorbike", "jeep", "grill"}
 )  # fmt: skip
 _WORKING = re.compile(
     r"^(?:(?:oh|ok|okay|hey|just|please|can you|could you|go|go and|go on) )*"
-    r"(?:stop|pause|turn off|switch off|shut off|start|start up|fire up|turn on|switch on"
-    r"|crank|crank up) (?:the|that|this|your|my|me) (\w+)"
+    r"(?:stop|pause|turn off|switch off|shut off|start|start up|fire up|crank|crank up)"
+    r" (?:the|that|this|your|my|me) (\w+)"
 )
 
 

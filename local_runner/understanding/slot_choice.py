@@ -22,9 +22,12 @@ _NAMED_AS_SUCH = frozenset({"routine", "stretches", "exercises", "one", "session
 # Which of two values of one slot in a sentence wins (lower first; ties keep sentence order).
 _FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
 _DENIED_BY = frozenset({"won't", "not", "never", "refusing", "refuses", "refused", "wouldn't",
-                        "doesn't", "didn't", "no", "ain't", "isn't"})  # fmt: skip
-# Better or worse denied ("it ain't better it ain't worse", "it isn't better") is the same.
+                        "doesn't", "didn't", "ain't", "isn't"})  # fmt: skip
+# Better or worse said only after "not" ("it isn't better", "it ain't better it ain't worse") is
+# no change; so are both after "no" ("it's no better and no worse"), but not one ("better? no,
+# worse": no punctuation reaches the recogniser), nor "never better".
 _NEITHER = frozenset({"better", "worse"})
+_NO_CHANGE_BY = frozenset({"not", "ain't", "isn't", "wasn't"})
 
 
 def preferred(
@@ -39,19 +42,26 @@ def preferred(
     asked_for = {s.words for s in spans if "for" in words[max(0, s.start - 2) : s.start]}
     named = {s.words for s in spans if _named_as_such(words, s)}
     denied = {s.words for s in spans if _denied(words, s.start)}
-    if {value for value, said in found if said in denied} >= _NEITHER:
+    said_of = {value: [s for s in spans if s.words == said] for value, said in found}
+    if all(_only_after(words, said_of.get(v, []), _NO_CHANGE_BY | {"no"}) for v in _NEITHER):
         return "same", " ".join(said for value, said in found if value in _NEITHER)
     value, said = min(
         found, key=lambda f: (f[1] in corrected, f[1] in denied, f[1] not in named,
                               f[1] not in asked_for, _FIRST_OF_TWO.get(f[0], 1))
     )  # fmt: skip
-    # Only denied: "it isn't better", "it's not worse" say no change.
-    return ("same", said) if value in _NEITHER and said in denied else (value, said)
+    if value in _NEITHER and _only_after(words, said_of[value], _NO_CHANGE_BY):
+        return "same", said
+    return value, said
 
 
-def _denied(words: list[str], start: int) -> bool:
+def _only_after(words: list[str], spans: Sequence[Span], deniers: frozenset[str]) -> bool:
+    """Whether `spans` were said, each one, right after one of `deniers` (not "if not")."""
+    return bool(spans) and all(_denied(words, s.start, deniers) for s in spans)
+
+
+def _denied(words: list[str], start: int, deniers: frozenset[str] = _DENIED_BY) -> bool:
     """After "won't", "not"...; not "if not" ("the same if not worse")."""
-    return start > 0 and words[start - 1] in _DENIED_BY and words[max(0, start - 2)] != "if"
+    return start > 0 and words[start - 1] in deniers and words[max(0, start - 2)] != "if"
 
 
 def _named_as_such(words: list[str], span: Span) -> bool:

@@ -256,8 +256,8 @@ IN_CONTEXT = (
     (
         "having",
         re.compile(
-            r"\b(?:i am|i'm|im|we are|we're) having (?=(?:a|an|one|the|my|foam|tennis|towel"
-            r"|stability|chair|couch|sofa|ball|roller|mat|strap|belt|yoga|exercise|gym)\b)"
+            r"\b(?:i am|i'm|im|we are|we're) having (?=(?:(?:a|an|one|the|my) )?(?:foam|tennis"
+            r"|towel|stability|chair|couch|sofa|ball|roller|mat|strap|belt|yoga|exercise|gym)\b)"
         ),
         "i have ",
     ),
@@ -265,8 +265,8 @@ IN_CONTEXT = (
     (
         "bun",
         re.compile(
-            r"\b(it|dat|that|dis|this|back|leg|foot|knee|neck|hip|side) (?:a |is )?bun(?:nin[g']?)?"
-            r" (?=(?:mi|me|meh|mih|my)\b)"
+            r"\b(it|dat|that|dis|this|back|leg|foot|knee|neck|hip|side)"
+            r" (?:(?:a|is) bun|bunnin[g']?) (?=(?:mi|me|meh|mih)\b)"
         ),
         r"\1 is burning ",
     ),
