@@ -22,7 +22,7 @@ from skill.core import events as ev
 from skill.core.events import Event
 
 from . import routine_requests as requests
-from .ood import said_about_someone_else, said_to_someone_else
+from .ood import said_about_someone_else
 from .safety import SafetyNet
 from .slots import Span
 
@@ -43,13 +43,11 @@ def request_beside_complaint(
 ) -> tuple[Event, float] | None:
     """The request in `utterance`, when one part of it asks surely for a routine (or for the
     stretches, the routine then chosen by what is wrong) and the whole says something hurts."""
-    tells_of_day = safety.routine_for_situation(utterance) is not None
     if (
         safety.names_serious_flag(utterance)
-        or not (safety.names_pain_or_symptom(utterance) or tells_of_day)
+        or not safety.names_pain_or_symptom(utterance)
         or requests.refuses(utterance)
         or said_about_someone_else(utterance)
-        or said_to_someone_else(utterance)
     ):
         return None
     words = utterance.split()
@@ -61,12 +59,6 @@ def request_beside_complaint(
             found = _sure_request(" ".join(part), read_alone, safety, sure)
             if found is not None and (best is None or found[1] > best[1]):
                 best = found
-    if best is not None and not best[0].slot("routine") and not safety.names_pain_or_symptom(
-        utterance
-    ):
-        best = None  # beside the user's day only a part that names its routine is a request
-    if best is None and not safety.names_pain_or_symptom(utterance):
-        return None
     if best is None:
         # No part names a routine, but the sentence asks for help with what it describes ("my
         # back seized up lifting the kids, what have you got for that").

@@ -67,13 +67,15 @@ _FEELING_DENIED = re.compile(
 # A time said of what was done, not of the pain: "stiff after hauling grain all week", "tight
 # from sitting gaming all night" (not pain for a week, nor at night). Lying awake, tossing, hurting
 # all night are the pain's own time, and so is any span said to persist ("it's been aching after
-# gardening all week and no better").
+# gardening all week and no better") or followed by the pain ("from getting up all night with
+# the pain").
 _ACTIVITY_SPAN = re.compile(
     r"\b(after|from) ((?!(?:hurt|ach|pa|throbb|burn|kill|sting|ly|lay|toss|turn|wak|suffer|cry"
     r"|struggl|try|any|no|some|every)in[g']?\b)(?!(?:any|no|some|every)thing\b)"
     r"(?!bein[g']? (?:in|awake|up|kept|unable|sore|stiff|bad|ill)\b)(?!doin[g']? (?:any|no)thing\b)"
     r"(?!(?:[a-z']+ ){0,6}?(?:pain|hurt|hurting|ache|aching|agony|woken|awake|sore|throbbing)\b)"
     r"[a-z]+in[g']?(?: [a-z']+){0,6}?) all (?:week|night|day|weekend)\b"
+    r"(?!.*\b(?:pain|hurt|hurts|hurting|ache|aching|agony|sore|throbbing)\b)"
 )
 _PERSISTS = re.compile(
     r"\b(?:been|still|better|worse|since|now|yet|ages|anymore|any more|eas(?:e|es|ed|ing)"
