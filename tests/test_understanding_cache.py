@@ -131,6 +131,14 @@ def test_the_trainer_fingerprint_covers_the_dialect_spellings_training_reads(
     assert cache.trainer_fingerprint(core=tmp_path) != before
 
 
+def test_every_dialect_module_is_in_the_trainer_fingerprint() -> None:
+    import skill.core
+    from local_runner.understanding import cache
+
+    modules = {p.name for p in Path(skill.core.__file__).parent.glob("dialect*.py")}
+    assert modules and modules <= set(cache.OUTSIDE_SOURCES)
+
+
 def test_old_classifiers_are_pruned_from_the_cache(tmp_path: Path, cache_dir: Path) -> None:
     from local_runner.understanding.cache import KEEP
 

@@ -64,7 +64,9 @@ def cache_dir() -> Path:
 
 # Modules outside this package that the training text passes through (normalise reads dialect
 # spellings; slot spotting reads number words): a change to them changes what is learnt.
-OUTSIDE_SOURCES = ("dialect.py", "dialect_rules.py", "dialect_words.py", "words.py")
+OUTSIDE_SOURCES = (
+    "dialect.py", "dialect_rules.py", "dialect_rules_more.py", "dialect_words.py", "words.py"
+)
 
 
 def trainer_fingerprint(

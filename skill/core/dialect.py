@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .dialect_rules import BODY, IN_CONTEXT, LETS
+from .dialect_rules_more import MORE_IN_CONTEXT
 from .dialect_words import STANDARD, WITH_APOSTROPHE
 
 _WORD = re.compile(r"[a-z]+(?:'(?![a-z]))?")
@@ -32,7 +33,7 @@ _ACH = re.compile(r"\bach\b(?=[^a-z']+[a-z])")
 def in_standard_words(text: str) -> str:
     """`text` (lower case) with each dialect spelling replaced by the word it spells."""
     text = LETS.sub("let's", _ACH.sub("och", text))
-    for mark, pattern, standard in IN_CONTEXT:
+    for mark, pattern, standard in IN_CONTEXT + MORE_IN_CONTEXT:
         if mark in text:
             text = pattern.sub(standard, text)
     if not _SPELLINGS.intersection(_LETTERS.findall(text)):  # most text: none to replace
