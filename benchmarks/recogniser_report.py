@@ -98,6 +98,7 @@ INTENT_SETS = [
     HELD / "blind48_utterances.tsv",
     HELD / "blind49_utterances.tsv",
     HELD / "blind50_utterances.tsv",
+    HELD / "blind51_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -153,6 +154,7 @@ PAIN_SETS = [
     HELD / "blind48_pain.tsv",
     HELD / "blind49_pain.tsv",
     HELD / "blind50_pain.tsv",
+    HELD / "blind51_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -208,6 +210,7 @@ OOD_SETS = [
     HELD / "blind48_ood.tsv",
     HELD / "blind49_ood.tsv",
     HELD / "blind50_ood.tsv",
+    HELD / "blind51_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -383,6 +386,9 @@ BEFORE = {
     "blind50_utterances.tsv": "first run 94.2%/slot 89.7% (sealed)",
     "blind50_pain.tsv": "first run 30/30",
     "blind50_ood.tsv": "first run 1/50",
+    "blind51_utterances.tsv": "first run 95.0%/slot 94.1%",
+    "blind51_pain.tsv": "first run 28/30",
+    "blind51_ood.tsv": "first run 3/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",
