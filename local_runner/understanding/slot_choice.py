@@ -24,8 +24,9 @@ _FIRST_OF_TWO = {"worse": 0, "same": 1, "better": 2, GENERAL_ROUTINE: 2}
 _DENIED_BY = frozenset({"won't", "not", "never", "refusing", "refuses", "refused", "wouldn't",
                         "doesn't", "didn't", "ain't", "isn't"})  # fmt: skip
 # Better or worse said only after "not" ("it isn't better", "it ain't better it ain't worse") is
-# no change; so are both after "no" ("it's no better and no worse"), but not one ("better? no,
-# worse": no punctuation reaches the recogniser), nor "never better".
+# no change; so are both after "no" ("it's no better and no worse", where "no better" is itself
+# the same), but not one alone ("better? no, worse": no punctuation reaches the recogniser), nor
+# "never better".
 _NEITHER = frozenset({"better", "worse"})
 _NO_CHANGE_BY = frozenset({"not", "ain't", "isn't", "wasn't"})
 
@@ -43,7 +44,10 @@ def preferred(
     named = {s.words for s in spans if _named_as_such(words, s)}
     denied = {s.words for s in spans if _denied(words, s.start)}
     said_of = {value: [s for s in spans if s.words == said] for value, said in found}
-    if all(_only_after(words, said_of.get(v, []), _NO_CHANGE_BY | {"no"}) for v in _NEITHER):
+    either = [v for v in _NEITHER if v in said_of]
+    if (len(either) == 2 or "same" in said_of) and all(
+        _only_after(words, said_of[v], _NO_CHANGE_BY | {"no"}) for v in either
+    ):
         return "same", " ".join(said for value, said in found if value in _NEITHER)
     value, said = min(
         found, key=lambda f: (f[1] in corrected, f[1] in denied, f[1] not in named,

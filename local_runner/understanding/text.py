@@ -17,9 +17,14 @@ from skill.core.words import plain_letters
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
                        "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv", "blud",
-                       "brah", "bruddah", "hon", "hun", "lang", "naman", "medyo"})  # fmt: skip
-# Sounds made while thinking, not words.
-HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "mm"})
+                       "brah", "bruddah", "hon", "hun", "lang", "naman", "medyo",
+                       "mga"})  # fmt: skip
+# Sounds made while thinking, not words (and Tagalog "oo", yes, before a yes: "oo sige"). Drawn
+# out, as a transcript may spell them ("uhhh", "ummm", "errr", "ehh"), they are read as the
+# short form.
+HESITATIONS = frozenset({"um", "uh", "uhm", "er", "erm", "hmm", "mm", "oo"})
+_DRAWN_OUT = re.compile(r"(?<![a-z'])(?:u+h+m*|u+m+|e+r+m*|e+h{2,}|h+m+|m{3,})(?![a-z'])")
+_SHORT_FORM = {"hm": "hmm", "m": "mm"}
 # Words left out of the candidates the exact and template stages try ("um okay next please").
 FILLERS = HESITATIONS | {"ah", "oh", "alexa", "hey", "so", "well", "like", "please", "okay",
                          "ok", "right", "now", "just", "then", "actually", "coach"}  # fmt: skip
@@ -28,7 +33,13 @@ FILLERS = HESITATIONS | {"ah", "oh", "alexa", "hey", "so", "well", "like", "plea
 def normalise(text: str) -> str:
     text = plain_letters(text.lower()).replace("\u2019", "'").replace("-", " ")
     text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    text = _DRAWN_OUT.sub(_short_form, text)
     return " ".join(in_standard_words(text).split())
+
+
+def _short_form(drawn_out: re.Match[str]) -> str:
+    said = re.sub(r"(.)\1+", r"\1", drawn_out.group(0))
+    return _SHORT_FORM.get(said, said)
 
 
 # Nigerian English closes a sentence with "o" ("yes o", "no o"); only after an answer is it
@@ -201,7 +212,7 @@ def without_fillers(utterance: str) -> list[str]:
     words = utterance.split()
     hesitant = " ".join(w for w in words if w not in HESITATIONS)
     kept = [w for i, w in enumerate(words) if w not in FILLERS or _a_side(words, i)]
-    readings = [utterance, hesitant, " ".join(kept)] if kept else [utterance]
+    readings = [utterance, hesitant, " ".join(kept)]
     return list(dict.fromkeys(reading for reading in readings if reading))
 
 

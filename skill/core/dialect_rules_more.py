@@ -146,6 +146,12 @@ MORE_IN_CONTEXT = (
         ),
         r"can i \1 \2",
     ),
+    # Tagalog in Filipino English: "tapos na" is "done" ("tapos" alone is "and then"), "balik
+    # sa" "back to", "ba" asks ("is it serious ba": a "tennis ba" is a Scots ball).
+    ("tapos na", re.compile(r"\btapos na\b"), "done"),
+    ("tapos", re.compile(r"\btapos\b"), "and then"),
+    ("balik sa", re.compile(r"\bbalik sa\b"), "back to"),
+    (" ba", re.compile(r"(?<!tennis)(?<!the)(?<! a)(?<!nae)(?<!my)(?<!yer)(?<!wee) ba\b(?!')"), ""),
     # "Yer" is "you" after what asks what you do ("where yer pull"), "your" before a body part.
     (
         "yer",

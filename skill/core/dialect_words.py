@@ -94,6 +94,15 @@ STANDARD = {
     "thoo": "you", "dus": "do", "hod": "hold", "du": "you", "peerie": "little",
     "baith": "both", "seeventy": "seventy", "seeven": "seven", "fower": "four", "hed": "had",
     "keepit": "kept", "efternoon": "afternoon", "jus": "just",
+    # Tagalog in Filipino English ("masakit po my lower back", "nahulog ako from the ladder",
+    # "paano the child's pose", "mas masakit", "manhid yung legs ko", "parang same").
+    "masakit": "sore", "sakit": "pain", "makirot": "sore", "kirot": "sharp pain",
+    "kuryente": "electric shock", "manhid": "numb", "namamanhid": "going numb",
+    "nahulog": "fell", "natumba": "fell", "nadulas": "slipped", "ako": "i", "paano": "how",
+    "ano": "what", "yung": "the", "mas": "more", "siguro": "maybe", "parang": "like",
+    "balik": "back", "sa": "in", "tuloy": "carry on", "sige": "okay", "opo": "yes",
+    "kanina": "earlier", "kahapon": "yesterday", "ngayon": "now", "bukas": "tomorrow",
+    "ulit": "again", "likod": "back",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 WITH_APOSTROPHE = {"o'": "of", "an'": "and", "mo'": "more", "fo'": "for"}
