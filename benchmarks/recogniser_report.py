@@ -99,6 +99,7 @@ INTENT_SETS = [
     HELD / "blind49_utterances.tsv",
     HELD / "blind50_utterances.tsv",
     HELD / "blind51_utterances.tsv",
+    HELD / "blind52_utterances.tsv",
     HELD / "blind37_utterances.tsv",
 ]
 PAIN_SETS = [
@@ -155,6 +156,7 @@ PAIN_SETS = [
     HELD / "blind49_pain.tsv",
     HELD / "blind50_pain.tsv",
     HELD / "blind51_pain.tsv",
+    HELD / "blind52_pain.tsv",
     HELD / "blind37_pain.tsv",
 ]
 OOD_SETS = [
@@ -211,6 +213,7 @@ OOD_SETS = [
     HELD / "blind49_ood.tsv",
     HELD / "blind50_ood.tsv",
     HELD / "blind51_ood.tsv",
+    HELD / "blind52_ood.tsv",
     HELD / "blind37_ood.tsv",
 ]
 SAFE = {"FeelingIntent", "RedFlagIntent"}
@@ -389,6 +392,9 @@ BEFORE = {
     "blind51_utterances.tsv": "first run 95.0%/slot 94.1%",
     "blind51_pain.tsv": "first run 28/30",
     "blind51_ood.tsv": "first run 3/50",
+    "blind52_utterances.tsv": "first run 93.3%/slot 89.7% (sealed)",
+    "blind52_pain.tsv": "first run 28/30",
+    "blind52_ood.tsv": "first run 2/50",
     "blind37_utterances.tsv": "first run 86.7%/slot 81.0%",
     "blind37_pain.tsv": "first run 100%",
     "blind37_ood.tsv": "first run 1/50",

@@ -83,6 +83,7 @@ DEFAULTS = [
     ROOT / "benchmarks" / "data" / "blind49_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind50_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind51_redflags.tsv",
+    ROOT / "benchmarks" / "data" / "blind52_redflags.tsv",
     ROOT / "benchmarks" / "data" / "blind37_redflags.tsv",
 ]
 SIZES = (100, 1_000, 10_000, 100_000)
