@@ -24,10 +24,11 @@ _CONDITION = re.compile(
     r"\b(?:with|on|for) (?:a|my|me) (?:[a-z']+ ){0,2}back\b"
     r"|\b(?:when|while|if) (?:my|me) (?:lower )?back(?:'s| is)? "
     r"(?:(?:really|so|very|quite|a|bit|little|proper|pretty|still|all|kind|of|kinda) ){0,3}"
-    r"(?:sore|bad|hurting|aching|achy|stiff|tight|painful|playing up|acting up|flaring up|dodgy)$"
+    r"(?:sore|bad|hurting|aching|achy|stiff|tight|painful|pain|paining|playing up|acting up"
+    r"|flaring up|dodgy)$"
 )
 # "or will it strain the back", "or it'll make it worse", "would that hurt my back", "or is that
-# gonna make it worse", "going to help or hurt", "or is that bad": said last, and ending on
+# gonna mess my back up worse", "going to help or hurt", "or is that bad": said last, ending on
 # words of the worry only ("is it bad that my foot goes numb in the cat cow" says a symptom).
 _WORRY_ENDING = (
     r"(?: (?:it|me|my|the|a|back|lower|worse|more|off|entirely|things|up|any|even|at|all"
@@ -35,9 +36,10 @@ _WORRY_ENDING = (
 )
 _WORRY = re.compile(
     r"\b(?:or )?(?:(?:will|would|could|might|does|is|isn't) (?:it|that|this|they)"
-    r"|(?:it|that|they)(?:'ll| will| would| could| might))"
+    r"|(?:it|that|they)(?:'ll| will| would| could| might| gonna| going to))"
     r"(?: (?:gonna|going to|be|just))?(?: [a-z']+){0,2}"
-    r" (?:strain|hurt|aggravate|damage|injure|wreck|make|bad|harm|finish)"
+    r" (?:strain|hurt|aggravate|damage|injure|wreck|make|bad|harm|finish|mess|muck|mash|screw"
+    r"|knacker|bugger)"
     + _WORRY_ENDING
     + r"|\b(?:help|good) or (?:hurt|harm|bad|make)"
     + _WORRY_ENDING

@@ -11,14 +11,14 @@ from skill.core.words import plain_letters
 # Discourse particles ("next one lah", "carry on innit", "yes po", "oya let's go", Cajun "mais
 # yeah cher", Newfoundland "yes b'y", South African "ag sommer skip it", Kenyan "aki cancel",
 # "eeh sawa yes", "pause kidogo", Ghanaian "chale it's paining me paa", Brummie "ta bab", Norfolk
-# "pack it up bor", Trinidadian "oui", London "fam", "bruv", "blud"): they mean nothing to the
-# coach, and to the classifier they would only be words it never saw, so every stage reads the
-# utterance without them.
+# "pack it up bor", Trinidadian "oui", London "fam", "bruv", "blud", Philadelphia "yo"): they
+# mean nothing to the coach, and to the classifier they would only be words it never saw, so
+# every stage reads the utterance without them.
 PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po", "sha", "sef",
                        "oya", "mais", "cher", "b'y", "ag", "sommer", "aki", "eeh", "sawa",
                        "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv", "blud",
                        "brah", "bruddah", "hon", "hun", "lang", "naman", "medyo",
-                       "mga"})  # fmt: skip
+                       "mga", "yo"})  # fmt: skip
 # Sounds made while thinking, not words (and Tagalog "oo", yes, before a yes: "oo sige"). Drawn
 # out, as a transcript may spell them ("uhhh", "ummm", "errr", "ehh"), they are read as the
 # short form.

@@ -11,7 +11,7 @@ import re
 BODY = (
     r"(?:legs?|hips?|knees?|neck|shoulders?|bum|hamstrings?|hammies|thighs?"
     r"|feet|foot|calf|calves|spine|toes?|backside|bits|chest|arms?|waist"
-    r"|lower back|back(?:'s| is| has| hurts| feels| was| keeps| stiff| sore| ache| aches"
+    r"|lower back|back(?:'s| is| has| hurts| feels?| was| keeps| stiff| sore| ache| aches"
     r"| aching| catch| catching| locked| gone| went| hurting| hurt| paining| tight|$))"
 )
 _I_DO = (
@@ -113,12 +113,13 @@ IN_CONTEXT = (
         ),
         r"\1",
     ),
-    # Scots "tae" is "to" before what it goes to ("back tae thon last yin"); "my big tae" is a toe.
+    # Scots "tae" is "to" before what it goes to ("back tae thon last yin", "knee tae chest");
+    # "my big tae" is a toe.
     (
         "tae ",
         re.compile(
             r"\btae (?=(?:thon|that|this|ma|my|me|a|an|dae|do|go|be|ye|you|it|start|stert|bed"
-            r"|work|get|hold|keep|stretch|sit|lie|stand|touch|use)\b)"
+            r"|work|get|hold|keep|stretch|sit|lie|stand|touch|use|dee|chest)\b)"
         ),
         "to ",
     ),

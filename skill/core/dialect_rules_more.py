@@ -9,6 +9,11 @@ import re
 
 from .dialect_rules import BODY, POWER
 
+# What did something, told of ("dat ease muh back"), not asked of ("can that help my back").
+_TOLD_DONE = (
+    r"(?<!can )(?<!will )(?<!would )(?<!could )(?<!might )(?<!does )(?<!did )(?<!may )"
+    r"(?<!should )\b(that|dat|it|this|dis|one) "
+)
 MORE_IN_CONTEXT = (
     # Guyanese "de back a me thigh dem": the backs of my thighs.
     ("back a ", re.compile(r"\bback a (?=(?:me|my|mi|yuh|your|yer)\b)"), "back of "),
@@ -137,7 +142,15 @@ MORE_IN_CONTEXT = (
         re.compile(r"\b(?:oh |aw |ah )?shoot (?=(?:sorry|i forgot|i meant|wrong|my bad)\b)"),
         "",
     ),
-    # Malaysian and Singapore English ask "can do the stretches or not" for "can i do them".
+    # Malaysian and Singapore English ask "can do the stretches or not" for "can i do them",
+    # and "leg lifts can do or not" with what is asked about first.
+    (
+        "or not",
+        re.compile(
+            r"^(?!(?:i|we|you|he|she|they|it) )((?:[a-z']+ ){1,3}?)can (do|try|use) or not\b"
+        ),
+        r"can i \2 \1",
+    ),
     (
         "or not",
         re.compile(
@@ -149,6 +162,18 @@ MORE_IN_CONTEXT = (
     # Tagalog in Filipino English: "tapos na" is "done" ("tapos" alone is "and then"), "balik
     # sa" "back to", "ba" asks ("is it serious ba": a "tennis ba" is a Scots ball).
     ("tapos na", re.compile(r"\btapos na\b"), "done"),
+    # Afrikaans "rug" is the back ("spasms in my rug"); what is "on my rug" lies on a carpet.
+    ("rug", re.compile(r"(?<!on )(?<!onto )(?<!off )(?<!under )\b(?:my|me|ma) rug\b"), "my back"),
+    # Doric "a ower again" (all over again), "the knee tae chest een" (one); Bajan "cheese on
+    # bread!" (goodness!) is no food.
+    ("a ower", re.compile(r"\ba ower\b"), "all over"),
+    ("een", re.compile(r"\b(that|this|next|neist|last|chest|stretch|ither) een\b"), r"\1 one"),
+    ("cheese on bread", re.compile(r"^(?:oh |oh me )?cheese on bread\b"), ""),
+    # Caribbean English tells the past in the bare verb ("dat ease muh back nuff": that eased
+    # my back a lot); "nuff" after what was eased is "a lot" ("that's nuff" is enough).
+    ("ease", re.compile(rf"{_TOLD_DONE}ease(?= (?:my|me|muh|mi|it|up|off|the)\b)"), r"\1 eased"),
+    ("help", re.compile(rf"{_TOLD_DONE}help(?= (?:my|me|muh|mi|it|nuff|plenty)\b)"), r"\1 helped"),
+    ("nuff", re.compile(r"\b(back|it|me|up|off|them|helped) nuff\b"), r"\1 a lot"),
     ("tapos", re.compile(r"\btapos\b"), "and then"),
     ("balik sa", re.compile(r"\bbalik sa\b"), "back to"),
     (" ba", re.compile(r"(?<!tennis)(?<!the)(?<! a)(?<!nae)(?<!my)(?<!yer)(?<!wee) ba\b(?!')"), ""),

@@ -94,6 +94,8 @@ STANDARD = {
     "thoo": "you", "dus": "do", "hod": "hold", "du": "you", "peerie": "little",
     "baith": "both", "seeventy": "seventy", "seeven": "seven", "fower": "four", "hed": "had",
     "keepit": "kept", "efternoon": "afternoon", "jus": "just",
+    # Doric: "jist wint tae dee some breathin", "stairt it a ower again", "efter the shift".
+    "efter": "after", "wint": "want", "stairt": "start", "ower": "over",
     # Tagalog in Filipino English ("masakit po my lower back", "nahulog ako from the ladder",
     # "paano the child's pose", "mas masakit", "manhid yung legs ko", "parang same").
     "masakit": "sore", "sakit": "pain", "makirot": "sore", "kirot": "sharp pain",
@@ -103,6 +105,10 @@ STANDARD = {
     "balik": "back", "sa": "in", "tuloy": "carry on", "sige": "okay", "opo": "yes",
     "kanina": "earlier", "kahapon": "yesterday", "ngayon": "now", "bukas": "tomorrow",
     "ulit": "again", "likod": "back",
+    # Afrikaans in South African English ("my bene is gaan lam", "my voet is dood", "baie
+    # seer"); "rug" (the back) only as "my rug" (dialect_rules_more).
+    "bene": "legs", "voet": "foot", "voete": "feet", "lam": "numb", "dood": "dead",
+    "gaan": "going", "baie": "very", "seer": "sore",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 WITH_APOSTROPHE = {"o'": "of", "an'": "and", "mo'": "more", "fo'": "for"}
@@ -116,6 +122,6 @@ G_DROPPED = (
     "breath", "relax", "loosen", "rest", "count", "hold", "eas", "lift", "slapp", "dragg",
     "happen", "keep", "look", "think", "say", "mak", "tak", "hav", "giv", "play", "talk", "haul",
     "carry", "push", "kneel", "lean", "reach", "bother", "kick", "driv", "runn", "morn", "even",
-    "pee", "wee", "wett", "grabb", "jabb", "numb", "tugg",
+    "pee", "wee", "wett", "grabb", "jabb", "numb", "tugg", "beginn",
 )  # fmt: skip
 STANDARD.update({f"{stem}in": f"{stem}ing" for stem in G_DROPPED})
