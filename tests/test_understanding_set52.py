@@ -79,3 +79,60 @@ def test_a_worry_about_an_exercise_is_a_question(text: str) -> None:
 def test_workshop_talk_of_a_cover_put_back_on_is_no_command() -> None:
     text = "stretch that belt before you put the cover back on"
     assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+# What the review of sets 51 and 52's changes found.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my legs keep flopping to the side in the twist", "i flopped down on the floor",
+     "my knees keep flopping to the side", "the cushion keeps flopping off my hip"],
+)  # fmt: skip
+def test_flopping_said_of_a_stretch_is_no_weakness(text: str) -> None:
+    assert "one_leg_weaker" not in Triage.default().assess(text).flags
+
+
+@pytest.mark.parametrize(
+    "text", ["my knee flops out when i walk", "my knees are flopping and i keep tripping"]
+)
+def test_a_knee_that_flops_as_one_walks_is_still_weakness(text: str) -> None:
+    assert "one_leg_weaker" in Triage.default().assess(text).flags
+
+
+@pytest.mark.parametrize(
+    "text", ["wait till it ease off my back's locked", "my back's killing me hope it ease off soon"]
+)
+def test_relief_hoped_for_is_no_relief(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert event.name in (ev.FEELING, ev.RED_FLAG) and event.slots.get("feeling") != "better"
+
+
+def test_a_hesitation_before_a_score_is_no_age() -> None:
+    assert (
+        "age_severe" not in Triage.default().assess("it's a new pain and the score uh is 7").flags
+    )
+
+
+@pytest.mark.parametrize("text", ["oo my back", "cheese on bread muh back"])
+def test_a_cry_before_the_back_is_pain(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("feeling")) == (ev.FEELING, "worse")
+
+
+@pytest.mark.parametrize("text", ["i love my rug", "i'm hoovering my rug"])
+def test_a_rug_talked_of_is_a_carpet(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.FALLBACK
+
+
+@pytest.mark.parametrize("text", ["sige na po", "oo sige"])
+def test_tagalog_go_ahead_is_yes(text: str) -> None:
+    assert default_recogniser().parse(text).name == ev.YES
+
+
+@pytest.mark.parametrize(
+    "text", ["my back feels worse after that one", "mi back feel worse after that one"]
+)
+def test_worse_after_that_one_is_the_feeling(text: str) -> None:
+    event = default_recogniser().parse(text)
+    assert (event.name, event.slots.get("feeling")) == (ev.FEELING, "worse")

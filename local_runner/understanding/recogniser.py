@@ -225,12 +225,18 @@ class Recogniser:
     def _outweighs(self, found: Understanding, utterance: str) -> bool:
         """A sure request for a routine, whose red flag the coach still hears and answers first
         ("my back's gone into spasm again, help me loosen it off": advice, then the routine),
-        unless the flag is serious; or an exercise question whose only flag is its worry."""
+        unless the flag is serious; an exercise question whose only flag is its worry; or the
+        feeling worse whose only flag is that ("my back feels worse after that one")."""
+        felt_worse = found.event.name == ev.FEELING and found.event.slot("feeling") == "worse"
         return (
-            found.event.name == ev.START_ROUTINE
-            and found.confidence >= SURE
-            and not self.safety.names_serious_flag(utterance)
-        ) or asked_with_back_trouble(found.event.name, utterance, self.safety)
+            (
+                found.event.name == ev.START_ROUTINE
+                and found.confidence >= SURE
+                and not self.safety.names_serious_flag(utterance)
+            )
+            or asked_with_back_trouble(found.event.name, utterance, self.safety)
+            or (felt_worse and self.safety.only_felt_worse(utterance))
+        )
 
     def _plausible(self, event: Event) -> bool:
         """A free-text symptom must name something triage knows ("my left leg" is not one)."""

@@ -75,6 +75,11 @@ class SafetyNet:
     def names_red_flag(self, text: str) -> bool:
         return bool(self._assess(text).flags)
 
+    def only_felt_worse(self, text: str) -> bool:
+        """Whether the only flag `text` raises is that it feels worse than it was."""
+        flags = set(self._assess(text).flags)
+        return bool(flags) and flags <= _FELT_WORSE
+
     def names_symptom(self, text: str) -> bool:
         return self._assess(text).recognised
 

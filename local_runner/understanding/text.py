@@ -19,10 +19,9 @@ PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po",
                        "kidogo", "chale", "paa", "bab", "bor", "oui", "fam", "bruv", "blud",
                        "brah", "bruddah", "hon", "hun", "lang", "naman", "medyo",
                        "mga", "yo"})  # fmt: skip
-# Sounds made while thinking, not words (and Tagalog "oo", yes, before a yes: "oo sige"). Drawn
-# out, as a transcript may spell them ("uhhh", "ummm", "errr", "ehh"), they are read as the
-# short form.
-HESITATIONS = frozenset({"um", "uh", "uhm", "er", "erm", "hmm", "mm", "oo"})
+# Sounds made while thinking, not words. Drawn out, as a transcript may spell them ("uhhh",
+# "ummm", "errr", "ehh"), they are read as the short form.
+HESITATIONS = frozenset({"um", "uh", "uhm", "er", "erm", "hmm", "mm"})
 _DRAWN_OUT = re.compile(r"(?<![a-z'])(?:u+h+m*|u+m+|e+r+m*|e+h{2,}|h+m+|m{3,})(?![a-z'])")
 _SHORT_FORM = {"hm": "hmm", "m": "mm"}
 # Words left out of the candidates the exact and template stages try ("um okay next please").

@@ -9,10 +9,16 @@ import re
 
 from .dialect_rules import BODY, POWER
 
+_RUG_HURTS = (
+    r"\b(?:my|me|ma) rug(?= (?:is|was|just|keeps|hurts|aches|feels|went|gone|has|stiff|sore"
+    r"|seized|locked|cramping|aching|pain)\b)"
+)
+_GONE_TO = r"\b(is|are|gaan|going|gone|went|all|been|feels?|so|very|baie) "
 # What did something, told of ("dat ease muh back"), not asked of ("can that help my back").
 _TOLD_DONE = (
     r"(?<!can )(?<!will )(?<!would )(?<!could )(?<!might )(?<!does )(?<!did )(?<!may )"
-    r"(?<!should )\b(that|dat|it|this|dis|one) "
+    r"(?<!should )(?<!hope )(?<!if )(?<!till )(?<!til )(?<!until )(?<!when )(?<!unless )"
+    r"(?<!wait )(?<!let )\b(that|dat|it|this|dis|one) "
 )
 MORE_IN_CONTEXT = (
     # Guyanese "de back a me thigh dem": the backs of my thighs.
@@ -162,13 +168,24 @@ MORE_IN_CONTEXT = (
     # Tagalog in Filipino English: "tapos na" is "done" ("tapos" alone is "and then"), "balik
     # sa" "back to", "ba" asks ("is it serious ba": a "tennis ba" is a Scots ball).
     ("tapos na", re.compile(r"\btapos na\b"), "done"),
-    # Afrikaans "rug" is the back ("spasms in my rug"); what is "on my rug" lies on a carpet.
-    ("rug", re.compile(r"(?<!on )(?<!onto )(?<!off )(?<!under )\b(?:my|me|ma) rug\b"), "my back"),
+    # "Sige na", "okay na", "next na" (go on, now): not a Scots "na" (no); "oo sige" is yes;
+    # "hindi na masakit" (no longer sore), "wala na yung sakit" (the pain has gone).
+    (" na", re.compile(r"\b(sige|okay|ok|ngayon|tuloy|next|go|yes|opo|oo|sure) na\b"), r"\1"),
+    ("oo ", re.compile(r"^oo (?=(?:sige|po|opo|naman|yes|okay|ok|sure)\b)"), "yes "),
+    ("hindi na", re.compile(r"\bhindi na\b"), "no longer"),
+    ("wala na", re.compile(r"\bwala na\b"), "no more"),
+    # Afrikaans: "rug" is the back where it hurts or is worked on ("spasms in my rug", "my rug
+    # is cramping"; "i love my rug" is a carpet), "lam" numb, "dood" dead, "seer" sore.
+    ("rug", re.compile(rf"(?:(?<=in )|(?<=with )|(?<=stabs ))(?:my|me|ma) rug\b|{_RUG_HURTS}"),
+     "my back"),
+    ("lam", re.compile(rf"{_GONE_TO}lam\b"), r"\1 numb"),
+    ("dood", re.compile(rf"{_GONE_TO}dood\b"), r"\1 dead"),
+    ("seer", re.compile(r"\b(baie|so|very|is|bietjie|nogal|gaan|more) seer\b"), r"\1 sore"),
     # Doric "a ower again" (all over again), "the knee tae chest een" (one); Bajan "cheese on
     # bread!" (goodness!) is no food.
     ("a ower", re.compile(r"\ba ower\b"), "all over"),
     ("een", re.compile(r"\b(that|this|next|neist|last|chest|stretch|ither) een\b"), r"\1 one"),
-    ("cheese on bread", re.compile(r"^(?:oh |oh me )?cheese on bread\b"), ""),
+    ("cheese on bread", re.compile(r"^(?:oh |oh me )?cheese on bread\b"), "oh"),
     # Caribbean English tells the past in the bare verb ("dat ease muh back nuff": that eased
     # my back a lot); "nuff" after what was eased is "a lot" ("that's nuff" is enough).
     ("ease", re.compile(rf"{_TOLD_DONE}ease(?= (?:my|me|muh|mi|it|up|off|the)\b)"), r"\1 eased"),

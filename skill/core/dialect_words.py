@@ -104,11 +104,10 @@ STANDARD = {
     "ano": "what", "yung": "the", "mas": "more", "siguro": "maybe", "parang": "like",
     "balik": "back", "sa": "in", "tuloy": "carry on", "sige": "okay", "opo": "yes",
     "kanina": "earlier", "kahapon": "yesterday", "ngayon": "now", "bukas": "tomorrow",
-    "ulit": "again", "likod": "back",
-    # Afrikaans in South African English ("my bene is gaan lam", "my voet is dood", "baie
-    # seer"); "rug" (the back) only as "my rug" (dialect_rules_more).
-    "bene": "legs", "voet": "foot", "voete": "feet", "lam": "numb", "dood": "dead",
-    "gaan": "going", "baie": "very", "seer": "sore",
+    "likod": "back", "lumala": "got worse", "lumalala": "getting worse",
+    # Afrikaans in South African English ("my bene is gaan lam"); "lam", "dood", "seer" and
+    # "rug" (numb, dead, sore, the back) are read by the words beside them (dialect_rules_more).
+    "bene": "legs", "voet": "foot", "voete": "feet", "gaan": "going", "baie": "very",
 }  # fmt: skip
 # Spellings that only mean the word with their apostrophe: "backs o' me legs".
 WITH_APOSTROPHE = {"o'": "of", "an'": "and", "mo'": "more", "fo'": "for"}

@@ -180,8 +180,9 @@ def _cried_no(raw: tuple[str, ...], i: int) -> bool:
 
 
 _AGE_PATTERNS = (
-    # "ah'm": Northern; "eh'm": Dundee; "uh is": Bajan.
-    re.compile(r"\b(?:i am|i'm|im|ah'm|a'm|eh'm|uh is|aged?|age of)\s+(\d{1,3})\b"),
+    # "ah'm": Northern; "eh'm": Dundee; "uh is": Bajan, opening what is said (after a pain
+    # word, "the score uh is 7" hesitates).
+    re.compile(r"(?:^uh is|\b(?:i am|i'm|im|ah'm|a'm|eh'm|aged?|age of))\s+(\d{1,3})\b(?! out of)"),
     re.compile(r"\b(\d{1,3})\s*(?:years? old|yrs? old|year-old|yo)\b"),
     # "I'm past sixty" (not "half past ten"): said of oneself.
     re.compile(r"\b(?:over|above|older than|(?:i'm|i am|im) (?:well )?past)\s+(\d{2})\b"),
