@@ -22,7 +22,7 @@ PARTICLES = frozenset({"lah", "la", "leh", "lor", "innit", "yaar", "abeg", "po",
 # Sounds made while thinking, not words. Drawn out, as a transcript may spell them ("uhhh",
 # "ummm", "errr", "ehh"), they are read as the short form.
 HESITATIONS = frozenset({"um", "uh", "uhm", "er", "erm", "hmm", "mm"})
-_DRAWN_OUT = re.compile(r"(?<![a-z'])(?:u+h+m*|u+m+|e+r+m*|e+h{2,}|h+m+|m{3,})(?![a-z'])")
+_DRAWN_OUT = re.compile(r"\b(?<!')(?:u+h+m*|u+m+|e+r+m*|e+h{2,}|h+m+|m{3,})(?![a-z'])")
 _SHORT_FORM = {"hm": "hmm", "m": "mm"}
 # Words left out of the candidates the exact and template stages try ("um okay next please").
 FILLERS = HESITATIONS | {"ah", "oh", "alexa", "hey", "so", "well", "like", "please", "okay",
